@@ -1,0 +1,7 @@
+// The ordered list of schema migrations. Append only; never edit or reorder a shipped step.
+import { m001Initial } from './001-initial';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [m001Initial];
+
+export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,13 @@
+// Every channel of the contract has exactly one handler here; the type makes a missing one a
+// compile error.
+import type { ChannelName } from '../../../shared/ipc/contract';
+import { appHandlers } from './app';
+import { entryHandlers } from './entries';
+import { trackHandlers } from './tracks';
+import type { HandlerMap } from './types';
+
+export const handlers: HandlerMap<ChannelName> = {
+  ...appHandlers,
+  ...trackHandlers,
+  ...entryHandlers,
+};
