@@ -1,6 +1,7 @@
 import { localIsoDate } from '../../../shared/dates';
 import type { entryChannels } from '../../../shared/ipc/entries';
-import { AppFailure, type FieldIssue } from '../../../shared/result';
+import { entryDateIssues } from '../../../shared/entry-rules';
+import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import { getEntry, insertEntry, listEntries } from '../tables/entries';
 import { ensureSite } from '../tables/sites';
@@ -11,12 +12,7 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
   'entries.create': (ctx, input) => {
     const track = getTrack(ctx.db, input.trackId);
     if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
-    const issues: FieldIssue[] = [];
-    const today = localIsoDate(ctx.now());
-    if (input.performedOn > today) issues.push({ path: 'performedOn', message: 'The date cannot be in the future.' });
-    if (input.performedOn < track.startDate) {
-      issues.push({ path: 'performedOn', message: `The date is before this track starts (${track.startDate}).` });
-    }
+    const issues = entryDateIssues(input.performedOn, { today: localIsoDate(ctx.now()), trackStart: track.startDate });
     if (issues.length) throw new AppFailure('validation', issues.map((i) => i.message).join(' '), issues);
 
     const now = ctx.now().toISOString();

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { Field, PageHeader } from '../components/ui';
+import { useResult } from '../hooks/useResult';
+
+type Theme = 'system' | 'light' | 'dark';
+const THEME_KEY = 'radledger.theme';
+
+export function applyStoredTheme() {
+  const t = (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system';
+  if (t === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = t;
+}
+
+export function SettingsPage() {
+  const info = useResult(() => api.app.info(), []);
+  const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system');
+  useEffect(() => {
+    localStorage.setItem(THEME_KEY, theme);
+    applyStoredTheme();
+  }, [theme]);
+
+  return (
+    <div className="page">
+      <PageHeader title="Settings" subtitle="Appearance and where your data lives." />
+      <section className="card">
+        <h2 className="card-title">Appearance</h2>
+        <Field label="Theme">
+          {(id) => (
+            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          )}
+        </Field>
+      </section>
+      <section className="card">
+        <h2 className="card-title">Your data</h2>
+        {info.value ? (
+          <dl className="stack small">
+            <div>
+              <dt className="muted">Data folder</dt>
+              <dd data-testid="data-dir">{info.value.dataDir}</dd>
+            </div>
+            <div>
+              <dt className="muted">Database file</dt>
+              <dd>{info.value.databaseFile}</dd>
+            </div>
+            <div>
+              <dt className="muted">Version</dt>
+              <dd>
+                RadLedger {info.value.version} · schema {info.value.schemaVersion} · {info.value.host === 'electron' ? 'desktop app' : 'browser preview'}
+              </dd>
+            </div>
+          </dl>
+        ) : null}
+        <p className="muted small">
+          RadLedger keeps everything on this computer. It stores no patient identifiers, and nothing leaves the machine unless you export it.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The app's sections, in navigation order. A feature adds its page here.
+import type { ComponentType } from 'react';
+import { DocumentsPage } from './DocumentsPage';
+import { LogPage } from './LogPage';
+import { ProgressPage } from './ProgressPage';
+import { SettingsPage } from './SettingsPage';
+import { SignOffPage } from './SignOffPage';
+import { SitesPage } from './SitesPage';
+import { TodayPage } from './TodayPage';
+
+export interface Section {
+  id: string;
+  label: string;
+  component: ComponentType;
+}
+
+export const SECTIONS: Section[] = [
+  { id: 'today', label: 'Today', component: TodayPage },
+  { id: 'log', label: 'Log', component: LogPage },
+  { id: 'progress', label: 'Progress', component: ProgressPage },
+  { id: 'sites', label: 'Sites', component: SitesPage },
+  { id: 'signoff', label: 'Sign-off', component: SignOffPage },
+  { id: 'documents', label: 'Documents', component: DocumentsPage },
+  { id: 'settings', label: 'Settings', component: SettingsPage },
+];
