@@ -255,7 +255,10 @@ export function planRotations(input: PlanInput): Plan {
       outcome: { kind: 'reaches-target', finish },
       excludedSites,
       uncovered,
-      message: `Reaches the target: ${plural(sessions.length, 'rotation day', 'rotation days')} on free days, done by ${finish} (target ${input.target}).`,
+      message:
+        sessions.length === 0
+          ? `Reaches the target: the sessions already planned cover the need by ${finish} (target ${input.target}).`
+          : `Reaches the target: ${plural(sessions.length, 'rotation day', 'rotation days')} on free days, done by ${finish} (target ${input.target}).`,
     };
   }
   const extraDays = sessions.filter((s) => s.afterTarget).length;

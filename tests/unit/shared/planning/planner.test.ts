@@ -111,6 +111,22 @@ describe('planRotations', () => {
     ]);
   });
 
+  it('proposes nothing when the sessions already planned cover the need', () => {
+    // Planned Mar 5 and Mar 6 at Near: 4 + 4 = 8 of 8 needed, met on Mar 6.
+    const plan = planRotations({
+      ...base,
+      remaining: { head: 5, chest: 3 },
+      sessions: [
+        { id: '9', date: '2026-03-05', siteId: 1, hours: 8, status: 'planned' },
+        { id: '10', date: '2026-03-06', siteId: 1, hours: 8, status: 'planned' },
+        { id: '8', date: '2026-02-28', siteId: 1, hours: 8, status: 'done' },
+      ],
+    });
+    expect(plan.sessions).toEqual([]);
+    expect(plan.outcome).toEqual({ kind: 'reaches-target', finish: '2026-03-06' });
+    expect(plan.message).toBe('Reaches the target: the sessions already planned cover the need by 2026-03-06 (target 2026-03-31).');
+  });
+
   it("reports 'done' when nothing remains", () => {
     const plan = planRotations({ ...base, remaining: { head: 0 } });
     expect(plan.outcome).toEqual({ kind: 'done' });
