@@ -7,11 +7,13 @@
 //     status 'insufficient-data' too little history to say anything honest (message says why)
 //     status 'no-pace'           history is long enough but no entry fell in the pace window
 //     status 'projected'         pace, finish date with a range, expiry risk and a plain message
-//   expiryCutoff(applicationDate)    the oldest entry date that still counts for that application date
+//   expiryCutoff(applicationDate, months = 24)   the oldest entry date that still counts for that application date
 //   DEFAULT_PACE_WINDOW_WEEKS, MIN_HISTORY_WEEKS, MIN_ENTRIES_IN_WINDOW
 //
 // Rules (ARRT-RULES.md, "The 24-month window", confirmed): an entry counts only when it was performed
 // no more than 24 months before the application; nothing expires once an exam window is assigned.
+// The window length is an input (default 24) so a catalog's own `windowMonths` can be passed through,
+// and null (a custom catalog with no window) means nothing expires.
 import { format, parseISO, subMonths } from 'date-fns';
 import { addIsoDays, isoDayDiff } from './schedule';
 
@@ -40,6 +42,8 @@ export interface ForecastInput {
   plannedApplicationDate?: string | null;
   /** Once ARRT has assigned an exam window, entries are locked and nothing expires. */
   examWindowAssigned?: boolean;
+  /** The catalog's window in months (default 24, ARRT's); null when the catalog has none. */
+  windowMonths?: number | null;
 }
 
 export interface Pace {
@@ -65,6 +69,8 @@ export interface ExpiringMonth {
 export interface ExpiryRisk {
   /** True once an exam window is assigned: nothing expires. */
   locked: boolean;
+  /** The window in months that was applied; null when the catalog has none (nothing expires). */
+  windowMonths: number | null;
   /** The application date the 24 months are counted back from: the later of finish and planned date. */
   applicationDate: string;
   /** Counted entries older than 24 months on the application date; each must be done again. */
@@ -74,7 +80,7 @@ export interface ExpiryRisk {
   finishWithoutExpiry: string;
   /** Whole weeks the redone entries add (rounded up). */
   extraWeeks: number;
-  /** The remaining work alone takes longer than 24 months: entries logged now would expire too. */
+  /** The remaining work alone takes longer than the window: entries logged now would expire too. */
   outrunsWindow: boolean;
   /** False only if the fixed point was not reached within the iteration bound. */
   converged: boolean;
@@ -104,8 +110,12 @@ export type Forecast =
     };
 
 /** Oldest performed date that still counts for an application on `applicationDate`. */
-export function expiryCutoff(applicationDate: string): string {
-  return format(subMonths(parseISO(applicationDate), 24), 'yyyy-MM-dd');
+export function expiryCutoff(applicationDate: string, months = 24): string {
+  return format(subMonths(parseISO(applicationDate), months), 'yyyy-MM-dd');
+}
+
+function windowOf(input: ForecastInput): number | null {
+  return input.windowMonths === undefined ? 24 : input.windowMonths;
 }
 
 function totalRemaining(remaining: ForecastInput['remaining']): number {
@@ -148,13 +158,14 @@ interface Projection {
  */
 function project(sorted: readonly string[], remaining: number, perWeek: number, input: ForecastInput): Projection {
   let finish = addIsoDays(input.today, daysFor(remaining, perWeek));
-  if (input.examWindowAssigned) {
+  const months = windowOf(input);
+  if (input.examWindowAssigned || months === null) {
     return { finish, applicationDate: later(finish, input.plannedApplicationDate), expiring: 0, converged: true };
   }
   let expiring = 0;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const applicationDate = later(finish, input.plannedApplicationDate);
-    const nowExpiring = countBefore(sorted, expiryCutoff(applicationDate));
+    const nowExpiring = countBefore(sorted, expiryCutoff(applicationDate, months));
     if (nowExpiring === expiring) return { finish, applicationDate, expiring, converged: true };
     expiring = nowExpiring;
     finish = addIsoDays(input.today, daysFor(remaining + expiring, perWeek));
@@ -213,7 +224,7 @@ function expiryMessage(risk: Omit<ExpiryRisk, 'message'>, planned: string | null
   }
   if (risk.outrunsWindow) {
     parts.push(
-      'At this pace the remaining work takes more than 24 months, so entries logged now would expire before you finish: a faster pace is needed.',
+      `At this pace the remaining work takes more than ${risk.windowMonths} months, so entries logged now would expire before you finish: a faster pace is needed.`,
     );
   }
   if (!risk.converged) parts.push('The expiry estimate did not settle; treat the dates as a lower bound.');
@@ -266,10 +277,12 @@ export function forecast(input: ForecastInput): Forecast {
     const month = date.slice(0, 7);
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
   }
-  // Entries logged today expire 24 months on; a finish after that cannot be reached at this pace.
-  const outrunsWindow = expiryCutoff(likely.finish) > input.today && !input.examWindowAssigned;
+  // Entries logged today expire a window later; a finish after that cannot be reached at this pace.
+  const months = windowOf(input);
+  const outrunsWindow = months !== null && !input.examWindowAssigned && expiryCutoff(likely.finish, months) > input.today;
   const riskData = {
     locked: input.examWindowAssigned === true,
+    windowMonths: months,
     applicationDate: likely.applicationDate,
     expiring: likely.expiring,
     byMonth: [...byMonth].map(([month, count]) => ({ month, count })),

@@ -146,6 +146,7 @@ describe('forecast: expiry risk', () => {
     expect(f.finish.likely).toBe('2026-05-24');
     expect(f.expiry).toMatchObject({
       locked: false,
+      windowMonths: 24,
       applicationDate: '2026-05-24',
       expiring: 20,
       byMonth: [
@@ -200,6 +201,16 @@ describe('forecast: expiry risk', () => {
     expect(f.expiry.outrunsWindow).toBe(true);
     expect(f.expiry.expiring).toBe(70);
     expect(f.expiry.message).toContain('more than 24 months');
+  });
+
+  it("uses the catalog's window: none means nothing expires, a shorter one expires more", () => {
+    const none = forecast({ ...base, windowMonths: null });
+    expect(none.status === 'projected' && none.expiry).toMatchObject({ windowMonths: null, expiring: 0, locked: false });
+    expect(none.status === 'projected' && none.expiry.message).toBeNull();
+    // 12 months: finish 2026-04-26 -> cutoff 2025-04-26 and all 30 old entries expire;
+    // 70 at 5/week = 98 days -> 2026-06-07 -> cutoff 2025-06-07, no 2025 entries: fixed point.
+    const twelve = forecast({ ...base, windowMonths: 12 });
+    expect(twelve.status === 'projected' && [twelve.finish.likely, twelve.expiry.expiring]).toEqual(['2026-06-07', 30]);
   });
 
   it('counts 24 calendar months back, the same day being still valid', () => {
