@@ -185,11 +185,13 @@ function measurePace(sorted: readonly string[], input: ForecastInput, historyWee
   const requested = Math.max(1, Math.floor(input.paceWindowWeeks ?? DEFAULT_PACE_WINDOW_WEEKS));
   const windowWeeks = Math.min(requested, historyWeeks);
   const weeklyCounts = Array<number>(windowWeeks).fill(0);
-  for (const date of sorted) {
-    const daysAgo = isoDayDiff(date, input.today);
-    if (daysAgo < 0) continue; // dated in the future: not part of any past week
-    const block = Math.floor(daysAgo / 7);
-    if (block < windowWeeks) weeklyCounts[windowWeeks - 1 - block] = (weeklyCounts[windowWeeks - 1 - block] ?? 0) + 1;
+  // Only dates inside the window are parsed (string comparison first): a log may hold 100,000 entries.
+  const windowStart = addIsoDays(input.today, -7 * windowWeeks + 1);
+  for (let i = countBefore(sorted, windowStart); i < sorted.length; i++) {
+    const date = sorted[i] as string;
+    if (date > input.today) break; // dated in the future: not part of any past week
+    const block = windowWeeks - 1 - Math.floor(isoDayDiff(date, input.today) / 7);
+    weeklyCounts[block] = (weeklyCounts[block] ?? 0) + 1;
   }
   const entriesInWindow = weeklyCounts.reduce((a, b) => a + b, 0);
   const perWeek = windowWeeks > 0 ? entriesInWindow / windowWeeks : 0;
