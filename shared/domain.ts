@@ -34,6 +34,8 @@ export interface Entry {
   siteId: number | null;
   siteName: string | null;
   verifierId: number | null;
+  /** The verifier as the user typed it in the quick log (remembered for the next entry). */
+  verifierName: string | null;
   /** Anonymous marker: entries of one patient on one day share it. Never a patient identifier. */
   patientMarker: number | null;
   simulated: boolean;

@@ -1,39 +1,195 @@
+// Capture channels: the quick log, a whole shift, the paged log table, edits with undo, bulk
+// status, per-entry history, and the small look-ups the quick log needs while the user types.
 import { z } from 'zod';
-import type { Entry } from '../domain';
+import type { Entry, EntryStatus } from '../domain';
 import { ENTRY_STATUSES } from '../domain';
 import { channel } from './define';
 import { id, isoDate } from './tracks';
 
 export const NOTES_MAX = 2000;
+export const PROCEDURE_MAX = 200;
+export const SITE_MAX = 120;
+export const VERIFIER_MAX = 120;
+export const SHIFT_COUNT_MAX = 50;
+
+const procedureName = z
+  .string()
+  .trim()
+  .min(1, 'Name the procedure.')
+  .max(PROCEDURE_MAX, `Keep the procedure name under ${PROCEDURE_MAX} characters.`);
+const procedureId = z.string().max(80).nullish();
+const siteName = z.string().trim().max(SITE_MAX, `Keep the site name under ${SITE_MAX} characters.`).nullish();
+const verifierName = z.string().trim().max(VERIFIER_MAX, `Keep the verifier's name under ${VERIFIER_MAX} characters.`).nullish();
+const notes = z.string().max(NOTES_MAX, `Keep notes under ${NOTES_MAX} characters.`);
+const performedAt = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time as HH:MM.')
+  .nullish();
 
 export const entryCreateInput = z.object({
   trackId: id,
   performedOn: isoDate,
-  performedAt: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time as HH:MM.')
-    .nullish(),
-  procedureName: z.string().trim().min(1, 'Name the procedure.').max(200, 'Keep the procedure name under 200 characters.'),
-  procedureId: z.string().max(80).nullish(),
-  siteName: z.string().trim().max(120, 'Keep the site name under 120 characters.').nullish(),
-  notes: z.string().max(NOTES_MAX, `Keep notes under ${NOTES_MAX} characters.`).default(''),
+  performedAt,
+  procedureName,
+  procedureId,
+  siteName,
+  verifierName,
+  notes: notes.default(''),
   simulated: z.boolean().default(false),
+  /** Reuse the anonymous patient marker of the track's previous entry (never an identifier). */
+  samePatientAsPrevious: z.boolean().default(false),
   status: z.enum(ENTRY_STATUSES).default('draft'),
 });
 export type EntryCreateInput = z.input<typeof entryCreateInput>;
 
+export const entryUpdateInput = z.object({
+  id,
+  performedOn: isoDate,
+  performedAt,
+  procedureName,
+  procedureId,
+  siteName,
+  verifierName,
+  notes,
+  simulated: z.boolean(),
+  status: z.enum(ENTRY_STATUSES),
+});
+export type EntryUpdateInput = z.input<typeof entryUpdateInput>;
+
+export const shiftInput = z.object({
+  trackId: id,
+  performedOn: isoDate,
+  siteName,
+  verifierName,
+  simulated: z.boolean().default(false),
+  rows: z
+    .array(
+      z.object({
+        procedureName,
+        procedureId,
+        count: z.number().int().min(1, 'At least 1.').max(SHIFT_COUNT_MAX, `At most ${SHIFT_COUNT_MAX} per row.`),
+      }),
+    )
+    .min(1, 'Add at least one procedure to the shift.')
+    .max(100, 'At most 100 rows per shift.'),
+});
+export type ShiftInput = z.input<typeof shiftInput>;
+
+export const ENTRY_SORTS = ['date-desc', 'date-asc', 'procedure', 'site', 'status'] as const;
+export type EntrySort = (typeof ENTRY_SORTS)[number];
+
 export const entryListInput = z.object({
   trackId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  siteId: id.optional(),
+  procedureName: z.string().max(PROCEDURE_MAX).optional(),
+  status: z.enum(ENTRY_STATUSES).optional(),
+  /** Free-text search over procedure, site, verifier and notes. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(ENTRY_SORTS).default('date-desc'),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
+export type EntryListInput = z.input<typeof entryListInput>;
 
 export interface EntryPage {
   rows: Entry[];
   total: number;
 }
 
+/** A note that looks like it holds a patient identifier: saved anyway (the UI asked first). */
+export interface PhiWarning {
+  kind: 'phi';
+  message: string;
+  findings: Array<{ kind: string; text: string }>;
+}
+/** The day already holds as many entries as ARRT accepts for it. */
+export interface CapWarning {
+  kind: 'over-daily-cap';
+  message: string;
+  performedOn: string;
+  count: number;
+  cap: number;
+}
+export type EntryWarning = PhiWarning | CapWarning;
+
+export interface SavedEntry extends Entry {
+  warnings: EntryWarning[];
+}
+
+export interface ShiftResult {
+  ids: number[];
+  created: number;
+  warnings: EntryWarning[];
+}
+
+export interface DayCount {
+  trackId: number;
+  performedOn: string;
+  /** Live entries of this track already logged for the day. */
+  count: number;
+  /** ARRT's entries-per-day limit for the discipline, or null when it does not apply to that date. */
+  cap: number | null;
+  disciplineCode: string;
+}
+
+export interface QuickLogMemory {
+  siteName: string | null;
+  verifierName: string | null;
+}
+
+export interface ProcedureOption {
+  id: string | null;
+  name: string;
+  /** Catalog category name, or "Logged before" for a name typed earlier. */
+  group: string;
+}
+
+export interface ProcedureOptions {
+  /** True when the track's catalog lists procedures: a name outside it is refused. */
+  catalogHasProcedures: boolean;
+  options: ProcedureOption[];
+}
+
+export interface FilterOptions {
+  sites: Array<{ id: number; name: string }>;
+  procedures: string[];
+}
+
+export interface HistoryEvent {
+  id: number;
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'sign' | 'void';
+  before: Partial<Entry> | null;
+  after: Partial<Entry> | null;
+  /** Field names whose value differs between before and after. */
+  changed: string[];
+}
+
+export interface StatusChange {
+  updated: number;
+  /** Each entry's status before the change, so the UI can undo it. */
+  previous: Array<{ id: number; status: EntryStatus }>;
+}
+
+const ids = z.array(id).min(1, 'Select at least one entry.').max(100_000);
+
 export const entryChannels = {
-  'entries.create': channel<Entry>()(entryCreateInput),
+  'entries.create': channel<SavedEntry>()(entryCreateInput),
+  'entries.createShift': channel<ShiftResult>()(shiftInput),
+  'entries.update': channel<SavedEntry>()(entryUpdateInput),
+  'entries.delete': channel<{ deleted: number }>()(z.object({ ids })),
+  'entries.restore': channel<{ restored: number }>()(z.object({ ids })),
+  'entries.setStatus': channel<StatusChange>()(z.object({ ids, status: z.enum(ENTRY_STATUSES) })),
+  /** Undo of a bulk status change: each entry back to its own previous status. */
+  'entries.restoreStatuses': channel<StatusChange>()(
+    z.object({ changes: z.array(z.object({ id, status: z.enum(ENTRY_STATUSES) })).min(1).max(100_000) }),
+  ),
   'entries.list': channel<EntryPage>()(entryListInput),
+  'entries.dayCount': channel<DayCount>()(z.object({ trackId: id, performedOn: isoDate })),
+  'entries.memory': channel<QuickLogMemory>()(z.object({ trackId: id })),
+  'entries.procedureOptions': channel<ProcedureOptions>()(z.object({ trackId: id })),
+  'entries.filterOptions': channel<FilterOptions>()(z.object({ trackId: id.optional() })),
+  'entries.history': channel<HistoryEvent[]>()(z.object({ id })),
 };

@@ -11,16 +11,26 @@ export const isoDate = z
 
 export const id = z.number().int().positive();
 
-export const trackCreateInput = z.object({
+const trackFields = {
   discipline: z.enum(DISCIPLINE_CODES, { message: 'Choose one of the eight ARRT disciplines.' }),
   name: z.string().trim().max(80, 'Keep the name under 80 characters.').optional(),
   startDate: isoDate,
   plannedApplicationDate: isoDate.nullish(),
-  supportingCredential: z.string().trim().max(40).nullish(),
-});
+  examWindowAssignedOn: isoDate.nullish(),
+  supportingCredential: z.string().trim().max(40, 'Keep the credential under 40 characters.').nullish(),
+  mqsaQualifiedOn: isoDate.nullish(),
+  catalogId: id.nullish(),
+};
+
+export const trackCreateInput = z.object(trackFields);
 export type TrackCreateInput = z.input<typeof trackCreateInput>;
+
+/** An edit sends the whole track form again: every field is replaced, absent optionals become empty. */
+export const trackUpdateInput = z.object({ id, ...trackFields });
+export type TrackUpdateInput = z.input<typeof trackUpdateInput>;
 
 export const trackChannels = {
   'tracks.list': channel<Track[]>()(z.undefined()),
   'tracks.create': channel<Track>()(trackCreateInput),
+  'tracks.update': channel<Track>()(trackUpdateInput),
 };

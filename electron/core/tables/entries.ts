@@ -1,4 +1,8 @@
+// SQL for log entries. Small synchronous functions, named parameters; the service wraps writes
+// in transactions together with their audit rows. Deletion is soft (deleted_at) so nothing is
+// ever physically lost and a delete can be undone.
 import type { Entry, EntryStatus } from '../../../shared/domain';
+import type { EntrySort } from '../../../shared/ipc/entries';
 import type { DB } from '../db/open';
 
 export interface EntryRow {
@@ -11,6 +15,7 @@ export interface EntryRow {
   site_id: number | null;
   site_name: string | null;
   verifier_id: number | null;
+  verifier_name: string | null;
   patient_marker: number | null;
   simulated: number;
   notes: string;
@@ -30,6 +35,7 @@ export function toEntry(r: EntryRow): Entry {
     siteId: r.site_id,
     siteName: r.site_name,
     verifierId: r.verifier_id,
+    verifierName: r.verifier_name,
     patientMarker: r.patient_marker,
     simulated: r.simulated === 1,
     notes: r.notes,
@@ -41,13 +47,21 @@ export function toEntry(r: EntryRow): Entry {
 
 export const ENTRY_SELECT = `
   SELECT e.id, e.track_id, e.performed_on, e.performed_at, e.procedure_id, e.procedure_name,
-         e.site_id, s.name AS site_name, e.verifier_id, e.patient_marker, e.simulated, e.notes,
-         e.status, e.created_at, e.updated_at
+         e.site_id, s.name AS site_name, e.verifier_id, e.verifier_name, e.patient_marker, e.simulated,
+         e.notes, e.status, e.created_at, e.updated_at
   FROM entries e LEFT JOIN sites s ON s.id = e.site_id`;
 
 export function getEntry(db: DB, id: number): Entry | undefined {
   const row = db.prepare(`${ENTRY_SELECT} WHERE e.id = ? AND e.deleted_at IS NULL`).get(id) as EntryRow | undefined;
   return row && toEntry(row);
+}
+
+/** Soft-deleted entries too: restore and history need them. */
+export function getEntryAnyState(db: DB, id: number): (Entry & { deletedAt: string | null }) | undefined {
+  const row = db
+    .prepare(`${ENTRY_SELECT.replace('e.updated_at', 'e.updated_at, e.deleted_at')} WHERE e.id = ?`)
+    .get(id) as (EntryRow & { deleted_at: string | null }) | undefined;
+  return row && { ...toEntry(row), deletedAt: row.deleted_at };
 }
 
 export interface NewEntry {
@@ -57,7 +71,7 @@ export interface NewEntry {
   procedureId: string | null;
   procedureName: string;
   siteId: number | null;
-  verifierId: number | null;
+  verifierName: string | null;
   patientMarker: number | null;
   simulated: boolean;
   notes: string;
@@ -68,21 +82,152 @@ export interface NewEntry {
 export function insertEntry(db: DB, e: NewEntry): number {
   const info = db
     .prepare(
-      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_id,
+      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_name,
                             patient_marker, simulated, notes, status, created_at, updated_at)
-       VALUES (@trackId, @performedOn, @performedAt, @procedureId, @procedureName, @siteId, @verifierId,
+       VALUES (@trackId, @performedOn, @performedAt, @procedureId, @procedureName, @siteId, @verifierName,
                @patientMarker, @simulated, @notes, @status, @now, @now)`,
     )
     .run({ ...e, simulated: e.simulated ? 1 : 0 });
   return Number(info.lastInsertRowid);
 }
 
-export function listEntries(db: DB, q: { trackId?: number | undefined; limit: number; offset: number }): { rows: Entry[]; total: number } {
-  const where = q.trackId === undefined ? 'e.deleted_at IS NULL' : 'e.track_id = @trackId AND e.deleted_at IS NULL';
-  const params = { trackId: q.trackId, limit: q.limit, offset: q.offset };
-  const rows = db
-    .prepare(`${ENTRY_SELECT} WHERE ${where} ORDER BY e.performed_on DESC, e.id DESC LIMIT @limit OFFSET @offset`)
-    .all(params) as EntryRow[];
+export type EntryChanges = Omit<NewEntry, 'trackId' | 'patientMarker'>;
+
+export function updateEntry(db: DB, id: number, e: EntryChanges): void {
+  db.prepare(
+    `UPDATE entries SET performed_on = @performedOn, performed_at = @performedAt, procedure_id = @procedureId,
+            procedure_name = @procedureName, site_id = @siteId, verifier_name = @verifierName,
+            simulated = @simulated, notes = @notes, status = @status, updated_at = @now
+     WHERE id = @id AND deleted_at IS NULL`,
+  ).run({ ...e, id, simulated: e.simulated ? 1 : 0 });
+}
+
+export function setDeleted(db: DB, id: number, deletedAt: string | null, now: string): boolean {
+  const sql =
+    deletedAt === null
+      ? 'UPDATE entries SET deleted_at = NULL, updated_at = @now WHERE id = @id AND deleted_at IS NOT NULL'
+      : 'UPDATE entries SET deleted_at = @deletedAt, updated_at = @now WHERE id = @id AND deleted_at IS NULL';
+  return db.prepare(sql).run({ id, deletedAt, now }).changes === 1;
+}
+
+export function setStatus(db: DB, id: number, status: EntryStatus, now: string): void {
+  db.prepare('UPDATE entries SET status = @status, updated_at = @now WHERE id = @id AND deleted_at IS NULL').run({ id, status, now });
+}
+
+/** A fresh anonymous patient marker: one more than any used so far. */
+export function nextPatientMarker(db: DB): number {
+  const { m } = db.prepare('SELECT coalesce(max(patient_marker), 0) AS m FROM entries').get() as { m: number };
+  return m + 1;
+}
+
+/** The most recently logged live entry of a track (by insertion), for "same patient" and memory. */
+export function lastLoggedEntry(db: DB, trackId: number): Entry | undefined {
+  const row = db
+    .prepare(`${ENTRY_SELECT} WHERE e.id = (SELECT max(id) FROM entries WHERE track_id = ? AND deleted_at IS NULL)`)
+    .get(trackId) as EntryRow | undefined;
+  return row && toEntry(row);
+}
+
+export function countOnDay(db: DB, trackId: number, performedOn: string): number {
+  const { n } = db
+    .prepare('SELECT count(*) AS n FROM entries WHERE track_id = ? AND performed_on = ? AND deleted_at IS NULL')
+    .get(trackId, performedOn) as { n: number };
+  return n;
+}
+
+export interface EntryQuery {
+  trackId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  siteId?: number | undefined;
+  procedureName?: string | undefined;
+  status?: EntryStatus | undefined;
+  q?: string | undefined;
+  sort: EntrySort;
+  limit: number;
+  offset: number;
+}
+
+// Each order ends with the row id so paging is stable; each matches an index from migration 003.
+const ORDER_BY: Record<EntrySort, string> = {
+  'date-desc': 'e.performed_on DESC, e.id DESC',
+  'date-asc': 'e.performed_on ASC, e.id ASC',
+  procedure: 'e.procedure_name, e.performed_on DESC, e.id DESC',
+  site: 'e.site_id, e.performed_on DESC, e.id DESC',
+  status: 'e.status, e.performed_on DESC, e.id DESC',
+};
+
+/** Builds the WHERE clause and its named parameters from the log's filters. */
+export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { where: string; params: Record<string, unknown> } {
+  const clauses = ['e.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (q.trackId !== undefined) {
+    clauses.push('e.track_id = @trackId');
+    params.trackId = q.trackId;
+  }
+  if (q.from !== undefined) {
+    clauses.push('e.performed_on >= @from');
+    params.from = q.from;
+  }
+  if (q.to !== undefined) {
+    clauses.push('e.performed_on <= @to');
+    params.to = q.to;
+  }
+  if (q.siteId !== undefined) {
+    clauses.push('e.site_id = @siteId');
+    params.siteId = q.siteId;
+  }
+  if (q.procedureName !== undefined && q.procedureName !== '') {
+    clauses.push('e.procedure_name = @procedureName');
+    params.procedureName = q.procedureName;
+  }
+  if (q.status !== undefined) {
+    clauses.push('e.status = @status');
+    params.status = q.status;
+  }
+  if (q.q) {
+    // LIKE is case-insensitive for ASCII; the wildcards the user typed are escaped.
+    clauses.push(
+      `(e.procedure_name LIKE @like ESCAPE '\\' OR e.notes LIKE @like ESCAPE '\\' OR e.verifier_name LIKE @like ESCAPE '\\'
+        OR e.site_id IN (SELECT id FROM sites WHERE name LIKE @like ESCAPE '\\'))`,
+    );
+    params.like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export function entryPageSql(q: EntryQuery): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = entryWhere(q);
+  return {
+    sql: `${ENTRY_SELECT} WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
+    params: { ...params, limit: q.limit, offset: q.offset },
+  };
+}
+
+export function listEntries(db: DB, q: EntryQuery): { rows: Entry[]; total: number } {
+  const page = entryPageSql(q);
+  const rows = db.prepare(page.sql).all(page.params) as EntryRow[];
+  const { where, params } = entryWhere(q);
   const { n } = db.prepare(`SELECT count(*) AS n FROM entries e WHERE ${where}`).get(params) as { n: number };
   return { rows: rows.map(toEntry), total: n };
+}
+
+/** Distinct procedure names logged on a track, most recently used first. */
+export function loggedProcedureNames(db: DB, trackId: number, limit: number): string[] {
+  const rows = db
+    .prepare(
+      `SELECT procedure_name AS name FROM entries WHERE track_id = ? AND deleted_at IS NULL
+       GROUP BY procedure_name ORDER BY max(id) DESC LIMIT ?`,
+    )
+    .all(trackId, limit) as Array<{ name: string }>;
+  return rows.map((r) => r.name);
+}
+
+export function distinctProcedureNames(db: DB, trackId: number | undefined): string[] {
+  const rows = (
+    trackId === undefined
+      ? db.prepare('SELECT DISTINCT procedure_name AS name FROM entries WHERE deleted_at IS NULL ORDER BY 1').all()
+      : db.prepare('SELECT DISTINCT procedure_name AS name FROM entries WHERE track_id = ? AND deleted_at IS NULL ORDER BY 1').all(trackId)
+  ) as Array<{ name: string }>;
+  return rows.map((r) => r.name);
 }

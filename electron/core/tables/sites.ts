@@ -8,3 +8,7 @@ export function ensureSite(db: DB, name: string, now: string): number {
     db.prepare('INSERT INTO sites (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, now, now).lastInsertRowid,
   );
 }
+
+export function listSiteNames(db: DB): Array<{ id: number; name: string }> {
+  return db.prepare('SELECT id, name FROM sites ORDER BY name').all() as Array<{ id: number; name: string }>;
+}

@@ -40,22 +40,42 @@ export function getTrack(db: DB, id: number): Track | undefined {
   return row && toTrack(row);
 }
 
-export interface NewTrack {
+export interface TrackFields {
   discipline: DisciplineCode;
   name: string;
   startDate: string;
   plannedApplicationDate: string | null;
+  examWindowAssignedOn: string | null;
   supportingCredential: string | null;
+  mqsaQualifiedOn: string | null;
   catalogId: number | null;
   now: string;
 }
 
-export function insertTrack(db: DB, t: NewTrack): number {
+export function insertTrack(db: DB, t: TrackFields): number {
   const info = db
     .prepare(
-      `INSERT INTO tracks (discipline, name, start_date, planned_application_date, supporting_credential, catalog_id, created_at, updated_at)
-       VALUES (@discipline, @name, @startDate, @plannedApplicationDate, @supportingCredential, @catalogId, @now, @now)`,
+      `INSERT INTO tracks (discipline, name, start_date, planned_application_date, exam_window_assigned_on,
+                           supporting_credential, mqsa_qualified_on, catalog_id, created_at, updated_at)
+       VALUES (@discipline, @name, @startDate, @plannedApplicationDate, @examWindowAssignedOn,
+               @supportingCredential, @mqsaQualifiedOn, @catalogId, @now, @now)`,
     )
     .run(t);
   return Number(info.lastInsertRowid);
+}
+
+export function updateTrack(db: DB, id: number, t: TrackFields): void {
+  db.prepare(
+    `UPDATE tracks SET discipline = @discipline, name = @name, start_date = @startDate,
+            planned_application_date = @plannedApplicationDate, exam_window_assigned_on = @examWindowAssignedOn,
+            supporting_credential = @supportingCredential, mqsa_qualified_on = @mqsaQualifiedOn,
+            catalog_id = @catalogId, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...t, id });
+}
+
+export function liveEntryCount(db: DB, trackId: number): { n: number; earliest: string | null } {
+  return db
+    .prepare('SELECT count(*) AS n, min(performed_on) AS earliest FROM entries WHERE track_id = ? AND deleted_at IS NULL')
+    .get(trackId) as { n: number; earliest: string | null };
 }

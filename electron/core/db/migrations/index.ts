@@ -1,7 +1,9 @@
 // The ordered list of schema migrations. Append only; never edit or reorder a shipped step.
 import { m001Initial } from './001-initial';
+import { m003Capture } from './003-capture';
+import { m004Sites } from './004-sites';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m003Capture, m004Sites];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
