@@ -1,6 +1,6 @@
 // Main process: a readable list of setup steps. The backend is the same plain library the
 // preview server and the tests use; this file only wires it to Electron.
-import { app, dialog, ipcMain, protocol, shell, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
 import path from 'node:path';
 import { openBackend, type Backend } from '../core/backend';
 import { resolveDataDir } from '../core/paths';
@@ -51,7 +51,7 @@ function main(): void {
       return;
     }
     registerIpc(ipcMain, backend.dispatch, () => mainWindow?.webContents.id);
-    mainWindow = createMainWindow(preloadPath);
+    mainWindow = createMainWindow(BrowserWindow, preloadPath);
   });
 }
 

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The packaging decisions that are easy to undo by accident.
+describe('packaging config', () => {
+  const yml = readFileSync('electron-builder.yml', 'utf8');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+  it('never rebuilds native modules and unpacks them from the asar', () => {
+    expect(yml).toMatch(/^npmRebuild: false$/m);
+    expect(yml).toMatch(/^asar: true$/m);
+    expect(yml).toContain('"**/*.node"');
+  });
+
+  it('targets AppImage and deb, nsis, and dmg with the icon from resources/', () => {
+    expect(yml).toMatch(/target: \[AppImage, deb\]/);
+    expect(yml).toMatch(/target: \[nsis\]/);
+    expect(yml).toMatch(/target: \[dmg\]/);
+    expect(yml).toContain('icon: resources/icons/icon.png');
+  });
+
+  it('pins electron 45, better-sqlite3 13, and Node 22 for npm scripts', () => {
+    expect(pkg.devDependencies.electron).toMatch(/^45\./);
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^\^?13\./);
+    expect(pkg.devDependencies.node).toMatch(/^\^22\./);
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+  });
+});
