@@ -227,8 +227,15 @@ function findFullDates(text: string): DateSpan[] {
 // fractions and ratios and adds nothing the entry's date does not already say.
 const BIRTH_YEAR_BEFORE = 2000;
 
+// "exp 11/30/2026", "calibration due 01/15/2027": dates of supplies and equipment.
+const NON_PATIENT_DATE_LABEL =
+  /\b(?:exp(?:ires|iry|iration)?|use\sby|due|calibrat(?:ed|ion)|recalibrat(?:ed|ion))\.?\s?(?:date|on|by)?\s?[:=]?\s?$/i;
+
 function findBareDates(text: string): Candidate[] {
-  return findFullDates(text).map((d) =>
+  const patientDates = findFullDates(text).filter(
+    (d) => !NON_PATIENT_DATE_LABEL.test(text.slice(Math.max(0, d.start - 24), d.start)),
+  );
+  return patientDates.map((d) =>
     d.year < BIRTH_YEAR_BEFORE
       ? { kind: 'dob' as const, start: d.start, end: d.end, rank: RANK.date }
       : { kind: 'date' as const, start: d.start, end: d.end, rank: RANK.date },
@@ -476,6 +483,13 @@ const NOT_A_NAME = new Set(
   jehovah witness catholic muslim jewish christian
   hispanic latina latino caucasian african asian black white
   portal registration unit floor baby newborn infant child kid
+  inpatient outpatient inpt outpt observation obs hospice
+  brain spine liver kidney kidneys renal lung lungs heart cardiac aorta carotid sinus sinuses orbits
+  preg lmp hcg beta
+  benadryl ativan valium versed fentanyl prednisone solumedrol lasix metoprolol nitro glucagon
+  zofran epi epinephrine omnipaque isovue visipaque gadavist dotarem multihance eovist clariscan
+  prohance barium readicat tylenol morphine dilaudid lidocaine heparin toradol xanax eliquis
+  coumadin plavix aspirin metformin insulin
   identifiers identifier mrn acc accession ssn phone email`.split(/\s+/),
 );
 

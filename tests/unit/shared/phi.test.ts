@@ -163,6 +163,7 @@ describe('detectPhi, per kind', () => {
     expect(spans('BP 142/88, ratio 1:1')).toEqual([]);
     expect(spans('software 5.10.25 installed')).toEqual([]);
     expect(spans('shift 07:00-15:30')).toEqual([]);
+    expect(spans('Omnipaque exp 11/30/2026, coil calibration due 01/15/2027')).toEqual([]);
   });
 
   it('flags accession and order numbers', () => {
@@ -212,6 +213,7 @@ describe('detectPhi, per kind', () => {
     expect(spans('MR Enterography, hx MS Protocol, 20 ms delay')).toEqual([]);
     expect(spans('pt A head CT, pt B c-spine')).toEqual([]);
     expect(spans('apt CPT pts')).toEqual([]);
+    expect(spans('pt Benadryl 50 mg IV, pt Outpatient, pt Preg test neg, mr Brain w/wo')).toEqual([]);
   });
 
   it('flags ages over 89 only', () => {
