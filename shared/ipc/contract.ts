@@ -7,14 +7,18 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels } from './app';
+import { complianceChannels } from './compliance';
 import type { Channel } from './define';
 import { entryChannels } from './entries';
+import { siteChannels } from './sites';
 import { trackChannels } from './tracks';
 
 export const contract = {
   ...appChannels,
   ...trackChannels,
   ...entryChannels,
+  ...siteChannels,
+  ...complianceChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,9 @@
 // compile error.
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
+import { complianceHandlers } from './compliance';
 import { entryHandlers } from './entries';
+import { siteHandlers } from './sites';
 import { trackHandlers } from './tracks';
 import type { HandlerMap } from './types';
 
@@ -10,4 +12,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...trackHandlers,
   ...entryHandlers,
+  ...siteHandlers,
+  ...complianceHandlers,
 };

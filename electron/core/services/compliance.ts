@@ -1,0 +1,159 @@
+// The compliance wallet: items with dates and an attached document, the per-site matrix and the
+// expiry reminders shown on Today.
+import { localIsoDate } from '../../../shared/dates';
+import type { complianceChannels } from '../../../shared/ipc/compliance';
+import { AppFailure, type FieldIssue } from '../../../shared/result';
+import { complianceMatrix, expiryReminders } from '../../../shared/sites/compliance';
+import { complianceDateIssues } from '../../../shared/sites/dates';
+import type { ComplianceItem } from '../../../shared/sites/types';
+import { appendAudit } from '../audit';
+import { prepareAttachment, readAttachment, stageAttachment, type PreparedAttachment, type StagedAttachment } from '../attachments';
+import type { Ctx } from '../context';
+import {
+  findAttachmentByHash,
+  getAttachment,
+  getItem,
+  getItemAttachmentId,
+  insertAttachment,
+  insertItem,
+  listItems,
+  setItemDeleted,
+  updateItem,
+  type ItemFields,
+} from '../tables/compliance';
+import { listSiteRecords } from '../tables/sites-records';
+import type { ChannelsOf, HandlerMap } from './types';
+
+type ItemInput = {
+  kind: ItemFields['kind'];
+  label: string;
+  issuedOn?: string | null | undefined;
+  expiresOn?: string | null | undefined;
+  hipaaSource?: ItemFields['hipaaSource'] | undefined;
+  insuranceCoverage?: ItemFields['insuranceCoverage'] | undefined;
+  insurer: string;
+  policyNumber: string;
+  notes: string;
+};
+
+function refuse(issues: FieldIssue[]): never {
+  throw new AppFailure('validation', issues.map((i) => i.message).join(' '), issues);
+}
+
+/** Kind-specific fields are kept only for their kind, so a HIPAA item never carries a policy number. */
+function itemFields(input: ItemInput, attachmentId: number | null): ItemFields {
+  const insurance = input.kind === 'liability-insurance';
+  return {
+    kind: input.kind,
+    label: input.label,
+    issuedOn: input.issuedOn ?? null,
+    expiresOn: input.expiresOn ?? null,
+    hipaaSource: input.kind === 'hipaa' ? (input.hipaaSource ?? null) : null,
+    insuranceCoverage: insurance ? (input.insuranceCoverage ?? null) : null,
+    insurer: insurance ? input.insurer : '',
+    policyNumber: insurance ? input.policyNumber : '',
+    notes: input.notes,
+    attachmentId,
+  };
+}
+
+/** Everything that can be judged before writing: dates, then the file's content. */
+function precheck(ctx: Ctx, input: ItemInput & { attachment?: { name: string; dataBase64: string } | null | undefined }) {
+  const issues = complianceDateIssues(input.issuedOn ?? null, input.expiresOn ?? null, localIsoDate(ctx.now()));
+  if (issues.length) refuse(issues);
+  return input.attachment ? prepareAttachment(input.attachment) : null;
+}
+
+/** The attachment row for these bytes (reused when the same content is already stored). */
+function attachmentRow(ctx: Ctx, prepared: PreparedAttachment, now: string): number {
+  return findAttachmentByHash(ctx.db, prepared.sha256)?.id ?? insertAttachment(ctx.db, { ...prepared, sizeBytes: prepared.bytes.length }, now);
+}
+
+/** Runs `write` in a transaction whose last step places the staged file; undoes the file on failure. */
+function withStagedFile<T>(ctx: Ctx, prepared: PreparedAttachment | null, write: () => T): T {
+  const staged: StagedAttachment | null = prepared ? stageAttachment(ctx.dataDir, prepared) : null;
+  try {
+    return ctx.db.transaction(() => {
+      const out = write();
+      staged?.place();
+      return out;
+    })();
+  } catch (err) {
+    staged?.discard();
+    throw err;
+  }
+}
+
+function requireItem(ctx: Ctx, id: number): ComplianceItem {
+  const item = getItem(ctx.db, id);
+  if (!item) throw new AppFailure('not-found', 'That wallet item no longer exists.');
+  return item;
+}
+
+export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels>> = {
+  'compliance.list': (ctx) => listItems(ctx.db),
+
+  'compliance.create': (ctx, input) => {
+    const prepared = precheck(ctx, input);
+    const now = ctx.now().toISOString();
+    return withStagedFile(ctx, prepared, () => {
+      const attachmentId = prepared ? attachmentRow(ctx, prepared, now) : null;
+      const id = insertItem(ctx.db, itemFields(input, attachmentId), now);
+      const item = getItem(ctx.db, id)!;
+      appendAudit(ctx.db, now, 'compliance_item', id, 'create', null, item);
+      return item;
+    });
+  },
+
+  'compliance.update': (ctx, input) => {
+    const prepared = precheck(ctx, input);
+    const now = ctx.now().toISOString();
+    return withStagedFile(ctx, prepared, () => {
+      const before = requireItem(ctx, input.id);
+      const kept = input.removeAttachment ? null : (getItemAttachmentId(ctx.db, input.id) ?? null);
+      const attachmentId = prepared ? attachmentRow(ctx, prepared, now) : kept;
+      updateItem(ctx.db, input.id, itemFields(input, attachmentId), now);
+      const item = getItem(ctx.db, input.id)!;
+      appendAudit(ctx.db, now, 'compliance_item', input.id, 'update', before, item);
+      return item;
+    });
+  },
+
+  // Soft delete, so the toast's undo can bring the item (and its document) back.
+  'compliance.remove': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    return ctx.db.transaction(() => {
+      const before = requireItem(ctx, input.id);
+      setItemDeleted(ctx.db, input.id, now, now);
+      appendAudit(ctx.db, now, 'compliance_item', input.id, 'delete', before, null);
+      return { id: input.id };
+    })();
+  },
+
+  'compliance.restore': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    return ctx.db.transaction(() => {
+      if (!getItem(ctx.db, input.id, { includeDeleted: true })) throw new AppFailure('not-found', 'That wallet item no longer exists.');
+      setItemDeleted(ctx.db, input.id, null, now);
+      const item = getItem(ctx.db, input.id)!;
+      appendAudit(ctx.db, now, 'compliance_item', input.id, 'restore', null, item);
+      return item;
+    })();
+  },
+
+  'compliance.matrix': (ctx) => complianceMatrix(listSiteRecords(ctx.db), listItems(ctx.db), localIsoDate(ctx.now())),
+
+  'compliance.reminders': (ctx) => expiryReminders(listItems(ctx.db), localIsoDate(ctx.now())),
+
+  'compliance.attachment': (ctx, input) => {
+    const meta = getAttachment(ctx.db, input.id);
+    if (!meta) throw new AppFailure('not-found', 'That attachment no longer exists.');
+    const bytes = readAttachment(ctx.dataDir, meta);
+    return {
+      name: meta.originalName,
+      mime: meta.mime,
+      sizeBytes: meta.sizeBytes,
+      dataUrl: `data:${meta.mime};base64,${bytes.toString('base64')}`,
+    };
+  },
+};

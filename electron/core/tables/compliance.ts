@@ -1,0 +1,150 @@
+// The compliance wallet's rows and the attachment index (the files themselves: ../attachments.ts).
+import type {
+  AttachmentMeta,
+  AttachmentMime,
+  ComplianceItem,
+  ComplianceKind,
+  HipaaSource,
+  InsuranceCoverage,
+} from '../../../shared/sites/types';
+import type { DB } from '../db/open';
+
+interface ItemRow {
+  id: number;
+  kind: string;
+  label: string;
+  issued_on: string | null;
+  expires_on: string | null;
+  hipaa_source: string | null;
+  insurance_coverage: string | null;
+  insurer: string;
+  policy_number: string;
+  notes: string;
+  attachment_id: number | null;
+  created_at: string;
+  updated_at: string;
+  a_original_name: string | null;
+  a_mime: string | null;
+  a_size_bytes: number | null;
+  a_sha256: string | null;
+}
+
+const ITEM_SELECT = `
+  SELECT c.*, a.original_name AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
+  FROM compliance_items c LEFT JOIN attachments a ON a.id = c.attachment_id`;
+
+function toItem(r: ItemRow): ComplianceItem {
+  return {
+    id: r.id,
+    kind: r.kind as ComplianceKind,
+    label: r.label,
+    issuedOn: r.issued_on,
+    expiresOn: r.expires_on,
+    hipaaSource: r.hipaa_source as HipaaSource | null,
+    insuranceCoverage: r.insurance_coverage as InsuranceCoverage | null,
+    insurer: r.insurer,
+    policyNumber: r.policy_number,
+    notes: r.notes,
+    attachment:
+      r.attachment_id === null
+        ? null
+        : {
+            id: r.attachment_id,
+            originalName: r.a_original_name ?? '',
+            mime: r.a_mime as AttachmentMime,
+            sizeBytes: r.a_size_bytes ?? 0,
+            sha256: r.a_sha256 ?? '',
+          },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface ItemFields {
+  kind: ComplianceKind;
+  label: string;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  hipaaSource: HipaaSource | null;
+  insuranceCoverage: InsuranceCoverage | null;
+  insurer: string;
+  policyNumber: string;
+  notes: string;
+  attachmentId: number | null;
+}
+
+export function getItem(db: DB, id: number, opts: { includeDeleted?: boolean } = {}): ComplianceItem | undefined {
+  const row = db
+    .prepare(`${ITEM_SELECT} WHERE c.id = ?${opts.includeDeleted ? '' : ' AND c.deleted_at IS NULL'}`)
+    .get(id) as ItemRow | undefined;
+  return row && toItem(row);
+}
+
+export function getItemAttachmentId(db: DB, id: number): number | null | undefined {
+  const row = db.prepare('SELECT attachment_id FROM compliance_items WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { attachment_id: number | null }
+    | undefined;
+  return row ? row.attachment_id : undefined;
+}
+
+/** Live items, grouped by kind in wallet order, then soonest expiry first. */
+export function listItems(db: DB): ComplianceItem[] {
+  const rows = db
+    .prepare(`${ITEM_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.kind, c.label, c.expires_on IS NULL, c.expires_on, c.id`)
+    .all() as ItemRow[];
+  return rows.map(toItem);
+}
+
+export function insertItem(db: DB, f: ItemFields, now: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO compliance_items (kind, label, issued_on, expires_on, hipaa_source, insurance_coverage, insurer,
+                                       policy_number, notes, attachment_id, created_at, updated_at)
+         VALUES (@kind, @label, @issuedOn, @expiresOn, @hipaaSource, @insuranceCoverage, @insurer,
+                 @policyNumber, @notes, @attachmentId, @now, @now)`,
+      )
+      .run({ ...f, now }).lastInsertRowid,
+  );
+}
+
+export function updateItem(db: DB, id: number, f: ItemFields, now: string): void {
+  db.prepare(
+    `UPDATE compliance_items SET kind = @kind, label = @label, issued_on = @issuedOn, expires_on = @expiresOn,
+            hipaa_source = @hipaaSource, insurance_coverage = @insuranceCoverage, insurer = @insurer,
+            policy_number = @policyNumber, notes = @notes, attachment_id = @attachmentId, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...f, id, now });
+}
+
+export function setItemDeleted(db: DB, id: number, deletedAt: string | null, now: string): void {
+  db.prepare('UPDATE compliance_items SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deletedAt, now, id);
+}
+
+export function findAttachmentByHash(db: DB, sha256: string): AttachmentMeta | undefined {
+  const row = db.prepare('SELECT id, original_name, mime, size_bytes, sha256 FROM attachments WHERE sha256 = ?').get(sha256) as
+    | { id: number; original_name: string; mime: string; size_bytes: number; sha256: string }
+    | undefined;
+  return row && { id: row.id, originalName: row.original_name, mime: row.mime as AttachmentMime, sizeBytes: row.size_bytes, sha256: row.sha256 };
+}
+
+export function insertAttachment(
+  db: DB,
+  a: { sha256: string; mime: AttachmentMime; sizeBytes: number; originalName: string },
+  now: string,
+): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO attachments (sha256, mime, size_bytes, original_name, created_at) VALUES (@sha256, @mime, @sizeBytes, @originalName, @now)',
+      )
+      .run({ ...a, now }).lastInsertRowid,
+  );
+}
+
+export function getAttachment(db: DB, id: number): AttachmentMeta | undefined {
+  const row = db.prepare('SELECT id, original_name, mime, size_bytes, sha256 FROM attachments WHERE id = ?').get(id) as
+    | { id: number; original_name: string; mime: string; size_bytes: number; sha256: string }
+    | undefined;
+  return row && { id: row.id, originalName: row.original_name, mime: row.mime as AttachmentMime, sizeBytes: row.size_bytes, sha256: row.sha256 };
+}

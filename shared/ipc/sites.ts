@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { DISCIPLINE_CODES } from '../disciplines';
+import type { DueFollowUp } from '../sites/followups';
+import type { SiteVariety } from '../sites/variety';
+import {
+  AFFILIATIONS,
+  COMPLIANCE_KINDS,
+  CONTACT_CHANNELS,
+  LABELLED_KINDS,
+  SITE_KINDS,
+  SITE_STATUSES,
+  type SiteContact,
+  type SiteRecord,
+} from '../sites/types';
+import { channel } from './define';
+import { id, isoDate } from './tracks';
+
+const text = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max} characters.`);
+
+export const requirementInput = z
+  .object({
+    kind: z.enum(COMPLIANCE_KINDS),
+    label: text(80, 'the label').default(''),
+  })
+  .refine((r) => !LABELLED_KINDS.includes(r.kind) || r.label !== '', {
+    message: 'Name which one (e.g. "Hepatitis B").',
+    path: ['label'],
+  });
+
+export const siteFieldsInput = z.object({
+  name: z.string().trim().min(1, 'Name the site.').max(120, 'Keep the site name under 120 characters.'),
+  kind: z.enum(SITE_KINDS).default('hospital'),
+  location: text(200, 'the address').default(''),
+  travelMinutes: z
+    .number({ message: 'Enter the travel time in whole minutes.' })
+    .int('Enter the travel time in whole minutes.')
+    .min(0, 'Travel time cannot be negative.')
+    .max(24 * 60, 'Enter one-way travel time, at most 24 hours.')
+    .nullish(),
+  affiliation: z.enum(AFFILIATIONS).nullish(),
+  modalities: z.array(z.enum(DISCIPLINE_CODES)).max(DISCIPLINE_CODES.length).default([]),
+  equipment: text(500, 'the equipment list').default(''),
+  costCents: z
+    .number({ message: 'Enter the cost as an amount.' })
+    .int()
+    .min(0, 'The cost cannot be negative.')
+    .max(100_000_00, 'That cost looks too large.')
+    .default(0),
+  housing: text(300, 'housing').default(''),
+  notes: text(2000, 'notes').default(''),
+  offered: z
+    .array(z.object({ name: text(200, 'the procedure name').min(1), procedureId: z.string().max(80).nullish() }))
+    .max(200)
+    .default([]),
+  requirements: z.array(requirementInput).max(50).default([]),
+});
+
+export const siteCreateInput = siteFieldsInput.extend({ status: z.enum(SITE_STATUSES).default('prospect') });
+export type SiteCreateInput = z.input<typeof siteCreateInput>;
+export const siteUpdateInput = siteFieldsInput.extend({ id });
+export type SiteUpdateInput = z.input<typeof siteUpdateInput>;
+
+export const siteMoveInput = z.object({
+  id,
+  to: z.enum(SITE_STATUSES),
+  reason: text(300, 'the reason').nullish(),
+});
+
+export const contactCreateInput = z.object({
+  siteId: id,
+  contactedOn: isoDate,
+  person: text(120, 'the name').default(''),
+  role: text(120, 'the role').default(''),
+  channel: z.enum(CONTACT_CHANNELS).default('phone'),
+  outcome: text(1000, 'the outcome').default(''),
+  nextFollowUpOn: isoDate.nullish(),
+});
+export type ContactCreateInput = z.input<typeof contactCreateInput>;
+
+export const varietyInput = z.object({ trackId: id.optional() }).default({});
+
+export interface VarietyReport {
+  sites: SiteVariety[];
+  /** False until requirement progress can be read; the view then shows performed counts only. */
+  needsKnown: boolean;
+}
+
+export const siteChannels = {
+  'sites.list': channel<SiteRecord[]>()(z.undefined()),
+  'sites.create': channel<SiteRecord>()(siteCreateInput),
+  'sites.update': channel<SiteRecord>()(siteUpdateInput),
+  'sites.move': channel<SiteRecord>()(siteMoveInput),
+  'sites.contacts': channel<SiteContact[]>()(z.object({ siteId: id })),
+  'sites.addContact': channel<SiteContact>()(contactCreateInput),
+  'sites.completeFollowUp': channel<SiteContact>()(z.object({ contactId: id })),
+  'sites.followUps': channel<DueFollowUp[]>()(z.undefined()),
+  'sites.variety': channel<VarietyReport>()(varietyInput),
+};

@@ -1,0 +1,124 @@
+// The compliance wallet's judgement: how fresh each item is, what each site demands against what
+// the user holds, and which reminders to show before things expire. Pure, with today passed in.
+import { daysBetween } from './dates';
+import { isOpenOutreach } from './pipeline';
+import { COMPLIANCE_KIND_LABELS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
+
+/** Reminders start this many days ahead; the stronger warning at the nearer threshold. */
+export const EXPIRY_WARN_DAYS = 60;
+export const EXPIRY_URGENT_DAYS = 30;
+
+export type Freshness = 'valid' | 'no-expiry' | 'expiring-60' | 'expiring-30' | 'expired';
+export type CellState = Freshness | 'missing';
+
+export function freshness(expiresOn: string | null, today: string): Freshness {
+  if (!expiresOn) return 'no-expiry';
+  const days = daysBetween(today, expiresOn);
+  if (days < 0) return 'expired';
+  if (days <= EXPIRY_URGENT_DAYS) return 'expiring-30';
+  if (days <= EXPIRY_WARN_DAYS) return 'expiring-60';
+  return 'valid';
+}
+
+export function requirementLabel(r: Requirement): string {
+  return r.label ? `${COMPLIANCE_KIND_LABELS[r.kind]}: ${r.label}` : COMPLIANCE_KIND_LABELS[r.kind];
+}
+
+/** An item meets a requirement of its kind; a labelled requirement also needs the same label. */
+export function meets(item: Pick<ComplianceItem, 'kind' | 'label'>, r: Requirement): boolean {
+  if (item.kind !== r.kind) return false;
+  const want = r.label.trim().toLowerCase();
+  return want === '' || item.label.trim().toLowerCase() === want;
+}
+
+/** Of the items that meet a requirement, the one that lasts longest (no expiry beats any date). */
+export function bestItem<T extends Pick<ComplianceItem, 'kind' | 'label' | 'expiresOn'>>(items: readonly T[], r: Requirement): T | null {
+  let best: T | null = null;
+  for (const item of items) {
+    if (!meets(item, r)) continue;
+    if (!best) best = item;
+    else if (best.expiresOn !== null && (item.expiresOn === null || item.expiresOn > best.expiresOn)) best = item;
+  }
+  return best;
+}
+
+export interface MatrixCell {
+  requirement: Requirement;
+  state: CellState;
+  itemId: number | null;
+  expiresOn: string | null;
+  /** Days until expiry (negative when expired); null without an item or an expiry. */
+  daysLeft: number | null;
+}
+
+export interface MatrixRow {
+  siteId: number;
+  siteName: string;
+  cells: MatrixCell[];
+  /** Requirements with nothing held or an expired item. */
+  gaps: number;
+  /** Requirements met by an item that expires within EXPIRY_WARN_DAYS. */
+  expiring: number;
+}
+
+/** One row per site that is still pursued and demands something. */
+export function complianceMatrix(
+  sites: readonly Pick<SiteRecord, 'id' | 'name' | 'status' | 'requirements'>[],
+  items: readonly Pick<ComplianceItem, 'id' | 'kind' | 'label' | 'expiresOn'>[],
+  today: string,
+): MatrixRow[] {
+  const rows: MatrixRow[] = [];
+  for (const site of sites) {
+    if (!isOpenOutreach(site.status) || site.requirements.length === 0) continue;
+    let gaps = 0;
+    let expiring = 0;
+    const cells = site.requirements.map((requirement): MatrixCell => {
+      const item = bestItem(items, requirement);
+      if (!item) {
+        gaps++;
+        return { requirement, state: 'missing', itemId: null, expiresOn: null, daysLeft: null };
+      }
+      const state = freshness(item.expiresOn, today);
+      if (state === 'expired') gaps++;
+      if (state === 'expiring-30' || state === 'expiring-60') expiring++;
+      return {
+        requirement,
+        state,
+        itemId: item.id,
+        expiresOn: item.expiresOn,
+        daysLeft: item.expiresOn ? daysBetween(today, item.expiresOn) : null,
+      };
+    });
+    rows.push({ siteId: site.id, siteName: site.name, cells, gaps, expiring });
+  }
+  return rows;
+}
+
+export interface ExpiryReminder {
+  itemId: number;
+  title: string;
+  expiresOn: string;
+  daysLeft: number;
+  state: 'expired' | 'expiring-30' | 'expiring-60';
+}
+
+/** Items expired or expiring within EXPIRY_WARN_DAYS, soonest first. */
+export function expiryReminders(
+  items: readonly Pick<ComplianceItem, 'id' | 'kind' | 'label' | 'expiresOn'>[],
+  today: string,
+): ExpiryReminder[] {
+  const out: ExpiryReminder[] = [];
+  for (const item of items) {
+    if (!item.expiresOn) continue;
+    const state = freshness(item.expiresOn, today);
+    if (state !== 'expired' && state !== 'expiring-30' && state !== 'expiring-60') continue;
+    out.push({
+      itemId: item.id,
+      title: requirementLabel({ kind: item.kind, label: item.label }),
+      expiresOn: item.expiresOn,
+      daysLeft: daysBetween(today, item.expiresOn),
+      state,
+    });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.itemId - b.itemId);
+}
