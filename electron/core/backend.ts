@@ -1,10 +1,14 @@
 // The backend as a plain library: open the data folder, get a dispatcher. Used by Electron's
 // main process and by the preview server alike. Never imports 'electron'.
+import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { bindLiveDatabase } from './backup/live';
+import { exclusive, isDailyBackupDue, writeBackup, writeBackupNow } from './backup/write';
 import type { Ctx } from './context';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { databasePath } from './paths';
+import { checkDatabaseAtStartup, type StartupReport } from './startup';
 
 export interface BackendOptions {
   dataDir: string;
@@ -14,30 +18,73 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  db: DB;
+  /** The live connection; a restore replaces it, so read it when needed rather than keeping it. */
+  readonly db: DB;
   ctx: Ctx;
   dispatch: Dispatch;
+  /** What start-up found: a new file, or a damaged one set aside (see startup.ts). */
+  startup: StartupReport;
+  /** Settles when start-up work in the background (the daily backup) is done. Never rejects. */
+  ready: Promise<void>;
+  /** Close, optionally replace the file, reopen (and migrate). Used by restore and JSON import. */
+  reopen: (replace?: (file: string) => void) => void;
   close: () => void;
+}
+
+/** Before a migration: a verified snapshot of the file as the previous version left it. */
+function backupBeforeMigration(file: string, dataDir: string, from: number, instant: Date): void {
+  if (from === 0) return; // a brand-new file holds nothing to lose
+  const conn = new Database(file, { fileMustExist: true });
+  try {
+    writeBackupNow(conn, dataDir, 'pre-migration', instant);
+  } finally {
+    conn.close();
+  }
 }
 
 export function openBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
   const file = databasePath(options.dataDir);
-  const db = openDatabase(file);
+  const startup = checkDatabaseAtStartup(file, options.dataDir, now());
+  const open = () => openDatabase(file, { beforeMigrate: (from) => backupBeforeMigration(file, options.dataDir, from, now()) });
   const ctx: Ctx = {
-    db,
+    db: open(),
     dataDir: options.dataDir,
     databaseFile: file,
     host: options.host,
     appVersion: options.appVersion,
-    now: options.now ?? (() => new Date()),
+    now,
   };
-  return {
-    db,
+  let backupProblem: string | null = null;
+  const backend: Backend = {
+    get db() {
+      return ctx.db;
+    },
     ctx,
     dispatch: createDispatcher(() => ctx),
+    startup,
+    ready: Promise.resolve(),
+    reopen: (replace) => {
+      if (ctx.db.open) ctx.db.close();
+      replace?.(file);
+      ctx.db = open();
+    },
     close: () => {
-      if (db.open) db.close();
+      if (ctx.db.open) ctx.db.close();
     },
   };
+  bindLiveDatabase(ctx, { reopen: backend.reopen, backupProblem: () => backupProblem, startup });
+  if (!startup.created && isDailyBackupDue(options.dataDir, now())) {
+    backend.ready = exclusive(options.dataDir, async () => {
+      try {
+        await writeBackup(ctx.db, options.dataDir, 'daily', now());
+        backupProblem = null;
+      } catch (err) {
+        // Closed during the backup (tests, quitting) is not a problem worth reporting.
+        if (ctx.db.open) backupProblem = `The daily backup failed: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    });
+  }
+  return backend;
 }

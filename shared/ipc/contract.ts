@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels } from './app';
+import { backupChannels } from './backups';
 import { complianceChannels } from './compliance';
 import type { Channel } from './define';
 import { entryChannels } from './entries';
@@ -15,6 +16,7 @@ import { trackChannels } from './tracks';
 
 export const contract = {
   ...appChannels,
+  ...backupChannels,
   ...trackChannels,
   ...entryChannels,
   ...siteChannels,

@@ -2,6 +2,7 @@
 // compile error.
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import { complianceHandlers } from './compliance';
 import { entryHandlers } from './entries';
 import { siteHandlers } from './sites';
@@ -10,6 +11,7 @@ import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
+  ...backupHandlers,
   ...trackHandlers,
   ...entryHandlers,
   ...siteHandlers,

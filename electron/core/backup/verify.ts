@@ -1,0 +1,99 @@
+// Checking a database file without changing it: open read-only, run SQLite's own checks, read the
+// summary a person needs before restoring it.
+import Database from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import type { DataPreview } from '../../../shared/ipc/backups';
+import { AppFailure } from '../../../shared/result';
+
+export type CheckDepth = 'quick' | 'full';
+
+export type FileVerdict = { ok: true } | { ok: false; reason: string };
+
+function sqliteCode(err: unknown): string {
+  return (err as { code?: string } | null)?.code ?? '';
+}
+
+/** Plain words for why a file is not a usable database. */
+export function describeOpenFailure(err: unknown): string {
+  switch (sqliteCode(err)) {
+    case 'SQLITE_NOTADB':
+      return 'The file is not a SQLite database (it may have been overwritten by another program).';
+    case 'SQLITE_CORRUPT':
+      return 'The file is damaged: SQLite found pages it cannot read.';
+    case 'SQLITE_CANTOPEN':
+    case 'EACCES':
+    case 'EPERM':
+      return 'The file cannot be read (check its permissions).';
+    case 'SQLITE_IOERR_SHORT_READ':
+    case 'SQLITE_IOERR':
+      return 'The file could not be read completely (it may be truncated).';
+    default:
+      return `The file could not be checked: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+/**
+ * Opens the file read-only and runs `quick_check` (start-up, page-level, fast) or
+ * `integrity_check` (after writing a backup: every index matches its table too).
+ * Read-only: a damaged file is never modified by being checked.
+ */
+export function checkDatabaseFile(file: string, depth: CheckDepth): FileVerdict {
+  // A read-only open of a WAL-mode file creates empty -wal/-shm files; remove only those we made,
+  // so a file set aside afterwards is exactly what was there.
+  const companions = ['-wal', '-shm'].map((s) => `${file}${s}`).filter((f) => !existsSync(f));
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const pragma = depth === 'quick' ? 'quick_check' : 'integrity_check';
+    const rows = db.pragma(pragma) as Array<Record<string, string>>;
+    const messages = rows.map((r) => Object.values(r)[0] ?? '');
+    if (messages.length === 1 && messages[0] === 'ok') return { ok: true };
+    return { ok: false, reason: `The file is damaged: SQLite's ${pragma} found ${messages.length} problem(s), e.g. "${messages[0]}".` };
+  } catch (err) {
+    // Busy is not damage: another program holds the file. Say so and touch nothing.
+    if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(err))) {
+      throw new AppFailure('storage', 'The data file is in use by another program (is RadLedger already running?). Nothing was changed.');
+    }
+    return { ok: false, reason: describeOpenFailure(err) };
+  } finally {
+    db?.close();
+    for (const f of companions) rmSync(f, { force: true });
+  }
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Summarises a RadLedger database file for a restore preview. Read-only. */
+export function previewDatabaseFile(file: string): DataPreview {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion === 0 || !hasTable(db, 'tracks') || !hasTable(db, 'entries')) {
+      // Not a RadLedger database (or one from a version whose tables we cannot read).
+      return { schemaVersion, supported: false, tracks: [], entries: 0, firstDate: null, lastDate: null };
+    }
+    const tracks = db
+      .prepare(
+        `SELECT t.id, t.name, t.discipline,
+                (SELECT count(*) FROM entries e WHERE e.track_id = t.id AND e.deleted_at IS NULL) AS entries
+         FROM tracks t ORDER BY t.id`,
+      )
+      .all() as DataPreview['tracks'];
+    const agg = db
+      .prepare('SELECT count(*) AS n, min(performed_on) AS first, max(performed_on) AS last FROM entries WHERE deleted_at IS NULL')
+      .get() as { n: number; first: string | null; last: string | null };
+    return {
+      schemaVersion,
+      supported: schemaVersion <= LATEST_SCHEMA_VERSION,
+      tracks,
+      entries: agg.n,
+      firstDate: agg.first,
+      lastDate: agg.last,
+    };
+  } finally {
+    db.close();
+  }
+}

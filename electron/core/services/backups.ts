@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { backupChannels } from '../../../shared/ipc/backups';
+import { backupsDir, listBackups } from '../backup/files';
+import { liveDatabase } from '../backup/live';
+import { inspectRestorable, restoreDatabase, sourcePath, stageFile } from '../backup/restore';
+import { exclusive, writeBackup } from '../backup/write';
+import { newestGoodBackup } from '../startup';
+import type { ChannelsOf, HandlerMap } from './types';
+
+export const backupHandlers: HandlerMap<ChannelsOf<typeof backupChannels>> = {
+  'backups.list': (ctx) => {
+    const live = liveDatabase(ctx);
+    const damaged = live.startup.damaged;
+    return {
+      folder: backupsDir(ctx.dataDir),
+      backups: listBackups(ctx.dataDir),
+      damaged,
+      newestGoodBackup: damaged ? newestGoodBackup(ctx.dataDir) : null,
+      backupProblem: live.backupProblem(),
+    };
+  },
+
+  'backups.create': (ctx) => exclusive(ctx.dataDir, () => writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now())),
+
+  'backups.download': (ctx, input) => ({
+    fileName: input.name,
+    dataBase64: readFileSync(sourcePath(ctx.dataDir, { kind: 'backup', name: input.name })).toString('base64'),
+  }),
+
+  'backups.preview': (ctx, input) => inspectRestorable(sourcePath(ctx.dataDir, input.source)),
+
+  'backups.stage': (ctx, input) => {
+    const staged = stageFile(ctx.dataDir, Buffer.from(input.dataBase64, 'base64'));
+    return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
+  },
+
+  'backups.restore': (ctx, input) => restoreDatabase(ctx, input.source),
+};

@@ -1,0 +1,69 @@
+// Start-up integrity. Before the database is opened for writing, it is checked read-only with
+// SQLite's quick_check. A file that is damaged, unreadable or not a SQLite database at all is
+// never overwritten or deleted: it is moved aside, byte for byte (a rename, with its -wal and -shm
+// companions), into `<dataDir>/damaged/`, and the app starts on an empty log and offers the
+// newest backup that passes an integrity check.
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo, DamagedFileReport, DataPreview } from '../../shared/ipc/backups';
+import { AppFailure } from '../../shared/result';
+import { backupFile, listBackups } from './backup/files';
+import { checkDatabaseFile, previewDatabaseFile } from './backup/verify';
+
+export const DAMAGED_DIR_NAME = 'damaged';
+
+export interface StartupReport {
+  /** The database did not exist: a new, empty one was created. */
+  created: boolean;
+  damaged: DamagedFileReport | null;
+}
+
+const COMPANIONS = ['', '-wal', '-shm', '-journal'] as const;
+
+/** Renames the data file and its companions into damaged/, unmodified. Returns the new paths. */
+export function moveAside(file: string, dataDir: string, instant: Date): string[] {
+  const dir = path.join(dataDir, DAMAGED_DIR_NAME);
+  mkdirSync(dir, { recursive: true });
+  const stamp = instant.toISOString().replace(/[:.]/g, '-');
+  const base = path.basename(file, path.extname(file));
+  const moved: string[] = [];
+  try {
+    for (const suffix of COMPANIONS) {
+      const from = `${file}${suffix}`;
+      if (!existsSync(from)) continue;
+      const to = path.join(dir, `${base}-${stamp}${path.extname(file)}${suffix}`);
+      renameSync(from, to);
+      moved.push(to);
+    }
+  } catch (err) {
+    throw new AppFailure(
+      'storage',
+      `RadLedger found your data file damaged but could not move it aside (${(err as Error).message}). ` +
+        'Nothing was changed or deleted. Check the permissions of the data folder and start RadLedger again.',
+    );
+  }
+  return moved;
+}
+
+/**
+ * Checks the data file before it is opened for writing. A sound file, or no file, is left as it
+ * is; anything else is moved aside and reported.
+ */
+export function checkDatabaseAtStartup(file: string, dataDir: string, instant: Date): StartupReport {
+  if (!existsSync(file)) return { created: true, damaged: null };
+  const verdict = checkDatabaseFile(file, 'quick');
+  if (verdict.ok) return { created: false, damaged: null };
+  const keptAt = moveAside(file, dataDir, instant);
+  return { created: true, damaged: { reason: verdict.reason, keptAt, detectedAt: instant.toISOString() } };
+}
+
+/** The newest backup that passes a quick check, with its preview: what recovery offers. */
+export function newestGoodBackup(dataDir: string): (BackupInfo & { preview: DataPreview }) | null {
+  for (const b of listBackups(dataDir)) {
+    const file = backupFile(dataDir, b.name);
+    if (!checkDatabaseFile(file, 'quick').ok) continue;
+    const preview = previewDatabaseFile(file);
+    if (preview.supported) return { ...b, preview };
+  }
+  return null;
+}
