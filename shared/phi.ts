@@ -122,9 +122,10 @@ const RANK = {
 const NON_PATIENT_LABEL =
   /\b(?:lot|serial|s\/n|sn|ref|cat|catalog|part|model|ticket|tkt|work\s?order|wo|incident|cpt|hcpcs|icd(?:-?10)?|ndc|series|se|protocol|version|ver|software|firmware|sw|badge|employee|emp|pager|ext|extension|arrt|npi|license|lic|cert|certificate|room|rm|phantom|qc|kit|udi)\s?(?:#|no\.?|num(?:ber)?)?\s?[:#=]?\s?$/i;
 
-// A number followed by a unit is a measurement: "120 kVp", "450 mGy", "100 mL".
+// A number followed by a unit is a measurement: "120 kVp", "450 mGy", "100 mL". One-letter units
+// (s, m, L, x) are left out: "MRN 1187463 M 67" and "pt 3389104 s/p fall" are identifiers.
 const UNIT_AFTER =
-  /^\s?(?:kvp|kv|mas|ma|mgy|mgy·cm|mgy\*cm|mgycm|msv|gy|cgy|ml|cc|l|mm|cm|m|ms|msec|s|sec|min|mins|hr|hrs|hu|mg|mcg|g|kg|lb|lbs|oz|units?|u|meq|mbq|gbq|mci|mhz|khz|hz|kev|mev|%|x|fr|french|gauge|ga|px)(?![A-Za-z])/i;
+  /^\s?(?:kvp|kv|mas|ma|mgy|mgy·cm|mgy\*cm|mgycm|msv|gy|cgy|ml|cc|mm|cm|ms|msec|sec|min|mins|hr|hrs|hu|mg|mcg|kg|lb|lbs|oz|units?|meq|mbq|gbq|mci|mhz|khz|hz|kev|mev|%|fr|french|gauge|ga|px)(?![A-Za-z])/i;
 
 // A bare digit run followed by a count word is a count ("412000 slices on the tube"). Only bare
 // digits: after a label, "accession 88231904 images sent" is still an accession number.
@@ -274,7 +275,7 @@ function findDob(text: string): Candidate[] {
 // Medical record / account numbers and accession / order numbers.
 
 // After a label, an ID with at least 3 digits: "MRN 00482913", "MR#: E1234567", "FIN 20931884".
-const ID_AFTER_LABEL = String.raw`\s?(?:#|no\.?|num(?:ber)?)?\s?[:#=]?\s?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{2,19})(?![\w-])`;
+const ID_AFTER_LABEL = String.raw`\s?(?:#|no\.?|num(?:ber)?)?\s?[:#=-]?\s?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{2,19})(?![\w-])`;
 const MRN_LABELLED = new RegExp(
   String.raw`\b(?:mrn|mr\s?#|mr\s?no\.?|med(?:ical)?\s?rec(?:ord)?|chart|pt\s?id|patient\s?id|pid|empi|mpi|fin|csn|acct|account|encounter|enc|visit)` +
     ID_AFTER_LABEL,

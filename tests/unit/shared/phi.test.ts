@@ -110,6 +110,9 @@ describe('detectPhi, per kind', () => {
     expect(spans('FIN 20931884 trauma')).toEqual([['mrn', '20931884']]);
     expect(spans('MRN 12345 on the req')).toEqual([['mrn', '12345']]);
     expect(spans('pt 3389104 needed 2nd IV')).toEqual([['mrn', '3389104']]);
+    expect(spans('pt 3389104 s/p fall')).toEqual([['mrn', '3389104']]);
+    expect(spans('MRN 1187463 M 67')).toEqual([['mrn', '1187463']]);
+    expect(spans('MRN-1234567')).toEqual([['mrn', '1234567']]);
     expect(spans('charts 0028811934 and 0028811952')).toEqual([
       ['mrn', '0028811934'],
       ['mrn', '0028811952'],
