@@ -66,7 +66,7 @@ export interface EntryVerdict {
   id: number;
   counts: boolean;
   reason: NotCountingReason | null;
-  flags: EntryFlag[];
+  flags: readonly EntryFlag[];
   /** Last application date on which this entry is still inside the window; null if it never expires. */
   validThrough: string | null;
 }
@@ -186,41 +186,45 @@ export function reasonText(reason: NotCountingReason, catalog: Catalog): string 
   }
 }
 
-interface Slot {
-  proc: Procedure | null;
-  procIndex: number;
+const UNTIMED = 24 * 60;
+
+/** Minutes after midnight of an 'HH:MM' time; untimed entries sort after timed ones in their day. */
+function minutesOf(t: string | null): number {
+  if (t === null || t.length < 5) return UNTIMED;
+  return (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48);
 }
 
-const UNTIMED = '99:99';
-
-function byDayOrder(entries: readonly EngineEntry[]): number[] {
-  // Group by day, sort the few distinct days, then sort each small day: far cheaper than one
-  // comparison sort of 100k entries on composite keys.
+/**
+ * The entries' indices grouped by day (days ascending), each day in the deterministic order: time
+ * performed, time logged, id. Grouping first and sorting each small day is far cheaper than one
+ * comparison sort of 100k entries on composite keys. `minutes` and `ids` are filled on the way.
+ */
+function byDay(entries: readonly EngineEntry[], minutes: Int32Array, ids: Float64Array): Array<[string, number[]]> {
   const days = new Map<string, number[]>();
+  const created: string[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
-    const day = entries[i]!.performedOn;
-    const list = days.get(day);
+    const e = entries[i]!;
+    minutes[i] = minutesOf(e.performedAt);
+    created[i] = e.createdAt;
+    ids[i] = e.id;
+    const list = days.get(e.performedOn);
     if (list) list.push(i);
-    else days.set(day, [i]);
+    else days.set(e.performedOn, [i]);
   }
-  const keys = [...days.keys()].sort();
-  const order: number[] = [];
   const cmp = (a: number, b: number) => {
-    const x = entries[a]!;
-    const y = entries[b]!;
-    const tx = x.performedAt ?? UNTIMED;
-    const ty = y.performedAt ?? UNTIMED;
-    if (tx !== ty) return tx < ty ? -1 : 1;
-    if (x.createdAt !== y.createdAt) return x.createdAt < y.createdAt ? -1 : 1;
-    return x.id - y.id;
+    const d = minutes[a]! - minutes[b]!;
+    if (d !== 0) return d;
+    const x = created[a]!;
+    const y = created[b]!;
+    if (x !== y) return x < y ? -1 : 1;
+    return ids[a]! - ids[b]!;
   };
-  for (const k of keys) {
-    const list = days.get(k)!;
-    if (list.length > 1) list.sort(cmp);
-    for (const i of list) order.push(i);
-  }
-  return order;
+  const out = [...days.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [, list] of out) if (list.length > 1) list.sort(cmp);
+  return out;
 }
+
+const NO_FLAGS: readonly EntryFlag[] = Object.freeze([]) as readonly EntryFlag[];
 
 function emptyReasonCounts(): Record<NotCountingReason, number> {
   return Object.fromEntries(NOT_COUNTING_REASONS.map((r) => [r, 0])) as Record<NotCountingReason, number>;
@@ -257,77 +261,85 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
   let beforeMqsa = 0;
 
   const verdicts: EntryVerdict[] = new Array(entries.length);
-  const validThroughByDay = new Map<string, string>();
   const expiring: ExpiringEntry[] = [];
 
-  // Per-day counters, reset whenever the day changes (entries arrive grouped by day).
-  let day = '';
-  let dayCount = 0;
   const patientCount = new Map<number, number>();
   const qcCount = new Map<number, number>();
+  // The fields the loop reads, copied once in input order into compact arrays: the loop visits
+  // entries in date order, and reading 100k scattered objects there costs more than the copy.
+  const n = entries.length;
+  const minutes = new Int32Array(n);
+  const ids = new Float64Array(n);
+  const procOf = new Int32Array(n);
+  const markerOf = new Float64Array(n);
+  const simulatedOf = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    procOf[i] = e.procedureId === null ? -1 : (procIndex.get(e.procedureId) ?? -1);
+    markerOf[i] = e.patientMarker ?? Number.NaN;
+    simulatedOf[i] = e.simulated ? 1 : 0;
+  }
+  let k = 0;
+  for (const [day, list] of byDay(entries, minutes, ids)) {
+    // Everything that depends only on the day is decided once per day.
+    const dayReason: NotCountingReason | null =
+      day > context.today ? 'in-future' : day < context.trackStart ? 'before-track-start' : null;
+    const expired = windowStart !== null && day < windowStart;
+    const capToday = dailyCap !== null && day >= capFrom ? dailyCap : Number.POSITIVE_INFINITY;
+    const validThrough = windowMonths !== null && !locked ? addMonthsIso(day, windowMonths) : null;
+    const daysLeft = validThrough === null ? Number.POSITIVE_INFINITY : daysBetween(applicationDate, validThrough);
+    const beforeMqsaDay = mqsaRequired && mqsaOn !== null && day < mqsaOn;
+    let dayCount = 0;
+    patientCount.clear();
+    qcCount.clear();
 
-  const order = byDayOrder(entries);
-  for (let k = 0; k < order.length; k++) {
-    const e = entries[order[k]!]!;
-    if (e.performedOn !== day) {
-      day = e.performedOn;
-      dayCount = 0;
-      patientCount.clear();
-      qcCount.clear();
-    }
-    const flags: EntryFlag[] = [];
-    const pi = e.procedureId === null ? undefined : procIndex.get(e.procedureId);
-    const slot: Slot = pi === undefined ? { proc: null, procIndex: -1 } : { proc: procs[pi]!, procIndex: pi };
-    if (slot.proc) performed[slot.procIndex]!++;
+    for (const i of list) {
+      const pi = procOf[i]!;
+      const marker = markerOf[i]!;
+      const hasMarker = marker === marker; // NaN stands for "no marker"
+      const simulated = simulatedOf[i] === 1;
+      const proc = pi < 0 ? null : procs[pi]!;
+      if (proc) performed[pi]!++;
+      const isQc = proc !== null && proc.qcTest;
 
-    let validThrough: string | null = null;
-    if (windowMonths !== null && !locked) {
-      validThrough = validThroughByDay.get(day) ?? null;
-      if (validThrough === null) {
-        validThrough = addMonthsIso(day, windowMonths);
-        validThroughByDay.set(day, validThrough);
-      }
-    }
+      let reason: NotCountingReason | null = dayReason;
+      if (reason !== null) {
+        // decided for the whole day
+      } else if (!proc && catalogComplete) reason = 'not-in-catalog';
+      else if (simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
+      else if (expired) reason = 'expired';
+      else if (isQc && perQc !== null && (qcCount.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
+      else if (!isQc && perPatient !== null && hasMarker && (patientCount.get(marker) ?? 0) >= perPatient) {
+        reason = 'over-patient-day-cap';
+      } else if (proc !== null && proc.maxCounted !== null && counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
+      else if (dayCount >= capToday) reason = 'over-daily-cap';
 
-    let reason: NotCountingReason | null = null;
-    const proc = slot.proc;
-    const isQc = proc?.qcTest === true;
-    if (day > context.today) reason = 'in-future';
-    else if (day < context.trackStart) reason = 'before-track-start';
-    else if (!proc && catalogComplete) reason = 'not-in-catalog';
-    else if (e.simulated && proc?.simulationAllowed === false) reason = 'simulation-not-allowed';
-    else if (windowStart !== null && day < windowStart) reason = 'expired';
-    else if (isQc && perQc !== null && (qcCount.get(slot.procIndex) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
-    else if (!isQc && perPatient !== null && e.patientMarker !== null && (patientCount.get(e.patientMarker) ?? 0) >= perPatient) {
-      reason = 'over-patient-day-cap';
-    } else if (proc?.maxCounted && counted[slot.procIndex]! >= proc.maxCounted.value) reason = 'over-max-counted';
-    else if (dailyCap !== null && day >= capFrom && dayCount >= dailyCap) reason = 'over-daily-cap';
-
-    if (reason === null) {
-      // Accepted: only now does the entry take its place in every cap.
-      dayCount++;
-      if (isQc) qcCount.set(slot.procIndex, (qcCount.get(slot.procIndex) ?? 0) + 1);
-      else if (e.patientMarker !== null) patientCount.set(e.patientMarker, (patientCount.get(e.patientMarker) ?? 0) + 1);
-      if (proc) counted[slot.procIndex]!++;
-      else {
-        uncatalogued++;
-        flags.push('uncatalogued');
-      }
-      if (e.simulated && (proc?.simulationAllowed ?? null) === null) flags.push('simulation-rule-unknown');
-      if (mqsaRequired && mqsaOn !== null && day < mqsaOn) {
-        flags.push('before-mqsa');
-        beforeMqsa++;
-      }
-      if (validThrough !== null) {
-        const daysLeft = daysBetween(applicationDate, validThrough);
-        if (daysLeft <= 90) {
-          expiring.push({ entryId: e.id, performedOn: day, validThrough, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
+      let flags: readonly EntryFlag[] = NO_FLAGS;
+      if (reason === null) {
+        // Accepted: only now does the entry take its place in every cap.
+        dayCount++;
+        if (isQc) qcCount.set(pi, (qcCount.get(pi) ?? 0) + 1);
+        else if (hasMarker) patientCount.set(marker, (patientCount.get(marker) ?? 0) + 1);
+        const f: EntryFlag[] = [];
+        if (proc) counted[pi]!++;
+        else {
+          uncatalogued++;
+          f.push('uncatalogued');
         }
+        if (simulated && (proc?.simulationAllowed ?? null) === null) f.push('simulation-rule-unknown');
+        if (beforeMqsaDay) {
+          f.push('before-mqsa');
+          beforeMqsa++;
+        }
+        if (f.length > 0) flags = f;
+        if (daysLeft <= 90) {
+          expiring.push({ entryId: ids[i]!, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
+        }
+      } else {
+        notCounting[reason]++;
       }
-    } else {
-      notCounting[reason]++;
+      verdicts[k++] = { id: ids[i]!, counts: reason === null, reason, flags, validThrough };
     }
-    verdicts[k] = { id: e.id, counts: reason === null, reason, flags, validThrough };
   }
 
   // Per procedure.
