@@ -10,9 +10,12 @@ import { appChannels } from './app';
 import { backupChannels } from './backups';
 import { complianceChannels } from './compliance';
 import type { Channel } from './define';
+import { documentChannels } from './documents';
 import { entryChannels } from './entries';
 import { siteChannels } from './sites';
+import { signoffChannels } from './signoff';
 import { trackChannels } from './tracks';
+import { verifierChannels } from './verifiers';
 
 export const contract = {
   ...appChannels,
@@ -21,6 +24,9 @@ export const contract = {
   ...entryChannels,
   ...siteChannels,
   ...complianceChannels,
+  ...verifierChannels,
+  ...signoffChannels,
+  ...documentChannels,
 } as const;
 
 export type Contract = typeof contract;

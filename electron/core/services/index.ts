@@ -4,10 +4,13 @@ import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { complianceHandlers } from './compliance';
+import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
 import { siteHandlers } from './sites';
+import { signoffHandlers } from './signoff';
 import { trackHandlers } from './tracks';
 import type { HandlerMap } from './types';
+import { verifierHandlers } from './verifiers';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
@@ -16,4 +19,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...entryHandlers,
   ...siteHandlers,
   ...complianceHandlers,
+  ...verifierHandlers,
+  ...signoffHandlers,
+  ...documentHandlers,
 };

@@ -2,8 +2,9 @@
 import { m001Initial } from './001-initial';
 import { m003Capture } from './003-capture';
 import { m004Sites } from './004-sites';
+import { m005Signoff } from './005-signoff';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Initial, m003Capture, m004Sites];
+export const migrations: readonly Migration[] = [m001Initial, m003Capture, m004Sites, m005Signoff];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

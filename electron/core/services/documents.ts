@@ -1,0 +1,319 @@
+// Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
+// the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
+// renderer saves them (see shared/ipc/documents.ts for why).
+import Papa from 'papaparse';
+import { disciplineByCode } from '../../../shared/disciplines';
+import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type Track } from '../../../shared/domain';
+import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
+import { planArrtDays } from '../../../shared/signoff/arrt-days';
+import { SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
+import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
+import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
+import { AppFailure } from '../../../shared/result';
+import { appendAudit, sha256 } from '../audit';
+import type { DB } from '../db/open';
+import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, type PacketSignatureBlock } from '../pdf/packet';
+import { renderProgressReport } from '../pdf/progress';
+import { ENTRY_SELECT, getEntry, toEntry, type EntryRow } from '../tables/entries';
+import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
+import { getTrack } from '../tables/tracks';
+import { getVerifier } from '../tables/verifiers';
+import { batchDigest, entrySignStates, signatureValidity } from './signoff';
+import { catalogProcedures } from './track-catalog';
+import type { ChannelsOf, HandlerMap } from './types';
+
+function requireTrack(db: DB, trackId: number): Track {
+  const track = getTrack(db, trackId);
+  if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
+  return track;
+}
+
+function disciplineOf(track: Track) {
+  const d = disciplineByCode(track.discipline);
+  return { code: track.discipline, name: d?.name ?? track.discipline, dailyCap: d?.dailyCap ?? 0 };
+}
+
+function requirementVersion(track: Track): string {
+  return track.catalogId === null ? 'No requirement catalog chosen yet' : `Catalog #${track.catalogId} (see RadLedger's Progress page)`;
+}
+
+/** File names people can read in a folder: discipline, site, dates; nothing unsafe for any OS. */
+function fileSlug(parts: Array<string | null | undefined>): string {
+  return parts
+    .filter((p): p is string => !!p)
+    .map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('_');
+}
+
+function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile {
+  return { fileName, mime, base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') };
+}
+
+/** The newest valid signature of each kind that covers exactly the packet's entries. */
+function packetSignatures(db: DB, trackId: number, digest: string) {
+  const out: { verifier?: PacketSignatureBlock; supervisor?: PacketSignatureBlock } = {};
+  for (const row of listSignatureRows(db, trackId)) {
+    if (row.entries_digest !== digest || out[row.kind]) continue;
+    if (signatureValidity(db, row).state !== 'valid') continue;
+    out[row.kind] = {
+      kind: row.kind,
+      signerName: row.signer_name,
+      signerCredentials: row.signer_credentials,
+      method: row.method,
+      signedAt: row.signed_at,
+      signaturePng: row.signature_png,
+    };
+  }
+  return out;
+}
+
+export async function buildPacket(
+  db: DB,
+  now: Date,
+  input: { batch: Parameters<typeof selectBatch>[1] & { statuses?: string[] | null | undefined }; verifierId?: number | null | undefined },
+) {
+  const track = requireTrack(db, input.batch.trackId);
+  const verifier = input.verifierId ? getVerifier(db, input.verifierId) : undefined;
+  if (input.verifierId && !verifier) throw new AppFailure('not-found', 'That verifier no longer exists.');
+  const entries = selectBatch(db, input.batch);
+  const categories = new Map(catalogProcedures(db, track).map((p) => [p.id, p.category] as const));
+  const siteName = input.batch.siteId
+    ? ((db.prepare('SELECT name FROM sites WHERE id = ?').get(input.batch.siteId) as { name: string } | undefined)?.name ?? null)
+    : null;
+  const digest = batchDigest(entries);
+  const data: PacketData = {
+    format: PACKET_FORMAT,
+    formatVersion: PACKET_FORMAT_VERSION,
+    generatedAt: now.toISOString(),
+    candidate: getCandidate(db),
+    discipline: { code: track.discipline, name: disciplineOf(track).name },
+    requirementVersion: requirementVersion(track),
+    track: { id: track.id, name: track.name, startDate: track.startDate },
+    batch: { siteName, from: input.batch.from ?? null, to: input.batch.to ?? null, statuses: input.batch.statuses ?? null },
+    verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
+    checklist: [...VERIFIER_CHECKLIST],
+    supervisorChecklist: [...SUPERVISOR_CHECKLIST],
+    notes: [...VERIFIER_NOTES],
+    entries: entries.map((e) => ({
+      ...reportableFields(e),
+      siteName: e.siteName,
+      category: (e.procedureId && categories.get(e.procedureId)) || null,
+    })),
+    digestFormat: DIGEST_FORMAT,
+    digest,
+  };
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now);
+  const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
+  return {
+    data,
+    pdf: file(`${base}.pdf`, 'application/pdf', rendered.bytes),
+    json: file(`${base}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`),
+    pages: rendered.pages,
+  };
+}
+
+const CSV_FIELDS = ['id', 'date', 'time', 'discipline', 'procedure', 'procedure_id', 'site', 'simulated', 'status', 'signature', 'notes'];
+
+export function logCsv(db: DB, trackId: number | null): string {
+  const where = trackId === null ? 'e.deleted_at IS NULL' : 'e.deleted_at IS NULL AND e.track_id = @trackId';
+  const entries = (db.prepare(`${ENTRY_SELECT} WHERE ${where} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`).all({ trackId }) as EntryRow[]).map(toEntry);
+  const tracks = new Map<number, Track | undefined>();
+  const states = new Map<number, Record<number, string>>();
+  const rows = entries.map((e) => {
+    if (!tracks.has(e.trackId)) {
+      tracks.set(e.trackId, getTrack(db, e.trackId));
+      states.set(e.trackId, entrySignStates(db, e.trackId));
+    }
+    const cells = [
+      String(e.id),
+      e.performedOn,
+      e.performedAt ?? '',
+      tracks.get(e.trackId)?.discipline ?? '',
+      e.procedureName,
+      e.procedureId ?? '',
+      e.siteName ?? '',
+      e.simulated ? 'yes' : 'no',
+      ENTRY_STATUS_LABELS[e.status],
+      states.get(e.trackId)?.[e.id] ?? 'unsigned',
+      e.notes,
+    ];
+    return cells.map(neutraliseCell);
+  });
+  // CRLF: what spreadsheets and RFC 4180 expect.
+  return UTF8_BOM + Papa.unparse({ fields: CSV_FIELDS, data: rows }, { newline: '\r\n', quotes: false });
+}
+
+async function progressReport(db: DB, now: Date, trackId: number): Promise<SavedFile> {
+  const track = requireTrack(db, trackId);
+  const entries = selectBatch(db, { trackId });
+  const byProcedure = new Map<string, { name: string; count: number; simulated: number; first: string; last: string }>();
+  const byMonth = new Map<string, number>();
+  for (const e of entries) {
+    const key = e.procedureName.toLowerCase();
+    const p = byProcedure.get(key) ?? { name: e.procedureName, count: 0, simulated: 0, first: e.performedOn, last: e.performedOn };
+    p.count++;
+    if (e.simulated) p.simulated++;
+    if (e.performedOn < p.first) p.first = e.performedOn;
+    if (e.performedOn > p.last) p.last = e.performedOn;
+    byProcedure.set(key, p);
+    const month = e.performedOn.slice(0, 7);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+  }
+  const rendered = await renderProgressReport(
+    {
+      generatedAt: now.toISOString(),
+      candidate: getCandidate(db),
+      discipline: disciplineOf(track),
+      requirementVersion: requirementVersion(track),
+      track: { name: track.name, startDate: track.startDate, plannedApplicationDate: track.plannedApplicationDate },
+      totals: {
+        entries: entries.length,
+        simulated: entries.filter((e) => e.simulated).length,
+        byStatus: ENTRY_STATUSES.map((s) => ({ label: ENTRY_STATUS_LABELS[s], count: entries.filter((e) => e.status === s).length })),
+      },
+      procedures: [...byProcedure.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      // The last 12 months with entries, oldest first: one bar each.
+      months: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([month, count]) => ({ month, count })),
+    },
+    now,
+  );
+  return file(`${fileSlug(['progress-report', track.discipline, now.toISOString().slice(0, 10)])}.pdf`, 'application/pdf', rendered.bytes);
+}
+
+interface PacketPointer {
+  digest: string;
+  entryIds: number[];
+}
+
+/** The digest and entry ids a RadLedger packet PDF carries in its document information. */
+function pointerFromPdf(bytes: Buffer): PacketPointer | null {
+  const m = /\/RadLedgerPacket \(([0-9a-f]+)\)/.exec(bytes.toString('latin1'));
+  if (!m?.[1]) return null;
+  try {
+    const p = JSON.parse(Buffer.from(m[1], 'hex').toString('utf8')) as PacketPointer;
+    return /^[0-9a-f]{64}$/.test(p.digest) && Array.isArray(p.entryIds) && p.entryIds.every((n) => Number.isInteger(n)) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+export function checkPacket(db: DB, bytes: Buffer): PacketCheck {
+  const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  let pointer: PacketPointer;
+  let selfConsistent: boolean | null = null;
+  let twinEntries: PacketData['entries'] | null = null;
+  if (isPdf) {
+    const p = pointerFromPdf(bytes);
+    if (!p) throw new AppFailure('validation', 'This PDF is not a RadLedger verification packet: it carries no packet digest.');
+    pointer = p;
+  } else {
+    let data: PacketData;
+    try {
+      data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as PacketData;
+    } catch {
+      throw new AppFailure('validation', 'This file is neither a packet PDF nor a packet JSON file.');
+    }
+    if (data?.format !== PACKET_FORMAT || !Array.isArray(data.entries) || typeof data.digest !== 'string') {
+      throw new AppFailure('validation', 'This JSON file is not a RadLedger verification packet.');
+    }
+    if (data.formatVersion !== PACKET_FORMAT_VERSION || data.digestFormat !== DIGEST_FORMAT) {
+      throw new AppFailure('validation', `This packet uses format version ${String(data.formatVersion)}, which this RadLedger does not read.`);
+    }
+    twinEntries = data.entries;
+    selfConsistent = sha256(digestPayload(data.entries)) === data.digest;
+    pointer = { digest: data.digest, entryIds: data.entries.map((e) => e.id) };
+  }
+  const current = liveEntriesByIds(db, pointer.entryIds);
+  const present = new Set(current.map((e) => e.id));
+  const missingEntryIds = pointer.entryIds.filter((id) => !present.has(id));
+  const matchesLog = missingEntryIds.length === 0 && current.length === pointer.entryIds.length && batchDigest(current) === pointer.digest;
+  const changedEntryIds: number[] = [];
+  if (twinEntries) {
+    const byId = new Map(current.map((e) => [e.id, e] as const));
+    for (const t of twinEntries) {
+      const now = byId.get(t.id);
+      if (now && JSON.stringify(reportableFields(now)) !== JSON.stringify(reportableFields(t))) changedEntryIds.push(t.id);
+    }
+  }
+  const parts: string[] = [];
+  if (selfConsistent === false) parts.push('The packet file was altered after RadLedger produced it: its entries no longer match its own digest.');
+  if (matchesLog) parts.push('The log still holds exactly these entries, unchanged since the packet was produced.');
+  else {
+    if (missingEntryIds.length > 0) parts.push(`${missingEntryIds.length} of the packet's entries are no longer in the log.`);
+    if (changedEntryIds.length > 0) parts.push(`${changedEntryIds.length} entries were edited since the packet was produced.`);
+    if (missingEntryIds.length === 0 && changedEntryIds.length === 0) {
+      parts.push(
+        isPdf
+          ? 'The log no longer matches this packet: some of its entries were edited since. Open the JSON twin to see which.'
+          : 'The log no longer matches this packet.',
+      );
+    }
+  }
+  return {
+    source: isPdf ? 'pdf' : 'json',
+    digest: pointer.digest,
+    entryCount: pointer.entryIds.length,
+    selfConsistent,
+    matchesLog,
+    missingEntryIds,
+    changedEntryIds,
+    message: parts.join(' '),
+  };
+}
+
+export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> = {
+  'documents.packet': async (ctx, input) => {
+    const p = await buildPacket(ctx.db, ctx.now(), input);
+    return { pdf: p.pdf, json: p.json, digest: p.data.digest, entryCount: p.data.entries.length, pages: p.pages };
+  },
+
+  'documents.progressReport': (ctx, input) => progressReport(ctx.db, ctx.now(), input.trackId),
+
+  'documents.csv': (ctx, input) => {
+    const trackId = input.trackId ?? null;
+    const track = trackId === null ? null : requireTrack(ctx.db, trackId);
+    const name = fileSlug(['radledger-log', track?.discipline ?? 'all', ctx.now().toISOString().slice(0, 10)]);
+    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId));
+  },
+
+  'documents.arrtHelper': (ctx, input) => {
+    const track = requireTrack(ctx.db, input.trackId);
+    const all = selectBatch(ctx.db, { trackId: track.id });
+    const pending = all.filter((e) => e.status === 'draft' || e.status === 'signed');
+    const enteredPerDay: Record<string, number> = {};
+    for (const e of all) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
+    const order = catalogProcedures(ctx.db, track).map((p) => p.id);
+    return {
+      trackId: track.id,
+      dailyCap: disciplineOf(track).dailyCap,
+      orderSource: order.length > 0 ? ('catalog' as const) : ('time' as const),
+      days: planArrtDays(
+        pending.map((e: Entry) => ({
+          id: e.id,
+          performedOn: e.performedOn,
+          performedAt: e.performedAt,
+          procedureId: e.procedureId,
+          procedureName: e.procedureName,
+          siteName: e.siteName,
+          simulated: e.simulated,
+        })),
+        enteredPerDay,
+        disciplineOf(track).dailyCap,
+        order,
+      ),
+    };
+  },
+
+  'documents.markEntered': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    return ctx.db.transaction(() => {
+      const before = new Map(input.entryIds.map((id) => [id, getEntry(ctx.db, id)] as const));
+      const changed = setEntryStatus(ctx.db, input.entryIds, ['draft', 'signed'], 'entered', now);
+      for (const id of changed) appendAudit(ctx.db, now, 'entry', id, 'update', before.get(id), getEntry(ctx.db, id));
+      return { marked: changed.length };
+    })();
+  },
+
+  'documents.checkPacket': (ctx, input) => checkPacket(ctx.db, Buffer.from(input.base64, 'base64')),
+};

@@ -1,0 +1,207 @@
+// SQL for signatures, the entries they cover, paper attachments and the candidate's name.
+import type { Entry, Site } from '../../../shared/domain';
+import type { Candidate, SignMethod } from '../../../shared/ipc/signoff';
+import type { AttestedItem, SignatureKind } from '../../../shared/signoff/checklist';
+import type { DB } from '../db/open';
+import { ENTRY_SELECT, toEntry, type EntryRow } from './entries';
+
+export interface BatchFilter {
+  trackId: number;
+  siteId?: number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  statuses?: readonly string[] | null | undefined;
+}
+
+/** Live entries of a batch in the order a paper log lists them: day, time, then logging order. */
+export function selectBatch(db: DB, b: BatchFilter): Entry[] {
+  const where = ['e.deleted_at IS NULL', 'e.track_id = @trackId'];
+  if (b.siteId) where.push('e.site_id = @siteId');
+  if (b.from) where.push('e.performed_on >= @from');
+  if (b.to) where.push('e.performed_on <= @to');
+  const statuses = b.statuses && b.statuses.length > 0 ? b.statuses : null;
+  if (statuses) where.push(`e.status IN (SELECT value FROM json_each(@statuses))`);
+  const rows = db
+    .prepare(`${ENTRY_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`)
+    .all({
+      trackId: b.trackId,
+      siteId: b.siteId ?? null,
+      from: b.from ?? null,
+      to: b.to ?? null,
+      statuses: statuses ? JSON.stringify(statuses) : null,
+    }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+/** The live entries among these ids (a deleted or missing id is simply absent). */
+export function liveEntriesByIds(db: DB, ids: readonly number[]): Entry[] {
+  const rows = db
+    .prepare(`${ENTRY_SELECT} WHERE e.id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL ORDER BY e.id`)
+    .all(JSON.stringify(ids)) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+/**
+ * When an entry among these ids was first edited or deleted by the app after the signature was
+ * recorded (its 'sign' audit row), from the audit log; null when the audit log records no such
+ * change (then the row was changed outside the app). Audit ids, not instants, order the events, so
+ * an edit in the same second as the signing is still seen as after it.
+ */
+export function firstChangeAfter(db: DB, ids: readonly number[], signatureId: number): string | null {
+  const row = db
+    .prepare(
+      `SELECT min(at) AS at FROM audit_log
+       WHERE entity = 'entry' AND action IN ('update', 'delete')
+         AND id > (SELECT coalesce(max(id), 0) FROM audit_log WHERE entity = 'signature' AND entity_id = @signatureId AND action = 'sign')
+         AND entity_id IN (SELECT value FROM json_each(@ids))`,
+    )
+    .get({ signatureId, ids: JSON.stringify(ids) }) as { at: string | null };
+  return row.at;
+}
+
+export interface NewSignature {
+  kind: SignatureKind;
+  method: SignMethod;
+  trackId: number;
+  siteId: number | null;
+  verifierId: number | null;
+  signerName: string;
+  signerCredentials: string;
+  signaturePng: string | null;
+  checklist: AttestedItem[];
+  signedAt: string;
+  digest: string;
+  entryIds: number[];
+}
+
+export function insertSignature(db: DB, s: NewSignature): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO signatures (kind, method, track_id, site_id, verifier_id, signer_name, signer_credentials,
+                                 signature_png, checklist_json, signed_at, entries_digest, entry_ids_json)
+         VALUES (@kind, @method, @trackId, @siteId, @verifierId, @signerName, @signerCredentials,
+                 @signaturePng, @checklistJson, @signedAt, @digest, @entryIdsJson)`,
+      )
+      .run({ ...s, checklistJson: JSON.stringify(s.checklist), entryIdsJson: JSON.stringify(s.entryIds) }).lastInsertRowid,
+  );
+  const link = db.prepare('INSERT INTO signature_entries (signature_id, entry_id) VALUES (?, ?)');
+  for (const entryId of s.entryIds) link.run(id, entryId);
+  return id;
+}
+
+export interface SignatureRow {
+  id: number;
+  kind: SignatureKind;
+  method: SignMethod;
+  track_id: number;
+  site_id: number | null;
+  site_name: string | null;
+  verifier_id: number | null;
+  signer_name: string;
+  signer_credentials: string;
+  signature_png: string | null;
+  checklist_json: string;
+  signed_at: string;
+  entries_digest: string;
+  entry_ids_json: string;
+  attachment_id: number | null;
+  attachment_name: string | null;
+  attachment_mime: string | null;
+  attachment_size: number | null;
+}
+
+const SIGNATURE_SELECT = `
+  SELECT g.*, s.name AS site_name, a.id AS attachment_id, a.file_name AS attachment_name,
+         a.mime AS attachment_mime, a.size AS attachment_size
+  FROM signatures g
+  LEFT JOIN sites s ON s.id = g.site_id
+  LEFT JOIN paper_attachments a ON a.signature_id = g.id`;
+
+export function listSignatureRows(db: DB, trackId: number | null): SignatureRow[] {
+  return db
+    .prepare(`${SIGNATURE_SELECT} WHERE (@trackId IS NULL OR g.track_id = @trackId) ORDER BY g.signed_at DESC, g.id DESC`)
+    .all({ trackId }) as SignatureRow[];
+}
+
+export function getSignatureRow(db: DB, id: number): SignatureRow | undefined {
+  return db.prepare(`${SIGNATURE_SELECT} WHERE g.id = ?`).get(id) as SignatureRow | undefined;
+}
+
+/** Signatures (newest first) covering any live entry of a track, with the entry ids they cover. */
+export function signaturesCoveringTrack(db: DB, trackId: number): SignatureRow[] {
+  return db
+    .prepare(
+      `${SIGNATURE_SELECT} WHERE g.id IN (
+         SELECT se.signature_id FROM signature_entries se JOIN entries e ON e.id = se.entry_id
+         WHERE e.track_id = ? AND e.deleted_at IS NULL)
+       ORDER BY g.signed_at DESC, g.id DESC`,
+    )
+    .all(trackId) as SignatureRow[];
+}
+
+export interface NewAttachment {
+  signatureId: number;
+  fileName: string;
+  mime: string;
+  bytes: Buffer;
+  sha256: string;
+  now: string;
+}
+
+export function insertAttachment(db: DB, a: NewAttachment): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO paper_attachments (signature_id, file_name, mime, size, sha256, bytes, created_at)
+         VALUES (@signatureId, @fileName, @mime, @size, @sha256, @bytes, @now)`,
+      )
+      .run({ ...a, size: a.bytes.length }).lastInsertRowid,
+  );
+}
+
+export function getAttachment(db: DB, signatureId: number): { fileName: string; mime: string; bytes: Buffer } | undefined {
+  const row = db
+    .prepare('SELECT file_name, mime, bytes FROM paper_attachments WHERE signature_id = ?')
+    .get(signatureId) as { file_name: string; mime: string; bytes: Buffer } | undefined;
+  return row && { fileName: row.file_name, mime: row.mime, bytes: row.bytes };
+}
+
+export function getCandidate(db: DB): Candidate | null {
+  const row = db.prepare('SELECT name, arrt_id FROM candidate WHERE id = 1').get() as { name: string; arrt_id: string | null } | undefined;
+  return row ? { name: row.name, arrtId: row.arrt_id } : null;
+}
+
+export function saveCandidate(db: DB, c: Candidate, now: string): void {
+  db.prepare(
+    `INSERT INTO candidate (id, name, arrt_id, updated_at) VALUES (1, @name, @arrtId, @now)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, arrt_id = excluded.arrt_id, updated_at = excluded.updated_at`,
+  ).run({ ...c, now });
+}
+
+export function listSitesForSignoff(db: DB): Site[] {
+  return db.prepare('SELECT id, name FROM sites ORDER BY name COLLATE NOCASE').all() as Site[];
+}
+
+/** Sets the status of live entries, returning the ids actually changed. */
+export function setEntryStatus(db: DB, ids: readonly number[], from: readonly string[], to: string, now: string): number[] {
+  const stmt = db.prepare(
+    `UPDATE entries SET status = @to, updated_at = @now
+     WHERE id = @id AND deleted_at IS NULL AND status IN (SELECT value FROM json_each(@from))`,
+  );
+  const changed: number[] = [];
+  for (const id of ids) if (stmt.run({ id, to, now, from: JSON.stringify(from) }).changes === 1) changed.push(id);
+  return changed;
+}
+
+/** Every entry row (deleted too) with its last audit snapshot, for the integrity check. */
+export function entriesWithLastAudit(db: DB): Array<{ id: number; deleted_at: string | null; action: string | null; after_json: string | null }> {
+  return db
+    .prepare(
+      `SELECT e.id, e.deleted_at, a.action, a.after_json
+       FROM entries e
+       LEFT JOIN audit_log a ON a.id = (SELECT max(id) FROM audit_log WHERE entity = 'entry' AND entity_id = e.id)
+       ORDER BY e.id`,
+    )
+    .all() as Array<{ id: number; deleted_at: string | null; action: string | null; after_json: string | null }>;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { HelperDay, HelperEntry } from '../signoff/arrt-days';
+import { channel } from './define';
+import { batchInput, SIGNATURE_KINDS } from './signoff';
+import { id } from './tracks';
+
+/**
+ * A produced file travels to the renderer as bytes in base64; the renderer saves it through a Blob
+ * and an <a download> link, which works alike in Electron and in the browser preview (Electron
+ * shows its own save dialog for downloads), so the backend never needs to know where files go.
+ */
+export interface SavedFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+export interface PacketFile {
+  pdf: SavedFile;
+  /** The packet's JSON twin: the same entries and digest, machine-checkable later. */
+  json: SavedFile;
+  digest: string;
+  entryCount: number;
+  pages: number;
+}
+
+export interface PacketCheck {
+  source: 'json' | 'pdf';
+  digest: string;
+  entryCount: number;
+  /** JSON twin only: its entries still hash to the digest it states. */
+  selfConsistent: boolean | null;
+  /** The log's current entries hash to the same digest. */
+  matchesLog: boolean;
+  /** Entry ids listed in the packet that no longer exist in the log. */
+  missingEntryIds: number[];
+  /** Entry ids whose reportable fields differ from the packet (JSON twin only). */
+  changedEntryIds: number[];
+  message: string;
+}
+
+export interface ArrtHelperPlan {
+  trackId: number;
+  dailyCap: number;
+  orderSource: 'catalog' | 'time';
+  days: HelperDay<HelperEntry>[];
+}
+
+export const documentChannels = {
+  'documents.packet': channel<PacketFile>()(
+    z.object({ batch: batchInput, verifierId: id.nullish(), kind: z.enum(SIGNATURE_KINDS).default('verifier') }),
+  ),
+  'documents.progressReport': channel<SavedFile>()(z.object({ trackId: id })),
+  'documents.csv': channel<SavedFile>()(z.object({ trackId: id.nullish() }).default({})),
+  'documents.arrtHelper': channel<ArrtHelperPlan>()(z.object({ trackId: id })),
+  'documents.markEntered': channel<{ marked: number }>()(z.object({ entryIds: z.array(id).min(1).max(500) })),
+  'documents.checkPacket': channel<PacketCheck>()(
+    z.object({ fileName: z.string().max(200), base64: z.string().min(1).max(40_000_000) }),
+  ),
+};

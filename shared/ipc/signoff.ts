@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Entry, EntryStatus, Site } from '../domain';
+import { ENTRY_STATUSES } from '../domain';
+import type { AttestedItem, ChecklistItem, SignatureKind } from '../signoff/checklist';
+import type { EligibilityWarning } from '../signoff/eligibility';
+import { channel } from './define';
+import { id, isoDate } from './tracks';
+
+/** Which entries a session, packet or paper attachment is about. */
+export const batchInput = z
+  .object({
+    trackId: id,
+    siteId: id.nullish(),
+    from: isoDate.nullish(),
+    to: isoDate.nullish(),
+    statuses: z.array(z.enum(ENTRY_STATUSES)).max(4).nullish(),
+  })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: 'The start date must not be after the end date.', path: ['to'] });
+export type BatchInput = z.input<typeof batchInput>;
+
+export const SIGN_METHODS = ['drawn', 'typed', 'paper'] as const;
+export type SignMethod = (typeof SIGN_METHODS)[number];
+export const SIGNATURE_KINDS = ['verifier', 'supervisor'] as const;
+
+/** Where the candidate's name comes from on packets and for the self-verification warning. */
+export interface Candidate {
+  name: string;
+  arrtId: string | null;
+}
+
+export type SignatureValidity =
+  | { state: 'valid' }
+  /** `on` is the day of the first edit or deletion after signing, when the audit log knows it. */
+  | { state: 'void'; on: string | null; reason: string };
+
+export interface SignatureView {
+  id: number;
+  kind: SignatureKind;
+  method: SignMethod;
+  trackId: number;
+  siteId: number | null;
+  siteName: string | null;
+  verifierId: number | null;
+  signerName: string;
+  signerCredentials: string;
+  signedAt: string;
+  digest: string;
+  entryIds: number[];
+  checklist: AttestedItem[];
+  /** Paper path: the scanned signed copy. */
+  attachment: { id: number; fileName: string; mime: string; size: number } | null;
+  validity: SignatureValidity;
+}
+
+/** How an entry stands with respect to signatures (the newest one covering it decides). */
+export type EntrySignState = 'unsigned' | 'signed' | 'signed-on-paper' | 'void';
+
+export interface SignoffPreview {
+  entries: Entry[];
+  digest: string;
+  checklist: ChecklistItem[];
+  notes: string[];
+  warnings: EligibilityWarning[];
+  signer: { name: string; credentials: string } | null;
+}
+
+export const previewInput = z.object({
+  batch: batchInput,
+  kind: z.enum(SIGNATURE_KINDS).default('verifier'),
+  verifierId: id.nullish(),
+});
+
+/** A drawn signature: a PNG data URL from the canvas; capped so a session cannot bloat the DB. */
+export const SIGNATURE_PNG_MAX = 400_000;
+const pngDataUrl = z
+  .string()
+  .max(SIGNATURE_PNG_MAX, 'The drawn signature is too large; clear it and sign again.')
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature is not a PNG image.');
+
+export const signInput = z
+  .object({
+    batch: batchInput,
+    kind: z.enum(SIGNATURE_KINDS),
+    verifierId: id,
+    /** Exactly the entries the signer saw. */
+    entryIds: z.array(id).min(1, 'Choose at least one entry to sign.').max(5000),
+    /** The digest the signer saw; if the entries changed since, signing is refused. */
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+    signerName: z.string().trim().min(1, 'Type the signer’s name.').max(120),
+    method: z.enum(['drawn', 'typed']),
+    signaturePng: pngDataUrl.nullish(),
+    attested: z.record(z.string(), z.boolean()),
+  })
+  .refine((s) => s.method !== 'drawn' || !!s.signaturePng, { message: 'Draw the signature first.', path: ['signaturePng'] });
+export type SignInput = z.input<typeof signInput>;
+
+/** Scanned signed copies: PDF, PNG or JPEG, at most 15 MB (base64 in the call). */
+export const ATTACHMENT_MAX_BYTES = 15 * 1024 * 1024;
+
+export const attachPaperInput = z.object({
+  batch: batchInput,
+  kind: z.enum(SIGNATURE_KINDS).default('verifier'),
+  verifierId: id,
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  entryIds: z.array(id).min(1).max(5000),
+  fileName: z.string().trim().min(1).max(200),
+  base64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, 'The scan is larger than 15 MB.'),
+});
+
+export interface IntegrityReport {
+  checkedAt: string;
+  auditRows: number;
+  chainBreaks: Array<{ auditId: number; reason: string }>;
+  /** Entries whose row differs from the app's last recorded version of it. */
+  alteredEntries: Array<{ entryId: number; reason: string; fields: string[] }>;
+  entriesChecked: number;
+  ok: boolean;
+}
+
+export interface SignoffOptions {
+  sites: Site[];
+  candidate: Candidate | null;
+}
+
+export interface EntrySignStates {
+  states: Record<number, EntrySignState>;
+  statuses: Record<number, EntryStatus>;
+}
+
+export const signoffChannels = {
+  'signoff.options': channel<SignoffOptions>()(z.undefined()),
+  'signoff.saveCandidate': channel<Candidate>()(
+    z.object({
+      name: z.string().trim().min(1, 'Enter your name as ARRT knows it.').max(120),
+      arrtId: z
+        .string()
+        .trim()
+        .max(20)
+        .regex(/^\d*$/, 'An ARRT ID is digits only.')
+        .nullish()
+        .transform((v) => (v ? v : null)),
+    }),
+  ),
+  'signoff.preview': channel<SignoffPreview>()(previewInput),
+  'signoff.sign': channel<SignatureView>()(signInput),
+  'signoff.attachPaper': channel<SignatureView>()(attachPaperInput),
+  'signoff.list': channel<SignatureView[]>()(z.object({ trackId: id.nullish() }).default({})),
+  'signoff.entryStates': channel<EntrySignStates>()(z.object({ trackId: id })),
+  'signoff.attachment': channel<{ fileName: string; mime: string; base64: string }>()(z.object({ signatureId: id })),
+  'signoff.integrity': channel<IntegrityReport>()(z.undefined()),
+};
