@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { ToastProvider } from './components/ui';
 import { SECTIONS } from './pages/registry';
 
+const NAV_SECTIONS = SECTIONS.filter((s) => !s.hidden);
+
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#\/?/, '');
   return SECTIONS.some((s) => s.id === id) ? id : 'today';
@@ -16,7 +18,7 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const n = Number(e.key);
-      const section = SECTIONS[n - 1];
+      const section = NAV_SECTIONS[n - 1];
       if (section) {
         e.preventDefault();
         window.location.hash = `/${section.id}`;
@@ -46,7 +48,7 @@ export function App() {
             </span>
             RadLedger
           </div>
-          {SECTIONS.map((s, i) => (
+          {NAV_SECTIONS.map((s, i) => (
             <a
               key={s.id}
               className="nav-item"

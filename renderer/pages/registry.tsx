@@ -12,6 +12,8 @@ export interface Section {
   id: string;
   label: string;
   component: ComponentType;
+  /** Reachable by link (#/id) but not listed in the navigation, e.g. the catalog editor. */
+  hidden?: boolean;
 }
 
 export const SECTIONS: Section[] = [
