@@ -55,7 +55,7 @@ export function planRetention(
 ): RetentionPlan {
   const dated = backups
     .map((b) => ({ name: b.name, ms: Date.parse(b.createdAt) }))
-    .sort((a, b) => b.ms - a.ms || (a.name < b.name ? 1 : -1));
+    .sort((a, b) => (Number.isNaN(b.ms) ? -Infinity : b.ms) - (Number.isNaN(a.ms) ? -Infinity : a.ms) || (a.name < b.name ? 1 : -1));
   const keep = new Set<string>(pinned);
   for (const b of dated) if (Number.isNaN(b.ms)) keep.add(b.name);
   const newest = dated.find((b) => !Number.isNaN(b.ms));
