@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels } from './app';
 import { backupChannels } from './backups';
+import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
 import type { Channel } from './define';
 import { documentChannels } from './documents';
@@ -21,6 +22,7 @@ export const contract = {
   ...appChannels,
   ...backupChannels,
   ...trackChannels,
+  ...catalogChannels,
   ...entryChannels,
   ...siteChannels,
   ...complianceChannels,

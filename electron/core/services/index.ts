@@ -3,6 +3,7 @@
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
+import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
 import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
@@ -16,6 +17,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...backupHandlers,
   ...trackHandlers,
+  ...catalogHandlers,
   ...entryHandlers,
   ...siteHandlers,
   ...complianceHandlers,

@@ -1,0 +1,208 @@
+// Catalog channels and progress.evaluate: shipped catalogs from resources/, saved revisions from
+// SQLite, the version rules when a track takes a catalog, and the engine run for a track.
+import { BUILTIN_CATALOGS, builtinCatalog, currentCatalogFor } from '../../../shared/catalog/builtin';
+import { parsePaste } from '../../../shared/catalog/paste-parser';
+import { allProcedures, parseCatalogJson, validateCatalog, type Catalog, type CatalogIssue } from '../../../shared/catalog/schema';
+import { canStartOn, versionWarnings } from '../../../shared/catalog/versions';
+import { localIsoDate } from '../../../shared/dates';
+import type { Track } from '../../../shared/domain';
+import { evaluate, NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
+import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog } from '../../../shared/ipc/catalogs';
+import { AppFailure } from '../../../shared/result';
+import { appendAudit } from '../audit';
+import type { DB } from '../db/open';
+import {
+  engineEntries,
+  getCatalogRevision,
+  insertCatalogRevision,
+  latestCatalogRevision,
+  listCatalogRevisions,
+  setTrackCatalog,
+  type StoredCatalog,
+} from '../tables/catalogs';
+import { getTrack } from '../tables/tracks';
+import type { ChannelsOf, HandlerMap } from './types';
+
+type Ref = { id: number } | { key: string };
+
+function summarize(
+  catalog: Catalog,
+  stored: (Pick<StoredCatalog, 'id' | 'revision' | 'createdAt'> & { tracksUsing?: number; latest?: boolean }) | null,
+): CatalogSummary {
+  return {
+    origin: stored ? 'saved' : 'builtin',
+    id: stored?.id ?? null,
+    revision: stored?.revision ?? null,
+    key: catalog.key,
+    title: catalog.title,
+    label: catalog.label,
+    kind: catalog.kind,
+    discipline: catalog.discipline,
+    versionLabel: catalog.versionLabel,
+    effectiveDate: catalog.effectiveDate?.value ?? null,
+    expiresOn: catalog.expiresOn?.value ?? null,
+    proceduresStatus: catalog.proceduresStatus,
+    procedureCount: allProcedures(catalog).length,
+    tracksUsing: stored?.tracksUsing ?? 0,
+    latest: stored?.latest ?? true,
+    createdAt: stored?.createdAt ?? null,
+  };
+}
+
+/** A stored revision, validated again on the way out (a damaged row is a storage problem, not a crash). */
+function storedCatalog(s: StoredCatalog): Catalog {
+  const v = validateCatalog(s.raw);
+  if (!v.ok) throw new AppFailure('corrupt-database', `Saved catalog "${s.key}" revision ${s.revision} is damaged: ${v.issues[0]?.message ?? ''}`);
+  return v.catalog;
+}
+
+interface Resolved {
+  catalog: Catalog;
+  stored: StoredCatalog | null;
+}
+
+function resolve(db: DB, ref: Ref): Resolved {
+  if ('id' in ref) {
+    const s = getCatalogRevision(db, ref.id);
+    if (!s) throw new AppFailure('not-found', 'That catalog no longer exists.');
+    return { catalog: storedCatalog(s), stored: s };
+  }
+  const s = latestCatalogRevision(db, ref.key);
+  if (s) return { catalog: storedCatalog(s), stored: s };
+  const b = builtinCatalog(ref.key);
+  if (!b) throw new AppFailure('not-found', `No catalog has the key "${ref.key}".`);
+  return { catalog: b, stored: null };
+}
+
+function toDocument(db: DB, r: Resolved): CatalogDocument {
+  if (!r.stored) return { summary: summarize(r.catalog, null), catalog: r.catalog };
+  const listed = listCatalogRevisions(db).find((x) => x.id === r.stored!.id);
+  const latest = latestCatalogRevision(db, r.stored.key)?.id === r.stored.id;
+  return { summary: summarize(r.catalog, { ...r.stored, tracksUsing: listed?.tracksUsing ?? 0, latest }), catalog: r.catalog };
+}
+
+function invalid(intro: string, issues: CatalogIssue[]): AppFailure {
+  const shown = issues
+    .slice(0, 3)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .join(' ');
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return new AppFailure('validation', `${intro} ${shown}${more}`, issues);
+}
+
+/**
+ * Saves `catalog` as the next revision of its key; content equal to the latest revision reuses it,
+ * so saving twice or re-assigning a shipped catalog never multiplies revisions.
+ */
+export function saveRevision(db: DB, catalog: Catalog, now: string): { stored: StoredCatalog; created: boolean } {
+  const json = JSON.stringify(catalog);
+  const last = latestCatalogRevision(db, catalog.key);
+  if (last && JSON.stringify(last.raw) === json) return { stored: last, created: false };
+  return db.transaction(() => {
+    const newId = insertCatalogRevision(db, catalog, json, now);
+    const stored = getCatalogRevision(db, newId)!;
+    appendAudit(db, now, 'catalog', newId, 'create', null, { key: stored.key, revision: stored.revision, versionLabel: catalog.versionLabel });
+    return { stored, created: true };
+  })();
+}
+
+function saved(db: DB, catalog: Catalog, now: string): SavedCatalog {
+  const { stored, created } = saveRevision(db, catalog, now);
+  return { ...toDocument(db, { catalog, stored }), created };
+}
+
+/** Throws a validation failure unless `catalog` may serve `track` (discipline and version rules). */
+export function assertCatalogFitsTrack(catalog: Catalog, track: Track): void {
+  if (catalog.discipline !== 'CUSTOM' && catalog.discipline !== track.discipline) {
+    throw new AppFailure('validation', `This catalog is for ${catalog.discipline}; the track is ${track.discipline}.`, [
+      { path: 'catalog', message: 'Choose a catalog of the track\u2019s discipline, or a custom one.' },
+    ]);
+  }
+  const check = canStartOn(catalog, track.startDate);
+  if (!check.ok) throw new AppFailure('validation', check.message, [{ path: 'catalog', message: check.message }]);
+}
+
+export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
+  'catalogs.list': (ctx) => {
+    const revisions = listCatalogRevisions(ctx.db);
+    const seen = new Set<string>();
+    const savedList = revisions.map((r) => {
+      const latest = !seen.has(r.key);
+      seen.add(r.key);
+      return summarize(storedCatalog(r), { ...r, latest });
+    });
+    return { builtin: BUILTIN_CATALOGS.map((c) => summarize(c, null)), saved: savedList };
+  },
+
+  'catalogs.get': (ctx, ref) => toDocument(ctx.db, resolve(ctx.db, ref)),
+
+  'catalogs.save': (ctx, input) => {
+    const v = validateCatalog(input.catalog);
+    if (!v.ok) throw invalid('The catalog cannot be saved:', v.issues);
+    return saved(ctx.db, v.catalog, ctx.now().toISOString());
+  },
+
+  'catalogs.import': (ctx, input) => {
+    const v = parseCatalogJson(input.text);
+    if (!v.ok) throw invalid('This catalog file cannot be used:', v.issues);
+    return saved(ctx.db, v.catalog, ctx.now().toISOString());
+  },
+
+  'catalogs.export': (ctx, ref) => {
+    const r = resolve(ctx.db, ref);
+    const suffix = r.stored ? `-r${r.stored.revision}` : '';
+    return { fileName: `${r.catalog.key}${suffix}.catalog.json`, text: `${JSON.stringify(r.catalog, null, 2)}\n` };
+  },
+
+  'catalogs.parsePaste': (_ctx, input) => parsePaste(input.text, input.defaultKind ? { defaultKind: input.defaultKind } : {}),
+
+  'catalogs.assign': (ctx, input) => {
+    const track = getTrack(ctx.db, input.trackId);
+    if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
+    const r = resolve(ctx.db, input.catalog);
+    assertCatalogFitsTrack(r.catalog, track);
+    const now = ctx.now().toISOString();
+    return ctx.db.transaction(() => {
+      // A shipped catalog is copied in as a revision: the track keeps it even if RadLedger updates the file.
+      const stored = r.stored ?? saveRevision(ctx.db, r.catalog, now).stored;
+      setTrackCatalog(ctx.db, track.id, stored.id, now);
+      const after = getTrack(ctx.db, track.id)!;
+      appendAudit(ctx.db, now, 'track', track.id, 'update', track, after);
+      return after;
+    })();
+  },
+
+  'progress.evaluate': (ctx, input) => {
+    const track = getTrack(ctx.db, input.trackId);
+    if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
+    let resolved: Resolved | null = null;
+    if (track.catalogId !== null) resolved = resolve(ctx.db, { id: track.catalogId });
+    else {
+      const fallback = currentCatalogFor(track.discipline, track.startDate);
+      if (fallback) resolved = { catalog: fallback, stored: null };
+    }
+    const today = localIsoDate(ctx.now());
+    const reasonTexts = Object.fromEntries(
+      NOT_COUNTING_REASONS.map((reason) => [reason, resolved ? reasonText(reason, resolved.catalog) : '']),
+    ) as Record<NotCountingReason, string>;
+    if (!resolved) return { track, catalog: null, catalogAssigned: false, evaluation: null, versionWarnings: [], reasonTexts };
+
+    const evaluation = evaluate(resolved.catalog, engineEntries(ctx.db, track.id), {
+      today,
+      trackStart: track.startDate,
+      plannedApplicationDate: track.plannedApplicationDate,
+      examWindowAssignedOn: track.examWindowAssignedOn,
+      mqsaQualifiedOn: track.mqsaQualifiedOn,
+    });
+    if (input.verdicts === 'none') evaluation.entries = [];
+    else if (input.verdicts === 'exceptions') evaluation.entries = evaluation.entries.filter((v) => !v.counts || v.flags.length > 0);
+    return {
+      track,
+      catalog: toDocument(ctx.db, resolved).summary,
+      catalogAssigned: track.catalogId !== null,
+      evaluation,
+      versionWarnings: versionWarnings(resolved.catalog, today),
+      reasonTexts,
+    };
+  },
+};

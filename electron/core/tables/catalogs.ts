@@ -1,0 +1,93 @@
+// SQL for saved catalog revisions and a track's catalog. Rows are immutable (see migration 002).
+import type { Catalog } from '../../../shared/catalog/schema';
+import type { EngineEntry } from '../../../shared/engine/evaluate';
+import type { DB } from '../db/open';
+
+export interface CatalogRow {
+  id: number;
+  key: string;
+  discipline: string;
+  version_label: string;
+  json: string;
+  revision: number;
+  created_at: string;
+}
+
+export interface StoredCatalog {
+  id: number;
+  key: string;
+  revision: number;
+  createdAt: string;
+  /** Parsed JSON as stored; callers validate it with catalogSchema before use. */
+  raw: unknown;
+}
+
+function toStored(r: CatalogRow): StoredCatalog {
+  return { id: r.id, key: r.key, revision: r.revision, createdAt: r.created_at, raw: JSON.parse(r.json) };
+}
+
+export function getCatalogRevision(db: DB, id: number): StoredCatalog | undefined {
+  const row = db.prepare('SELECT * FROM catalogs WHERE id = ?').get(id) as CatalogRow | undefined;
+  return row && toStored(row);
+}
+
+export function latestCatalogRevision(db: DB, key: string): StoredCatalog | undefined {
+  const row = db.prepare('SELECT * FROM catalogs WHERE key = ? ORDER BY revision DESC LIMIT 1').get(key) as CatalogRow | undefined;
+  return row && toStored(row);
+}
+
+/** Every saved revision, newest revision of each key first, with how many tracks use it. */
+export function listCatalogRevisions(db: DB): Array<StoredCatalog & { tracksUsing: number }> {
+  const rows = db
+    .prepare(
+      `SELECT c.*, (SELECT count(*) FROM tracks t WHERE t.catalog_id = c.id AND t.archived_at IS NULL) AS tracks_using
+       FROM catalogs c ORDER BY c.key, c.revision DESC`,
+    )
+    .all() as Array<CatalogRow & { tracks_using: number }>;
+  return rows.map((r) => ({ ...toStored(r), tracksUsing: r.tracks_using }));
+}
+
+/** Inserts the next revision of `catalog.key`; `json` is the canonical text to store. */
+export function insertCatalogRevision(db: DB, catalog: Catalog, json: string, now: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO catalogs (key, discipline, version_label, json, revision, created_at)
+       VALUES (@key, @discipline, @versionLabel, @json,
+               (SELECT coalesce(max(revision), 0) + 1 FROM catalogs WHERE key = @key), @now)`,
+    )
+    .run({ key: catalog.key, discipline: catalog.discipline, versionLabel: catalog.versionLabel, json, now });
+  return Number(info.lastInsertRowid);
+}
+
+export function setTrackCatalog(db: DB, trackId: number, catalogId: number, now: string): void {
+  db.prepare('UPDATE tracks SET catalog_id = @catalogId, updated_at = @now WHERE id = @trackId').run({ trackId, catalogId, now });
+}
+
+interface EngineEntryRow {
+  id: number;
+  performed_on: string;
+  performed_at: string | null;
+  created_at: string;
+  procedure_id: string | null;
+  simulated: number;
+  patient_marker: number | null;
+}
+
+/** A track's live entries in the engine's input shape (only the columns the engine reads). */
+export function engineEntries(db: DB, trackId: number): EngineEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker
+       FROM entries WHERE track_id = ? AND deleted_at IS NULL ORDER BY performed_on, id`,
+    )
+    .all(trackId) as EngineEntryRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    performedOn: r.performed_on,
+    performedAt: r.performed_at,
+    createdAt: r.created_at,
+    procedureId: r.procedure_id,
+    simulated: r.simulated === 1,
+    patientMarker: r.patient_marker,
+  }));
+}
