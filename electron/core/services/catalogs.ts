@@ -6,7 +6,7 @@ import { allProcedures, parseCatalogJson, validateCatalog, type Catalog, type Ca
 import { canStartOn, versionWarnings } from '../../../shared/catalog/versions';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
-import { evaluate, NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
+import { evaluate, NOT_COUNTING_REASONS, reasonText, type EngineEntry, type NotCountingReason } from '../../../shared/engine/evaluate';
 import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog } from '../../../shared/ipc/catalogs';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
@@ -18,6 +18,7 @@ import {
   latestCatalogRevision,
   listCatalogRevisions,
   setTrackCatalog,
+  type LoggedEngineEntry,
   type StoredCatalog,
 } from '../tables/catalogs';
 import { getTrack } from '../tables/tracks';
@@ -122,6 +123,22 @@ export function assertCatalogFitsTrack(catalog: Catalog, track: Track): void {
   if (!check.ok) throw new AppFailure('validation', check.message, [{ path: 'catalog', message: check.message }]);
 }
 
+/**
+ * Entries logged before the catalog listed procedures carry only a name: match them to the
+ * catalog by name (case-insensitive) so filling the catalog later counts them.
+ */
+function matchByName(catalog: Catalog, entries: LoggedEngineEntry[]): EngineEntry[] {
+  const procedures = allProcedures(catalog);
+  if (procedures.length === 0) return entries;
+  const ids = new Set(procedures.map((p) => p.id));
+  const byName = new Map(procedures.map((p) => [p.name.trim().toLowerCase(), p.id]));
+  return entries.map((e) => {
+    if (e.procedureId !== null && ids.has(e.procedureId)) return e;
+    const id = byName.get(e.procedureName.trim().toLowerCase());
+    return id === undefined ? e : { ...e, procedureId: id };
+  });
+}
+
 export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
   'catalogs.list': (ctx) => {
     const revisions = listCatalogRevisions(ctx.db);
@@ -187,7 +204,7 @@ export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
     ) as Record<NotCountingReason, string>;
     if (!resolved) return { track, catalog: null, catalogAssigned: false, evaluation: null, versionWarnings: [], reasonTexts };
 
-    const evaluation = evaluate(resolved.catalog, engineEntries(ctx.db, track.id), {
+    const evaluation = evaluate(resolved.catalog, matchByName(resolved.catalog, engineEntries(ctx.db, track.id)), {
       today,
       trackStart: track.startDate,
       plannedApplicationDate: track.plannedApplicationDate,

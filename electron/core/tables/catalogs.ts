@@ -69,15 +69,18 @@ interface EngineEntryRow {
   performed_at: string | null;
   created_at: string;
   procedure_id: string | null;
+  procedure_name: string;
   simulated: number;
   patient_marker: number | null;
 }
 
-/** A track's live entries in the engine's input shape (only the columns the engine reads). */
-export function engineEntries(db: DB, trackId: number): EngineEntry[] {
+export type LoggedEngineEntry = EngineEntry & { procedureName: string };
+
+/** A track's live entries in the engine's input shape, plus the logged name to match by. */
+export function engineEntries(db: DB, trackId: number): LoggedEngineEntry[] {
   const rows = db
     .prepare(
-      `SELECT id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker
+      `SELECT id, performed_on, performed_at, created_at, procedure_id, procedure_name, simulated, patient_marker
        FROM entries WHERE track_id = ? AND deleted_at IS NULL ORDER BY performed_on, id`,
     )
     .all(trackId) as EngineEntryRow[];
@@ -87,6 +90,7 @@ export function engineEntries(db: DB, trackId: number): EngineEntry[] {
     performedAt: r.performed_at,
     createdAt: r.created_at,
     procedureId: r.procedure_id,
+    procedureName: r.procedure_name,
     simulated: r.simulated === 1,
     patientMarker: r.patient_marker,
   }));
