@@ -1,10 +1,40 @@
-import { NotBuilt, PageHeader } from '../components/ui';
+// Today: what needs attention now, as a list of sections. Each feature contributes a section; the
+// page only lays them out in order.
+import type { ComponentType } from 'react';
+import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
+import { PageHeader } from '../components/ui';
+import '../styles/sites.css';
+
+interface TodaySection {
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+const TODAY_SECTIONS: TodaySection[] = [
+  // PLANNED ROTATION TODAY — not built yet. The planning feature adds
+  // { id: 'rotation', title: 'Planned rotation today', component: ... } here, first in the list.
+  { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
+  // EXPIRING ENTRIES — not built yet. The progress feature adds
+  // { id: 'expiring-entries', title: 'Entries about to expire', component: ... } here.
+  { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },
+];
 
 export function TodayPage() {
   return (
     <div className="page">
       <PageHeader title="Today" subtitle="What is due: rotations, follow-ups, expiring entries and documents." />
-      <NotBuilt feature="The Today view">It will list today's planned rotation, follow-ups due and entries about to expire.</NotBuilt>
+      {TODAY_SECTIONS.map((s) => {
+        const Section = s.component;
+        return (
+          <section key={s.id} className="card today-section" aria-labelledby={`today-${s.id}`}>
+            <h2 id={`today-${s.id}`} className="card-title">
+              {s.title}
+            </h2>
+            <Section />
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -1,0 +1,216 @@
+// Add or edit a site: everything a tech weighs when choosing where to do clinicals.
+import { useId, useState, type FormEvent } from 'react';
+import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
+import type { AppError } from '../../../shared/result';
+import {
+  AFFILIATION_LABELS,
+  AFFILIATIONS,
+  COMPLIANCE_KIND_LABELS,
+  SITE_KIND_LABELS,
+  SITE_KINDS,
+  type Affiliation,
+  type ComplianceKind,
+  type Requirement,
+  type SiteKind,
+  type SiteRecord,
+} from '../../../shared/sites/types';
+import { api } from '../../api';
+import { Banner, Field, fieldErrors } from '../ui';
+import { parseMoney } from './format';
+
+const PLAIN_REQUIREMENTS: ComplianceKind[] = ['hipaa', 'liability-insurance', 'bls-cpr', 'background-check', 'drug-screen'];
+
+const splitList = (text: string, sep: RegExp) =>
+  text
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Server paths like "requirements.2.label" land on the field that shows the list. */
+function errorsByField(error: AppError | null): Record<string, string> {
+  const raw = fieldErrors(error);
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(raw)) {
+    const key = path.split('.')[0] ?? path;
+    out[key] = out[key] ? `${out[key]} ${message}` : message;
+  }
+  return out;
+}
+
+export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord) => void; onCancel?: () => void }) {
+  const s = props.site;
+  const [name, setName] = useState(s?.name ?? '');
+  const [kind, setKind] = useState<SiteKind>(s?.kind ?? 'hospital');
+  const [location, setLocation] = useState(s?.location ?? '');
+  const [travelText, setTravelText] = useState(s?.travelMinutes == null ? '' : String(s.travelMinutes));
+  const [affiliation, setAffiliation] = useState<Affiliation | ''>(s?.affiliation ?? '');
+  const [modalities, setModalities] = useState<DisciplineCode[]>(s?.modalities ?? []);
+  const [equipment, setEquipment] = useState(s?.equipment ?? '');
+  const [paid, setPaid] = useState(Boolean(s && s.costCents > 0));
+  const [costText, setCostText] = useState(s && s.costCents > 0 ? (s.costCents / 100).toFixed(2) : '');
+  const [housing, setHousing] = useState(s?.housing ?? '');
+  const [notes, setNotes] = useState(s?.notes ?? '');
+  const [offeredText, setOfferedText] = useState((s?.offered ?? []).map((p) => p.name).join('\n'));
+  const [plain, setPlain] = useState<ComplianceKind[]>((s?.requirements ?? []).filter((r) => r.label === '').map((r) => r.kind));
+  const labelsOf = (k: ComplianceKind) => (s?.requirements ?? []).filter((r) => r.kind === k && r.label).map((r) => r.label).join(', ');
+  const [immunizations, setImmunizations] = useState(labelsOf('immunization'));
+  const [customs, setCustoms] = useState(labelsOf('custom'));
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = errorsByField(error);
+  const costGroup = useId();
+
+  function localError(path: string, message: string) {
+    setError({ kind: 'validation', message, issues: [{ path, message }] });
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const travelMinutes = travelText.trim() === '' ? null : Number(travelText);
+    if (travelMinutes !== null && (!Number.isInteger(travelMinutes) || travelMinutes < 0)) {
+      return localError('travelMinutes', 'Enter the one-way travel time in whole minutes.');
+    }
+    const costCents = paid ? parseMoney(costText) : 0;
+    if (costCents === null) return localError('costCents', 'Enter the amount paid, e.g. 250 or 250.00.');
+    const requirements: Requirement[] = [
+      ...plain.map((k) => ({ kind: k, label: '' })),
+      ...splitList(immunizations, /,/).map((label) => ({ kind: 'immunization' as const, label })),
+      ...splitList(customs, /,/).map((label) => ({ kind: 'custom' as const, label })),
+    ];
+    const fields = {
+      name,
+      kind,
+      location,
+      travelMinutes,
+      affiliation: affiliation || null,
+      modalities,
+      equipment,
+      costCents,
+      housing,
+      notes,
+      offered: splitList(offeredText, /\n/).map((n) => ({ name: n })),
+      requirements,
+    };
+    setBusy(true);
+    const r = s ? await api.sites.update({ id: s.id, ...fields }) : await api.sites.create(fields);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    props.onSaved(r.value);
+  }
+
+  const toggle = <T,>(list: T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
+
+  return (
+    <form className="stack site-form" onSubmit={(e) => void submit(e)} aria-label={s ? `Edit ${s.name}` : 'New site'} noValidate>
+      <div className="row">
+        <Field label="Site name" error={errors.name} grow>
+          {(id, d) => (
+            <input id={id} value={name} aria-invalid={Boolean(errors.name)} aria-describedby={d} onChange={(e) => setName(e.target.value)} placeholder="e.g. Mercy General Hospital" />
+          )}
+        </Field>
+        <Field label="Type">
+          {(id) => (
+            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SiteKind)}>
+              {SITE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {SITE_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="Address or city" error={errors.location} grow>
+          {(id, d) => <input id={id} value={location} aria-describedby={d} onChange={(e) => setLocation(e.target.value)} />}
+        </Field>
+        <Field label="Travel time (minutes, one way)" error={errors.travelMinutes}>
+          {(id, d) => (
+            <input id={id} inputMode="numeric" value={travelText} aria-invalid={Boolean(errors.travelMinutes)} aria-describedby={d} onChange={(e) => setTravelText(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Your affiliation">
+          {(id) => (
+            <select id={id} value={affiliation} onChange={(e) => setAffiliation(e.target.value as Affiliation | '')}>
+              <option value="">Not set</option>
+              {AFFILIATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {AFFILIATION_LABELS[a]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="checks">
+        <legend>Modalities</legend>
+        {DISCIPLINES.map((d) => (
+          <label key={d.code} className="check">
+            <input type="checkbox" checked={modalities.includes(d.code)} onChange={(e) => setModalities((m) => toggle(m, d.code, e.target.checked))} />
+            {d.code}
+            <span className="visually-hidden"> {d.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field label="Equipment" error={errors.equipment} hint="Scanners and units, e.g. Siemens SOMATOM Force, GE 3T Signa.">
+        {(id, d) => <input id={id} value={equipment} aria-describedby={d} onChange={(e) => setEquipment(e.target.value)} />}
+      </Field>
+      <Field label="Procedures it says it can offer" error={errors.offered} hint="One per line.">
+        {(id, d) => <textarea id={id} value={offeredText} aria-describedby={d} onChange={(e) => setOfferedText(e.target.value)} />}
+      </Field>
+      <div className="row">
+        <fieldset className="checks">
+          <legend>Cost paid for the clinical experience</legend>
+          <label className="check">
+            <input type="radio" name={costGroup} checked={!paid} onChange={() => setPaid(false)} /> None
+          </label>
+          <label className="check">
+            <input type="radio" name={costGroup} checked={paid} onChange={() => setPaid(true)} /> An amount
+          </label>
+        </fieldset>
+        {paid ? (
+          <Field label="Amount (USD)" error={errors.costCents}>
+            {(id, d) => (
+              <input id={id} inputMode="decimal" value={costText} aria-invalid={Boolean(errors.costCents)} aria-describedby={d} onChange={(e) => setCostText(e.target.value)} />
+            )}
+          </Field>
+        ) : null}
+        <Field label="Housing" error={errors.housing} grow>
+          {(id, d) => <input id={id} value={housing} aria-describedby={d} onChange={(e) => setHousing(e.target.value)} placeholder="e.g. staff dorm, $30/night" />}
+        </Field>
+      </div>
+      <fieldset className="checks">
+        <legend>What this site requires from you</legend>
+        {PLAIN_REQUIREMENTS.map((k) => (
+          <label key={k} className="check">
+            <input type="checkbox" checked={plain.includes(k)} onChange={(e) => setPlain((p) => toggle(p, k, e.target.checked))} />
+            {COMPLIANCE_KIND_LABELS[k]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <Field label="Immunizations required" hint="Comma-separated, e.g. Hepatitis B, Influenza, TB test." grow error={errors.requirements}>
+          {(id, d) => <input id={id} value={immunizations} aria-describedby={d} onChange={(e) => setImmunizations(e.target.value)} />}
+        </Field>
+        <Field label="Other requirements" hint="Comma-separated, e.g. Site orientation." grow>
+          {(id, d) => <input id={id} value={customs} aria-describedby={d} onChange={(e) => setCustoms(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label="Notes" error={errors.notes}>
+        {(id, d) => <textarea id={id} value={notes} aria-describedby={d} onChange={(e) => setNotes(e.target.value)} />}
+      </Field>
+      {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
+      <div className="row">
+        <button className="btn btn-primary" type="submit" disabled={busy}>
+          {s ? 'Save site' : 'Add site'}
+        </button>
+        {props.onCancel ? (
+          <button className="btn" type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
