@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels } from './app';
+import { importChannels } from './import';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
@@ -20,6 +21,7 @@ import { verifierChannels } from './verifiers';
 
 export const contract = {
   ...appChannels,
+  ...importChannels,
   ...backupChannels,
   ...trackChannels,
   ...catalogChannels,

@@ -2,6 +2,7 @@
 // compile error.
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
+import { importHandlers } from './import';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
@@ -15,6 +16,7 @@ import { verifierHandlers } from './verifiers';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
+  ...importHandlers,
   ...backupHandlers,
   ...trackHandlers,
   ...catalogHandlers,

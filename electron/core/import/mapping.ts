@@ -1,0 +1,35 @@
+// Guesses which column feeds which field from the header names people actually use in their
+// logs ("Exam date", "DOS", "Procedure performed", "Facility"...). The user confirms or changes it.
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../shared/ipc/import';
+
+const SYNONYMS: Record<ImportField, string[]> = {
+  date: ['date', 'exam date', 'date performed', 'performed on', 'procedure date', 'study date', 'dos', 'day'],
+  time: ['time', 'exam time', 'start time', 'performed at', 'time performed'],
+  procedure: ['procedure', 'procedure name', 'exam', 'exam name', 'study', 'procedure performed', 'description'],
+  site: ['site', 'location', 'facility', 'hospital', 'clinical site', 'site name'],
+  notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+  simulated: ['simulated', 'simulation', 'sim', 'simulated?'],
+  status: ['status', 'state'],
+};
+
+const normalise = (h: string) => h.toLowerCase().replace(/[_\-.:]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export function guessMapping(headers: readonly string[]): ImportMapping {
+  const names = headers.map(normalise);
+  const taken = new Set<number>();
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
+  // Exact synonyms first, for every field; then headers that merely contain the field's name.
+  for (const pass of ['exact', 'contains'] as const) {
+    for (const field of IMPORT_FIELDS) {
+      if (mapping[field] !== null) continue;
+      const idx = names.findIndex(
+        (n, i) => !taken.has(i) && (pass === 'exact' ? SYNONYMS[field].includes(n) : n.split(' ').includes(field)),
+      );
+      if (idx >= 0) {
+        mapping[field] = idx;
+        taken.add(idx);
+      }
+    }
+  }
+  return mapping;
+}
