@@ -5,7 +5,7 @@
 // that the log still matches it. The same data goes into the packet's JSON twin (docs/export-format.md).
 import type { ChecklistItem, SignatureKind } from '../../../shared/signoff/checklist';
 import type { DigestEntry } from '../../../shared/signoff/digest';
-import { BOTTOM, CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
+import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export const PACKET_FORMAT = 'radledger-verification-packet';
 export const PACKET_FORMAT_VERSION = 1;
@@ -46,16 +46,16 @@ export interface PacketData {
 }
 
 const COLUMNS: Column<PacketEntry & { n: number }>[] = [
-  { header: '#', width: 26, align: 'right', cell: (r) => String(r.n) },
-  { header: 'Date', width: 66, cell: (r) => r.performedOn },
-  { header: 'Time', width: 40, cell: (r) => r.performedAt ?? '' },
-  { header: 'Procedure', width: 196, cell: (r) => r.procedureName },
-  { header: 'Category', width: 96, cell: (r) => r.category ?? '' },
-  { header: 'Site', width: 0, cell: (r) => r.siteName ?? '' },
+  { header: '#', width: 24, align: 'right', cell: (r) => String(r.n) },
+  { header: 'Date', width: 60, cell: (r) => r.performedOn },
+  { header: 'Time', width: 36, cell: (r) => r.performedAt ?? '' },
+  { header: 'Procedure', width: 0, cell: (r) => r.procedureName },
+  { header: 'Category', width: 80, cell: (r) => r.category ?? '' },
+  { header: 'Site', width: 92, cell: (r) => r.siteName ?? '' },
   { header: 'Simulated', width: 52, align: 'center', cell: (r) => (r.simulated ? 'Yes' : 'No') },
 ];
-// The site column takes what the fixed columns leave.
-COLUMNS[5]!.width = CONTENT_WIDTH - COLUMNS.reduce((s, c) => s + c.width, 0);
+// The procedure column takes what the fixed columns leave.
+COLUMNS[3]!.width = CONTENT_WIDTH - COLUMNS.reduce((s, c) => s + c.width, 0);
 
 function dateRange(b: PacketData['batch']): string {
   if (b.from && b.to) return `${b.from} to ${b.to}`;
@@ -180,6 +180,20 @@ export async function renderPacket(
   );
   if (data.entries.length === 0) doc.font('Helvetica').fontSize(10).text('No entries in this batch.');
 
+  // The digest sits above the signatures: what the verifier signs includes it.
+  ensureSpace(doc, 64);
+  heading(doc, 'Packet digest');
+  doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(
+    'SHA-256 of the listed entries (date, time, procedure, site, simulated). RadLedger\'s "Check a packet" recomputes it from the log: any later edit to these entries changes it.',
+    PAGE.margin,
+    doc.y,
+    { width: CONTENT_WIDTH },
+  );
+  doc.moveDown(0.3);
+  doc.font('Courier').fontSize(9).fillColor(INK).text(data.digest, PAGE.margin, doc.y, { width: CONTENT_WIDTH, lineBreak: false });
+  doc.x = PAGE.margin;
+  doc.moveDown(0.4);
+
   checklistSection(
     doc,
     'Verifier checklist',
@@ -197,18 +211,6 @@ export async function renderPacket(
   checklistSection(doc, 'Clinical supervisor final approval', 'After verification, the clinical supervisor at the facility confirms:', data.supervisorChecklist, !!signatures.supervisor);
   doc.moveDown(0.8);
   signatureBlock(doc, 'Clinical supervisor', null, signatures.supervisor, true);
-
-  ensureSpace(doc, 70);
-  heading(doc, 'Packet digest');
-  doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(
-    'SHA-256 of the listed entries (date, time, procedure, site, simulated). RadLedger\'s "Check a packet" recomputes it from the log: any later edit to these entries changes it.',
-    PAGE.margin,
-    doc.y,
-    { width: CONTENT_WIDTH },
-  );
-  doc.moveDown(0.3);
-  doc.font('Courier').fontSize(9).fillColor(INK).text(data.digest, PAGE.margin, doc.y, { width: CONTENT_WIDTH, lineBreak: false });
-  if (doc.y > BOTTOM) doc.addPage();
 
   const pages = footers(doc, `Verification packet, ${data.discipline.code}, digest ${data.digest.slice(0, 16)}`);
   return { bytes: await finish(doc), pages };

@@ -1,7 +1,7 @@
-// The progress report: the log's numbers for one track, printable for a program director or a
-// supervisor. Until the requirement engine's progress channel is wired into the backend, it reports
-// what the log itself says (totals per procedure, per status, per month) and states that
-// requirement counts come from the dashboard, rather than inventing ARRT numbers.
+// The progress report: the dashboard's numbers for one track, printable for a program director or
+// a supervisor: the requirement engine's counts (progress.evaluate) where the catalog knows them,
+// "?" where it does not (never an invented ARRT number), then what the log holds: entries per month
+// (a bar chart with its text equivalent) and per procedure.
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export interface ProgressReportData {
@@ -13,7 +13,26 @@ export interface ProgressReportData {
   totals: { entries: number; simulated: number; byStatus: Array<{ label: string; count: number }> };
   procedures: Array<{ name: string; count: number; simulated: number; first: string; last: string }>;
   months: Array<{ month: string; count: number }>;
+  /** From the requirement engine, when the discipline has a catalog; null otherwise. */
+  requirements: {
+    rows: Array<{ name: string; category: string; kind: string; counted: number; required: number | null; remaining: number | null }>;
+    counted: number;
+    required: number | null;
+    complete: boolean | null;
+    missing: string[];
+    expiringSoon: number;
+  } | null;
 }
+
+const REQUIREMENT_COLUMNS: Column<NonNullable<ProgressReportData['requirements']>['rows'][number]>[] = [
+  { header: 'Procedure', width: 206, cell: (r) => r.name },
+  { header: 'Category', width: 110, cell: (r) => r.category },
+  { header: 'Kind', width: 62, cell: (r) => r.kind },
+  { header: 'Counted', width: 44, align: 'right', cell: (r) => String(r.counted) },
+  // "?" when the catalog does not know the number: never a guessed ARRT number.
+  { header: 'Required', width: 46, align: 'right', cell: (r) => (r.required === null ? '?' : String(r.required)) },
+  { header: 'Left', width: CONTENT_WIDTH - 206 - 110 - 62 - 44 - 46, align: 'right', cell: (r) => (r.remaining === null ? '?' : String(r.remaining)) },
+];
 
 const COLUMNS: Column<ProgressReportData['procedures'][number]>[] = [
   { header: 'Procedure', width: 250, cell: (r) => r.name },
@@ -36,7 +55,7 @@ function monthChart(doc: PDFKit.PDFDocument, months: ProgressReportData['months'
     const x = PAGE.margin + i * slot + (slot - barW) / 2;
     doc.rect(x, top + h - bh, barW, bh).fill('#1d5f8a');
     doc.font('Helvetica').fontSize(7).fillColor(INK).text(String(m.count), x - 6, top + h - bh - 9, { width: barW + 12, align: 'center', lineBreak: false });
-    doc.fillColor(MUTED).text(m.month.slice(2), x - 8, top + h + 3, { width: barW + 16, align: 'center', lineBreak: false });
+    doc.fillColor(MUTED).text(m.month, x - 12, top + h + 3, { width: barW + 24, align: 'center', lineBreak: false });
   });
   doc.fillColor(INK);
   doc.x = PAGE.margin;
@@ -59,11 +78,32 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     ['Simulated', String(data.totals.simulated)],
   ]);
   doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(
-    `Status: ${data.totals.byStatus.map((s) => `${s.label} ${s.count}`).join(' · ')}. ARRT accepts at most ${data.discipline.dailyCap} entries per day for this discipline. Requirement counts (done / required) depend on the requirement catalog and are shown on RadLedger's Progress page; this report lists what the log holds.`,
+    `Status: ${data.totals.byStatus.map((s) => `${s.label} ${s.count}`).join(' · ')}. ARRT accepts at most ${data.discipline.dailyCap} entries per day for this discipline.${data.requirements ? '' : ' Requirement counts depend on a requirement catalog, which this discipline does not have yet; this report lists what the log holds.'}`,
     PAGE.margin,
     doc.y + 4,
     { width: CONTENT_WIDTH },
   );
+
+  const req = data.requirements;
+  if (req) {
+    heading(doc, 'Requirements');
+    const status = req.complete === true ? 'All requirements met.' : req.complete === false ? 'Not complete yet.' : 'The catalog does not say enough to tell whether the requirements are met.';
+    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(
+      `${req.counted} counted${req.required ? ` of ${req.required} required` : ''}. ${status}${req.expiringSoon > 0 ? ` ${req.expiringSoon} counted entries expire within 90 days of the application date.` : ''}`,
+      PAGE.margin,
+      doc.y,
+      { width: CONTENT_WIDTH },
+    );
+    if (req.missing.length > 0) {
+      doc.moveDown(0.3);
+      doc.font('Helvetica-Bold').fontSize(9.5).text('Still missing:');
+      doc.font('Helvetica').fontSize(9.5);
+      for (const m of req.missing) doc.text(`•  ${m}`, PAGE.margin + 8, doc.y, { width: CONTENT_WIDTH - 8 });
+    }
+    doc.x = PAGE.margin;
+    doc.moveDown(0.5);
+    if (req.rows.length > 0) table(doc, REQUIREMENT_COLUMNS, req.rows);
+  }
 
   heading(doc, 'Entries per month');
   if (data.months.length === 0) doc.text('No entries yet.');

@@ -11,6 +11,7 @@ import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit, sha256 } from '../audit';
+import type { Ctx } from '../context';
 import type { DB } from '../db/open';
 import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, type PacketSignatureBlock } from '../pdf/packet';
 import { renderProgressReport } from '../pdf/progress';
@@ -19,7 +20,7 @@ import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntr
 import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { batchDigest, entrySignStates, signatureValidity } from './signoff';
-import { catalogProcedures } from './track-catalog';
+import { catalogHandlers } from './catalogs';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function requireTrack(db: DB, trackId: number): Track {
@@ -33,8 +34,35 @@ function disciplineOf(track: Track) {
   return { code: track.discipline, name: d?.name ?? track.discipline, dailyCap: d?.dailyCap ?? 0 };
 }
 
-function requirementVersion(track: Track): string {
-  return track.catalogId === null ? 'No requirement catalog chosen yet' : `Catalog #${track.catalogId} (see RadLedger's Progress page)`;
+/**
+ * What the requirement engine knows about a track (progress.evaluate, from the catalogs service):
+ * the catalog's name and version for the documents' header, each procedure's category and the
+ * catalog's procedure order (the order of ARRT's worksheet). Entries logged by name are matched
+ * to catalog procedures by name, as the engine does.
+ */
+async function catalogView(ctx: Ctx, track: Track) {
+  const report = await catalogHandlers['progress.evaluate'](ctx, { trackId: track.id, verdicts: 'none' });
+  const summary = report.catalog;
+  const evaluation = report.evaluation;
+  const categoryName = new Map((evaluation?.categories ?? []).map((c) => [c.categoryId, c.name] as const));
+  const procedures = evaluation?.procedures ?? [];
+  const byId = new Map(procedures.map((p) => [p.procedureId, p] as const));
+  const byName = new Map(procedures.map((p) => [p.name.toLowerCase(), p] as const));
+  const procedureOf = (e: { procedureId: string | null; procedureName: string }) =>
+    (e.procedureId ? byId.get(e.procedureId) : undefined) ?? byName.get(e.procedureName.toLowerCase());
+  const label = summary
+    ? `${summary.title} (${summary.versionLabel})${summary.label ? `, ${summary.label}` : ''}${report.catalogAssigned ? '' : ' (not yet chosen for this track)'}`
+    : 'No requirement catalog for this discipline yet';
+  return {
+    label,
+    evaluation,
+    order: procedures.map((p) => p.procedureId),
+    procedureIdOf: (e: { procedureId: string | null; procedureName: string }) => procedureOf(e)?.procedureId ?? null,
+    categoryOf: (e: { procedureId: string | null; procedureName: string }) => {
+      const p = procedureOf(e);
+      return p ? (categoryName.get(p.categoryId) ?? null) : null;
+    },
+  };
 }
 
 /** File names people can read in a folder: discipline, site, dates; nothing unsafe for any OS. */
@@ -69,15 +97,16 @@ function packetSignatures(db: DB, trackId: number, digest: string) {
 }
 
 export async function buildPacket(
-  db: DB,
-  now: Date,
+  ctx: Ctx,
   input: { batch: Parameters<typeof selectBatch>[1] & { statuses?: string[] | null | undefined }; verifierId?: number | null | undefined },
 ) {
+  const { db } = ctx;
+  const now = ctx.now();
   const track = requireTrack(db, input.batch.trackId);
+  const catalog = await catalogView(ctx, track);
   const verifier = input.verifierId ? getVerifier(db, input.verifierId) : undefined;
   if (input.verifierId && !verifier) throw new AppFailure('not-found', 'That verifier no longer exists.');
   const entries = selectBatch(db, input.batch);
-  const categories = new Map(catalogProcedures(db, track).map((p) => [p.id, p.category] as const));
   const siteName = input.batch.siteId
     ? ((db.prepare('SELECT name FROM sites WHERE id = ?').get(input.batch.siteId) as { name: string } | undefined)?.name ?? null)
     : null;
@@ -88,7 +117,7 @@ export async function buildPacket(
     generatedAt: now.toISOString(),
     candidate: getCandidate(db),
     discipline: { code: track.discipline, name: disciplineOf(track).name },
-    requirementVersion: requirementVersion(track),
+    requirementVersion: catalog.label,
     track: { id: track.id, name: track.name, startDate: track.startDate },
     batch: { siteName, from: input.batch.from ?? null, to: input.batch.to ?? null, statuses: input.batch.statuses ?? null },
     verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
@@ -98,7 +127,7 @@ export async function buildPacket(
     entries: entries.map((e) => ({
       ...reportableFields(e),
       siteName: e.siteName,
-      category: (e.procedureId && categories.get(e.procedureId)) || null,
+      category: catalog.categoryOf(e),
     })),
     digestFormat: DIGEST_FORMAT,
     digest,
@@ -144,8 +173,11 @@ export function logCsv(db: DB, trackId: number | null): string {
   return UTF8_BOM + Papa.unparse({ fields: CSV_FIELDS, data: rows }, { newline: '\r\n', quotes: false });
 }
 
-async function progressReport(db: DB, now: Date, trackId: number): Promise<SavedFile> {
+async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
+  const { db } = ctx;
+  const now = ctx.now();
   const track = requireTrack(db, trackId);
+  const catalog = await catalogView(ctx, track);
   const entries = selectBatch(db, { trackId });
   const byProcedure = new Map<string, { name: string; count: number; simulated: number; first: string; last: string }>();
   const byMonth = new Map<string, number>();
@@ -165,8 +197,25 @@ async function progressReport(db: DB, now: Date, trackId: number): Promise<Saved
       generatedAt: now.toISOString(),
       candidate: getCandidate(db),
       discipline: disciplineOf(track),
-      requirementVersion: requirementVersion(track),
+      requirementVersion: catalog.label,
       track: { name: track.name, startDate: track.startDate, plannedApplicationDate: track.plannedApplicationDate },
+      requirements: catalog.evaluation
+        ? {
+            rows: catalog.evaluation.procedures.map((p) => ({
+              name: p.name,
+              category: catalog.categoryOf({ procedureId: p.procedureId, procedureName: p.name }) ?? '',
+              kind: p.kind,
+              counted: p.counted,
+              required: p.required,
+              remaining: p.remaining,
+            })),
+            counted: catalog.evaluation.totals.counted,
+            required: catalog.evaluation.totals.required,
+            complete: catalog.evaluation.complete,
+            missing: catalog.evaluation.missing.map((m) => m.text),
+            expiringSoon: catalog.evaluation.expiring.length,
+          }
+        : null,
       totals: {
         entries: entries.length,
         simulated: entries.filter((e) => e.simulated).length,
@@ -188,10 +237,14 @@ interface PacketPointer {
 
 /** The digest and entry ids a RadLedger packet PDF carries in its document information. */
 function pointerFromPdf(bytes: Buffer): PacketPointer | null {
-  const m = /\/RadLedgerPacket \(([0-9a-f]+)\)/.exec(bytes.toString('latin1'));
-  if (!m?.[1]) return null;
+  const text = bytes.toString('latin1');
+  // pdfkit writes document-information values as indirect objects: "/RadLedgerPacket 21 0 R".
+  const direct = /\/RadLedgerPacket \(([0-9a-f]+)\)/.exec(text)?.[1];
+  const ref = /\/RadLedgerPacket (\d+) 0 R/.exec(text)?.[1];
+  const hex = direct ?? (ref ? new RegExp(`(?:^|\\s)${ref} 0 obj\\s*\\(([0-9a-f]+)\\)`).exec(text)?.[1] : undefined);
+  if (!hex) return null;
   try {
-    const p = JSON.parse(Buffer.from(m[1], 'hex').toString('utf8')) as PacketPointer;
+    const p = JSON.parse(Buffer.from(hex, 'hex').toString('utf8')) as PacketPointer;
     return /^[0-9a-f]{64}$/.test(p.digest) && Array.isArray(p.entryIds) && p.entryIds.every((n) => Number.isInteger(n)) ? p : null;
   } catch {
     return null;
@@ -264,11 +317,11 @@ export function checkPacket(db: DB, bytes: Buffer): PacketCheck {
 
 export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> = {
   'documents.packet': async (ctx, input) => {
-    const p = await buildPacket(ctx.db, ctx.now(), input);
+    const p = await buildPacket(ctx, input);
     return { pdf: p.pdf, json: p.json, digest: p.data.digest, entryCount: p.data.entries.length, pages: p.pages };
   },
 
-  'documents.progressReport': (ctx, input) => progressReport(ctx.db, ctx.now(), input.trackId),
+  'documents.progressReport': (ctx, input) => progressReport(ctx, input.trackId),
 
   'documents.csv': (ctx, input) => {
     const trackId = input.trackId ?? null;
@@ -277,13 +330,14 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
     return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId));
   },
 
-  'documents.arrtHelper': (ctx, input) => {
+  'documents.arrtHelper': async (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);
     const all = selectBatch(ctx.db, { trackId: track.id });
     const pending = all.filter((e) => e.status === 'draft' || e.status === 'signed');
     const enteredPerDay: Record<string, number> = {};
     for (const e of all) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
-    const order = catalogProcedures(ctx.db, track).map((p) => p.id);
+    const catalog = await catalogView(ctx, track);
+    const order = catalog.order;
     return {
       trackId: track.id,
       dailyCap: disciplineOf(track).dailyCap,
@@ -293,7 +347,7 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
           id: e.id,
           performedOn: e.performedOn,
           performedAt: e.performedAt,
-          procedureId: e.procedureId,
+          procedureId: e.procedureId ?? catalog.procedureIdOf(e),
           procedureName: e.procedureName,
           siteName: e.siteName,
           simulated: e.simulated,

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArrtHelperPlan, PacketCheck, PacketFile, SavedFile } from '../../../../../shared/ipc/documents';
+import type { SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
+import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
+import { call, PNG_DATA_URL, seed, type Seeded } from './signoff-seed';
+
+let s: Seeded;
+const dirs: string[] = [];
+afterEach(() => {
+  s?.backend.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Writes the PDF and reads its text back with poppler's pdftotext (-layout keeps table rows on one line). */
+function pdfText(file: SavedFile): { text: string; pages: string[]; path: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'radledger-pdf-'));
+  dirs.push(dir);
+  const pdf = path.join(dir, 'out.pdf');
+  writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  return { text, pages: text.split('\f').filter((p) => p.trim() !== ''), path: pdf };
+}
+
+async function signAll(seeded: Seeded) {
+  const batch = { trackId: seeded.trackId, siteId: seeded.siteId };
+  const preview = await call<SignoffPreview>(seeded.backend, 'signoff.preview', { batch, verifierId: seeded.verifierId });
+  return call<SignatureView>(seeded.backend, 'signoff.sign', {
+    batch,
+    kind: 'verifier',
+    verifierId: seeded.verifierId,
+    entryIds: preview.entries.map((e) => e.id),
+    digest: preview.digest,
+    signerName: 'Dana Okafor',
+    method: 'drawn',
+    signaturePng: PNG_DATA_URL,
+    attested: Object.fromEntries(VERIFIER_CHECKLIST.map((i) => [i.id, true])),
+  });
+}
+
+describe('verification packet PDF', () => {
+  it('lists every entry, the checklist, the candidate and the digest, with page numbers', async () => {
+    s = await seed(5);
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId });
+    expect(packet.entryCount).toBe(5);
+    const { text } = pdfText(packet.pdf);
+    for (let i = 1; i <= 5; i++) expect(text).toContain(`CT Procedure ${String(i).padStart(4, '0')}`);
+    expect(text).not.toContain('CT Elsewhere');
+    expect(text).toMatch(/2026-06-01\s+08:15\s+CT Procedure 0001/);
+    expect(text).toContain('Jamie Rivera');
+    expect(text).toContain('Computed Tomography (CT)');
+    expect(text).toContain('Dana Okafor, R.T.(R)(CT)(ARRT)');
+    for (const item of VERIFIER_CHECKLIST) expect(text).toContain(`${item.label}:`);
+    expect(text.replace(/\s+/g, ' ')).toContain('(remote scanning is not accepted)');
+    expect(text).toContain(packet.digest);
+    expect(text).toContain(`Page 1 of ${packet.pages}`);
+    // The JSON twin carries the same digest and entries.
+    const twin = JSON.parse(Buffer.from(packet.json.base64, 'base64').toString('utf8')) as { digest: string; entries: unknown[] };
+    expect(twin.digest).toBe(packet.digest);
+    expect(twin.entries).toHaveLength(5);
+  });
+
+  it('repeats the table header on every page of a long packet', async () => {
+    s = await seed(120);
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId } });
+    const { pages, text } = pdfText(packet.pdf);
+    expect(pages.length).toBe(packet.pages);
+    expect(packet.pages).toBeGreaterThanOrEqual(3);
+    const tablePages = pages.filter((p) => /CT Procedure \d{4}/.test(p));
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    for (const p of tablePages) expect(p).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\s+Site\s+Simulated/);
+    for (let i = 1; i <= 120; i++) expect(text).toContain(`CT Procedure ${String(i).padStart(4, '0')}`);
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${packet.pages}`));
+  });
+
+  it('shows the signer once a valid signature covers exactly the packet, and blank lines after an edit voids it', async () => {
+    s = await seed(3);
+    await signAll(s);
+    let packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId });
+    let { text } = pdfText(packet.pdf);
+    expect(text).toContain('Signature (drawn in RadLedger)');
+    expect(text).toContain('signed 2026-06-15 14:00 UTC');
+
+    s.backend.db.prepare("UPDATE entries SET procedure_name = 'CT Changed' WHERE id = ?").run(s.entryIds[0]);
+    packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId });
+    ({ text } = pdfText(packet.pdf));
+    expect(text).not.toContain('drawn in RadLedger');
+    expect(text).toContain('CT Changed');
+  });
+});
+
+describe('check a packet', () => {
+  it('reports a JSON twin or PDF as matching, then as changed after an edit, and catches an altered twin', async () => {
+    s = await seed(3);
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId } });
+    for (const f of [packet.json, packet.pdf]) {
+      const r = await call<PacketCheck>(s.backend, 'documents.checkPacket', { fileName: f.fileName, base64: f.base64 });
+      expect(r).toMatchObject({ digest: packet.digest, matchesLog: true, entryCount: 3 });
+    }
+    const json = JSON.parse(Buffer.from(packet.json.base64, 'base64').toString('utf8')) as { entries: Array<{ procedureName: string }> };
+    json.entries[0]!.procedureName = 'CT Forged';
+    const forged = await call<PacketCheck>(s.backend, 'documents.checkPacket', { fileName: 'x.json', base64: Buffer.from(JSON.stringify(json)).toString('base64') });
+    expect(forged.selfConsistent).toBe(false);
+    expect(forged.message).toContain('altered after RadLedger produced it');
+
+    s.backend.db.prepare("UPDATE entries SET performed_at = '23:59' WHERE id = ?").run(s.entryIds[1]);
+    const twin = await call<PacketCheck>(s.backend, 'documents.checkPacket', { fileName: 'p.json', base64: packet.json.base64 });
+    expect(twin).toMatchObject({ matchesLog: false, selfConsistent: true, changedEntryIds: [s.entryIds[1]] });
+    const pdf = await call<PacketCheck>(s.backend, 'documents.checkPacket', { fileName: 'p.pdf', base64: packet.pdf.base64 });
+    expect(pdf.matchesLog).toBe(false);
+
+    const notPacket = await s.backend.dispatch('documents.checkPacket', { fileName: 'n.pdf', base64: Buffer.from('%PDF-1.4 nothing').toString('base64') });
+    expect(notPacket.ok).toBe(false);
+  });
+});
+
+describe('CSV of the log', () => {
+  it('has a BOM, one row per entry, and neutralises cells that start with = + - @', async () => {
+    s = await seed(1);
+    for (const name of ['=HYPERLINK("http://x","y")', '+1+2', '-3+4', '@SUM(A1)']) {
+      await call(s.backend, 'entries.create', { trackId: s.trackId, performedOn: '2026-06-05', procedureName: name, siteName: 'Mercy General' });
+    }
+    const csv = await call<SavedFile>(s.backend, 'documents.csv', { trackId: s.trackId });
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data).toHaveLength(6);
+    const names = parsed.data.map((r) => r.procedure);
+    expect(names).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x\",\"y\")", "'+1+2", "'-3+4", "'@SUM(A1)", 'CT Procedure 0001']));
+    for (const n of names) expect(n).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe('ARRT entry helper', () => {
+  it('groups pending entries by day within the daily cap and marks entries as entered', async () => {
+    s = await seed(1);
+    // 11 CT entries on one day: ARRT accepts 9 (CT's cap); 2 cannot be entered at all.
+    const ids: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const e = await call<{ id: number }>(s.backend, 'entries.create', {
+        trackId: s.trackId,
+        performedOn: '2026-06-10',
+        performedAt: `${String(7 + i).padStart(2, '0')}:00`,
+        procedureName: `CT Scan ${i}`,
+      });
+      ids.push(e.id);
+    }
+    let plan = await call<ArrtHelperPlan>(s.backend, 'documents.arrtHelper', { trackId: s.trackId });
+    expect(plan.dailyCap).toBe(9);
+    const day = plan.days.find((d) => d.date === '2026-06-10')!;
+    expect(day.toEnter.map((e) => e.id)).toEqual(ids.slice(0, 9));
+    expect(day.overCap.map((e) => e.id)).toEqual(ids.slice(9));
+
+    const marked = await call<{ marked: number }>(s.backend, 'documents.markEntered', { entryIds: ids.slice(0, 3) });
+    expect(marked.marked).toBe(3);
+    plan = await call<ArrtHelperPlan>(s.backend, 'documents.arrtHelper', { trackId: s.trackId });
+    const after = plan.days.find((d) => d.date === '2026-06-10')!;
+    expect(after.alreadyEntered).toBe(3);
+    expect(after.toEnter.map((e) => e.id)).toEqual(ids.slice(3, 9));
+  });
+});
+
+describe('progress report PDF', () => {
+  it('lists the procedures logged with their counts', async () => {
+    s = await seed(6);
+    const report = await call<SavedFile>(s.backend, 'documents.progressReport', { trackId: s.trackId });
+    const { text } = pdfText(report);
+    expect(text).toContain('Clinical Experience Progress Report');
+    expect(text).toMatch(/CT Procedure 0001\s+1\s+0/);
+    expect(text).toMatch(/Entries logged\s+7/);
+    expect(text).toContain('2026-06: 7');
+    expect(readdirSync(path.dirname(pdfText(report).path))).toContain('out.pdf');
+  });
+});
