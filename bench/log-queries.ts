@@ -15,22 +15,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+const base: EntryQuery = { sort: 'date-desc', limit: 100, offset: 0 };
+/** Exported for `npm run bench` (bench/run.ts), which runs the same cases at 1,000,000 entries. */
+export const LOG_QUERY_CASES: Array<[string, EntryQuery]> = [
+  ['first page (all tracks)', base],
+  ['filtered: track + date range', { ...base, trackId: 1, from: '2025-01-01', to: '2025-06-30' }],
+  ['filtered: track + status', { ...base, trackId: 1, status: 'signed' }],
+  ['filtered: site', { ...base, siteId: 3 }],
+  ['sorted by procedure in a track', { ...base, trackId: 1, sort: 'procedure' }],
+  ['text search "mercy"', { ...base, q: 'mercy' }],
+  ['deep page (offset 50,000)', { ...base, offset: 50_000 }],
+];
+
 export function runLogQueryBench(): Array<{ name: string; medianMs: number; rows: number; total: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'radledger-bench-'));
   const db = openDatabase(path.join(dir, 'radledger.sqlite'));
   try {
     seedLog(db, N);
-    const base: EntryQuery = { sort: 'date-desc', limit: 100, offset: 0 };
-    const cases: Array<[string, EntryQuery]> = [
-      ['first page (all tracks)', base],
-      ['filtered: track + date range', { ...base, trackId: 1, from: '2025-01-01', to: '2025-06-30' }],
-      ['filtered: track + status', { ...base, trackId: 1, status: 'signed' }],
-      ['filtered: site', { ...base, siteId: 3 }],
-      ['sorted by procedure in a track', { ...base, trackId: 1, sort: 'procedure' }],
-      ['text search "mercy"', { ...base, q: 'mercy' }],
-      ['deep page (offset 50,000)', { ...base, offset: 50_000 }],
-    ];
-    return cases.map(([name, q]) => {
+    return LOG_QUERY_CASES.map(([name, q]) => {
       const times: number[] = [];
       let last = { rows: [] as unknown[], total: 0 };
       for (let i = 0; i < RUNS; i++) {

@@ -1,0 +1,56 @@
+// Runs in a child process of the bench (one fresh Node per sample), so start-up and memory are
+// measured cold, as a user's first window would see them. Prints one JSON line on stdout.
+//
+//   tsx bench/lib/child.ts cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
+//   tsx bench/lib/child.ts rss <dataDir>    a working session; peak resident memory (MB)
+import { openBackend } from '../../electron/core/backend';
+import { BENCH_NOW } from './dataset';
+import { call, dashboardData, has, logOneEntry } from './backend';
+
+const [mode, dataDir] = process.argv.slice(2);
+
+async function cold(): Promise<void> {
+  // Everything is imported by now (as in Electron's main bundle); the clock starts at the open.
+  const t0 = performance.now();
+  const backend = openBackend({ dataDir: dataDir!, host: 'preview', appVersion: 'bench', now: () => BENCH_NOW });
+  const t1 = performance.now();
+  await dashboardData(backend.dispatch, backend.db, 1);
+  const t2 = performance.now();
+  await backend.ready;
+  backend.close();
+  console.log(JSON.stringify({ ms: t2 - t0, openMs: t1 - t0, dashboardMs: t2 - t1, processMs: t2 }));
+}
+
+async function rss(): Promise<void> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const backend = openBackend({ dataDir: dataDir!, host: 'preview', appVersion: 'bench', now: () => BENCH_NOW });
+  await backend.ready;
+  const tracks = (await call<Array<{ id: number }>>(backend.dispatch, 'tracks.list', undefined)).map((t) => t.id);
+  const done: string[] = [];
+  for (const trackId of tracks) await dashboardData(backend.dispatch, backend.db, trackId);
+  done.push(`dashboard ×${tracks.length}`);
+  await call(backend.dispatch, 'entries.list', { limit: 500 });
+  await call(backend.dispatch, 'entries.list', { trackId: 1, status: 'signed', limit: 500, offset: 2000 });
+  await call(backend.dispatch, 'entries.list', { q: 'mercy', limit: 500 });
+  done.push('log pages');
+  for (let i = 0; i < 50; i++) await logOneEntry(backend, 1 + (i % tracks.length), i);
+  done.push('50 quick logs');
+  if (has('documents.csv')) {
+    await call(backend.dispatch, 'documents.csv', { trackId: null });
+    done.push('CSV export of all');
+  }
+  if (has('backups.create')) {
+    await call(backend.dispatch, 'backups.create', undefined);
+    done.push('backup');
+  }
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  backend.close();
+  // maxRSS is in kilobytes; the sampled figure catches what the kernel counter may round.
+  const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+  console.log(JSON.stringify({ mb: maxRss / (1024 * 1024), idleMb: idleRss / (1024 * 1024), done }));
+}
+
+const idleRss = process.memoryUsage().rss;
+await (mode === 'cold' ? cold() : rss());

@@ -1,0 +1,45 @@
+// The CSV import row: the dataset's rows written as a spreadsheet export, imported through the
+// import channels into a fresh data folder with one empty track (preview and check first, as the
+// UI does; the commit is what is timed, and it re-reads and re-checks the file itself).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { call, openBenchBackend } from './backend';
+import { entryRows, SITE_NAMES, TRACK_START, type DatasetSpec } from './dataset';
+
+export function csvOf(spec: DatasetSpec): string {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ['Date,Time,Procedure,Site,Notes,Simulated,Status'];
+  for (const v of entryRows(spec, 0, spec.entries)) {
+    if (v[13] !== null) continue; // deleted rows are not in an export
+    lines.push([v[1], v[2] ?? '', quote(v[4]), quote(SITE_NAMES[v[5] - 1]!), quote(v[9]), v[8] ? 'yes' : 'no', v[10]].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface ImportSample {
+  ms: number;
+  checkMs: number;
+  imported: number;
+  rows: number;
+}
+
+export async function importOnce(csv: string): Promise<ImportSample> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'radledger-bench-import-'));
+  const backend = await openBenchBackend(dir);
+  try {
+    const track = await call<{ id: number }>(backend.dispatch, 'tracks.create', { discipline: 'CT', name: 'Imported', startDate: TRACK_START });
+    const file = { fileName: 'log.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') };
+    const preview = await call<{ mapping: unknown; rowCount: number }>(backend.dispatch, 'import.preview', file);
+    const run = { ...file, trackId: track.id, mapping: preview.mapping };
+    const c0 = performance.now();
+    await call(backend.dispatch, 'import.check', run);
+    const t0 = performance.now();
+    const result = await call<{ imported: number }>(backend.dispatch, 'import.commit', { ...run, skipDuplicates: false });
+    const t1 = performance.now();
+    return { ms: t1 - t0, checkMs: t0 - c0, imported: result.imported, rows: preview.rowCount };
+  } finally {
+    backend.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
