@@ -78,6 +78,9 @@ export type ShiftInput = z.input<typeof shiftInput>;
 export const ENTRY_SORTS = ['date-desc', 'date-asc', 'procedure', 'site', 'status'] as const;
 export type EntrySort = (typeof ENTRY_SORTS)[number];
 
+export const COUNTING_FILTERS = ['all', 'counts', 'not-counting'] as const;
+export type CountingFilter = (typeof COUNTING_FILTERS)[number];
+
 export const entryListInput = z.object({
   trackId: id.optional(),
   from: isoDate.optional(),
@@ -87,6 +90,8 @@ export const entryListInput = z.object({
   status: z.enum(ENTRY_STATUSES).optional(),
   /** Free-text search over procedure, site, verifier and notes. */
   q: z.string().trim().max(100).optional(),
+  /** Whether the requirement engine counts the entry; needs a track (its catalog decides). */
+  counting: z.enum(COUNTING_FILTERS).default('all'),
   sort: z.enum(ENTRY_SORTS).default('date-desc'),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),

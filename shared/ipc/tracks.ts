@@ -19,13 +19,15 @@ const trackFields = {
   examWindowAssignedOn: isoDate.nullish(),
   supportingCredential: z.string().trim().max(40, 'Keep the credential under 40 characters.').nullish(),
   mqsaQualifiedOn: isoDate.nullish(),
-  catalogId: id.nullish(),
 };
 
 export const trackCreateInput = z.object(trackFields);
 export type TrackCreateInput = z.input<typeof trackCreateInput>;
 
-/** An edit sends the whole track form again: every field is replaced, absent optionals become empty. */
+/**
+ * An edit sends the whole track form again: every field is replaced, absent optionals become empty.
+ * The catalog is not a field here: catalogs.assign sets it, guarded by the version rules.
+ */
 export const trackUpdateInput = z.object({ id, ...trackFields });
 export type TrackUpdateInput = z.input<typeof trackUpdateInput>;
 

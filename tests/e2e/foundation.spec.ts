@@ -9,19 +9,19 @@ test('create a track, log an entry, restart the server on the same data, find th
 
   await expect(page.getByLabel('Track', { exact: true })).toContainText('Magnetic Resonance Imaging (MR)');
   await page.getByLabel('Date performed').fill('2026-03-02');
-  await page.getByRole('textbox', { name: 'Procedure', exact: true }).fill('MRI Brain without contrast');
+  await page.getByRole('combobox', { name: 'Procedure', exact: true }).fill('MRI Brain without contrast');
   await page.getByRole('textbox', { name: 'Site', exact: true }).fill('Mercy General');
   await page.getByRole('textbox', { name: 'Notes', exact: true }).fill('Routine protocol, good cooperation.');
   await page.getByRole('button', { name: 'Save entry' }).click();
 
   const entries = page.getByRole('region', { name: 'Entries' });
-  await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast' })).toBeVisible();
+  await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast', exact: true })).toBeVisible();
 
   await app.restart();
   await page.getByRole('link', { name: /Log/ }).click();
   await expect(page.getByLabel('Track', { exact: true })).toContainText('Magnetic Resonance Imaging (MR)');
-  await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast' })).toBeVisible();
-  await expect(entries.getByRole('cell', { name: 'Mercy General' })).toBeVisible();
+  await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast', exact: true })).toBeVisible();
+  await expect(entries.getByRole('cell', { name: 'Mercy General', exact: true })).toBeVisible();
 });
 
 test('a future date is refused at the field and nothing is saved', async ({ page, app }) => {
@@ -30,10 +30,10 @@ test('a future date is refused at the field and nothing is saved', async ({ page
   await page.getByLabel('Start date').fill('2026-01-05');
   await page.getByRole('button', { name: 'Create track' }).click();
   await page.getByLabel('Date performed').fill('2099-01-01');
-  await page.getByRole('textbox', { name: 'Procedure', exact: true }).fill('CT Chest');
+  await page.getByRole('combobox', { name: 'Procedure', exact: true }).fill('CT Chest');
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'cannot be in the future' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Procedure', exact: true })).toHaveValue('CT Chest');
+  await expect(page.getByRole('combobox', { name: 'Procedure', exact: true })).toHaveValue('CT Chest');
   await expect(page.getByText('No entries yet for this track.')).toBeVisible();
 });
 

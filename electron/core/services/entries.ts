@@ -6,6 +6,7 @@ import { disciplineByCode } from '../../../shared/disciplines';
 import type { Entry, Track } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
 import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
+import type { ProgressReport } from '../../../shared/ipc/catalogs';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit, auditHistory } from '../audit';
@@ -27,6 +28,7 @@ import {
 } from '../tables/entries';
 import { ensureSite, listSiteNames } from '../tables/sites';
 import { getTrack } from '../tables/tracks';
+import { catalogHandlers } from './catalogs';
 import { catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -234,7 +236,15 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 
   'entries.restoreStatuses': (ctx, input) => changeStatuses(ctx, input.changes),
 
-  'entries.list': (ctx, input) => listEntries(ctx.db, input),
+  'entries.list': (ctx, input) => {
+    if (input.counting === 'all') return listEntries(ctx.db, input);
+    if (input.trackId === undefined) {
+      throw new AppFailure('validation', 'Choose a track to filter by what counts.', [{ path: 'counting', message: 'Choose a track first: its catalog decides what counts.' }]);
+    }
+    const verdicts = countingVerdicts(ctx, input.trackId);
+    const want = input.counting === 'counts';
+    return listEntries(ctx.db, { ...input, ids: verdicts.filter((v) => v.counts === want).map((v) => v.id) });
+  },
 
   'entries.dayCount': (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);
@@ -273,6 +283,17 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     );
   },
 };
+
+/** The engine's verdict for every live entry of a track (the same evaluation as the Progress page). */
+function countingVerdicts(ctx: Ctx, trackId: number): Array<{ id: number; counts: boolean }> {
+  const report = catalogHandlers['progress.evaluate'](ctx, { trackId, verdicts: 'all' }) as ProgressReport;
+  if (!report.evaluation) {
+    throw new AppFailure('validation', 'This track has no requirement catalog yet, so nothing can be sorted into counting or not.', [
+      { path: 'counting', message: 'This track has no catalog yet.' },
+    ]);
+  }
+  return report.evaluation.entries;
+}
 
 function changeStatuses(ctx: Ctx, changes: ReadonlyArray<{ id: number; status: Entry['status'] }>) {
   const now = ctx.now().toISOString();

@@ -8,6 +8,8 @@ import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import { getTrack, insertTrack, listTracks, liveEntryCount, updateTrack, type TrackFields } from '../tables/tracks';
+import { assertCatalogFitsTrack } from './catalogs';
+import { trackCatalog } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type TrackInput = ParsedInputOf<'tracks.create'>;
@@ -38,7 +40,7 @@ function trackIssues(ctx: Ctx, input: TrackInput, existing: Track | null): Field
   return issues;
 }
 
-function fields(input: TrackInput, now: string): TrackFields {
+function fields(input: TrackInput, catalogId: number | null, now: string): TrackFields {
   return {
     discipline: input.discipline,
     name: input.name || disciplineByCode(input.discipline)!.name,
@@ -47,7 +49,7 @@ function fields(input: TrackInput, now: string): TrackFields {
     examWindowAssignedOn: input.examWindowAssignedOn ?? null,
     supportingCredential: input.supportingCredential || null,
     mqsaQualifiedOn: input.mqsaQualifiedOn ?? null,
-    catalogId: input.catalogId ?? null,
+    catalogId,
     now,
   };
 }
@@ -63,7 +65,7 @@ export const trackHandlers: HandlerMap<ChannelsOf<typeof trackChannels>> = {
     throwIfIssues(trackIssues(ctx, input, null));
     const now = ctx.now().toISOString();
     return ctx.db.transaction(() => {
-      const id = insertTrack(ctx.db, fields(input, now));
+      const id = insertTrack(ctx.db, fields(input, null, now));
       const track = getTrack(ctx.db, id)!;
       appendAudit(ctx.db, now, 'track', id, 'create', null, track);
       return track;
@@ -75,8 +77,12 @@ export const trackHandlers: HandlerMap<ChannelsOf<typeof trackChannels>> = {
     if (!before) throw new AppFailure('not-found', 'That track no longer exists.');
     throwIfIssues(trackIssues(ctx, input, before));
     const now = ctx.now().toISOString();
+    const next = fields(input, before.catalogId, now);
+    // A new start date may fall after the assigned version stopped accepting new worksheets.
+    const catalog = before.catalogId === null ? null : trackCatalog(ctx.db, before);
+    if (catalog) assertCatalogFitsTrack(catalog, { ...before, ...next });
     return ctx.db.transaction(() => {
-      updateTrack(ctx.db, input.id, fields(input, now));
+      updateTrack(ctx.db, input.id, next);
       const after = getTrack(ctx.db, input.id)!;
       appendAudit(ctx.db, now, 'track', input.id, 'update', before, after);
       return after;

@@ -143,6 +143,8 @@ export interface EntryQuery {
   procedureName?: string | undefined;
   status?: EntryStatus | undefined;
   q?: string | undefined;
+  /** Restrict to these ids (the engine's counting verdicts); undefined = no restriction. */
+  ids?: readonly number[] | undefined;
   sort: EntrySort;
   limit: number;
   offset: number;
@@ -192,6 +194,10 @@ export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { 
         OR e.site_id IN (SELECT id FROM sites WHERE name LIKE @like ESCAPE '\\'))`,
     );
     params.like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  if (q.ids !== undefined) {
+    clauses.push('e.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(q.ids);
   }
   return { where: clauses.join(' AND '), params };
 }

@@ -1,0 +1,248 @@
+// The quick log: one keyboard-first form. Focus starts (and returns after each save) on the
+// procedure field; date, site and verifier carry over from the last entry, so logging the next
+// procedure is: a few letters, Enter to pick it, Enter to save.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { localIsoDate } from '../../../shared/dates';
+import type { Track } from '../../../shared/domain';
+import type { DayCount, EntryWarning, ProcedureOptions } from '../../../shared/ipc/entries';
+import { redactPhi } from '../../../shared/phi';
+import type { AppError } from '../../../shared/result';
+import { api } from '../../api';
+import { Banner, Field, fieldErrors } from '../ui';
+import { shortDay } from './format';
+import { PhiNotes, usePhiFindings } from './PhiNotes';
+import { ProcedureCombobox } from './ProcedureCombobox';
+import type { OfferUndo } from './undo';
+
+export function QuickLog(props: {
+  track: Track;
+  procedures: ProcedureOptions;
+  version: number;
+  onChanged: () => void;
+  offerUndo: OfferUndo;
+}) {
+  const { track } = props;
+  const [procedureName, setProcedureName] = useState('');
+  const [procedureId, setProcedureId] = useState<string | null>(null);
+  const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
+  const [performedAt, setPerformedAt] = useState('');
+  const [siteName, setSiteName] = useState('');
+  const [verifierName, setVerifierName] = useState('');
+  const [samePatient, setSamePatient] = useState(false);
+  const [simulated, setSimulated] = useState(false);
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [askPhi, setAskPhi] = useState(false);
+  const [warnings, setWarnings] = useState<EntryWarning[]>([]);
+  const [day, setDay] = useState<DayCount | null>(null);
+  const [saving, setSaving] = useState(false);
+  const procedureRef = useRef<HTMLInputElement>(null);
+  const phiConfirmRef = useRef<HTMLButtonElement>(null);
+  const errors = fieldErrors(error);
+  const findings = usePhiFindings(notes);
+
+  // Site and verifier are remembered from the track's last entry (stored in the database).
+  useEffect(() => {
+    let live = true;
+    void api.entries.memory({ trackId: track.id }).then((r) => {
+      if (!live || !r.ok) return;
+      setSiteName(r.value.siteName ?? '');
+      setVerifierName(r.value.verifierName ?? '');
+    });
+    procedureRef.current?.focus();
+    return () => {
+      live = false;
+    };
+  }, [track.id]);
+
+  // Live count for the chosen day, refreshed after every change to the log.
+  useEffect(() => {
+    let live = true;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(performedOn)) {
+      setDay(null);
+      return;
+    }
+    void api.entries.dayCount({ trackId: track.id, performedOn }).then((r) => {
+      if (live) setDay(r.ok ? r.value : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [track.id, performedOn, props.version]);
+
+  useEffect(() => {
+    if (askPhi) phiConfirmRef.current?.focus();
+  }, [askPhi]);
+
+  async function save(notesToSave: string) {
+    setSaving(true);
+    const r = await api.entries.create({
+      trackId: track.id,
+      performedOn,
+      performedAt: performedAt || null,
+      procedureName,
+      procedureId,
+      siteName: siteName || null,
+      verifierName: verifierName || null,
+      samePatientAsPrevious: samePatient,
+      simulated,
+      notes: notesToSave,
+    });
+    setSaving(false);
+    setAskPhi(false);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    const saved = r.value;
+    setError(null);
+    setWarnings(saved.warnings.filter((w) => w.kind === 'over-daily-cap'));
+    setProcedureName('');
+    setProcedureId(null);
+    setPerformedAt('');
+    setSamePatient(false);
+    setNotes('');
+    props.offerUndo(`Logged ${saved.procedureName} on ${saved.performedOn}.`, {
+      label: `logging ${saved.procedureName}`,
+      run: async () => {
+        await api.entries.delete({ ids: [saved.id] });
+        props.onChanged();
+      },
+    });
+    props.onChanged();
+    procedureRef.current?.focus();
+  }
+
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (saving) return;
+    // The guard asks before saving notes that look like PHI; the backend warns again but saves.
+    if (findings.length > 0 && !askPhi) {
+      setAskPhi(true);
+      return;
+    }
+    void save(notes);
+  }
+
+  // Enter on a checkbox saves too (browsers only submit from text fields); Ctrl+Enter from notes.
+  function onFormKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    const target = e.target as HTMLElement;
+    if (e.key !== 'Enter') return;
+    if (target instanceof HTMLInputElement && target.type === 'checkbox') {
+      e.preventDefault();
+      submit();
+    } else if (target instanceof HTMLTextAreaElement && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit();
+    }
+  }
+
+  const label = day ? dayFeedback(day) : null;
+
+  return (
+    <form className="card quick-log" onSubmit={submit} onKeyDown={onFormKeyDown} aria-label="Log a procedure" noValidate>
+      <div className="quick-log-head">
+        <h2 className="card-title">Log a procedure</h2>
+        <span className="muted small">
+          <kbd>Enter</kbd> saves · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
+        </span>
+      </div>
+      <div className="row top">
+        <Field
+          label="Procedure"
+          grow
+          error={errors.procedureName}
+          hint={props.procedures.catalogHasProcedures ? 'Type to search this track’s catalog.' : 'Type a name; names you logged before are suggested.'}
+        >
+          {(id, d) => (
+            <ProcedureCombobox
+              id={id}
+              describedBy={d}
+              inputRef={procedureRef}
+              value={procedureName}
+              options={props.procedures.options}
+              autoHighlight={props.procedures.catalogHasProcedures}
+              invalid={Boolean(errors.procedureName)}
+              placeholder="e.g. CT Head without contrast"
+              onChange={(name, pid) => {
+                setProcedureName(name);
+                setProcedureId(pid);
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Date performed" error={errors.performedOn}>
+          {(id, d) => (
+            <input id={id} type="date" value={performedOn} aria-invalid={Boolean(errors.performedOn)} aria-describedby={d} onChange={(e) => setPerformedOn(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Time (optional)" error={errors.performedAt}>
+          {(id, d) => (
+            <input id={id} type="time" value={performedAt} aria-invalid={Boolean(errors.performedAt)} aria-describedby={d} onChange={(e) => setPerformedAt(e.target.value)} />
+          )}
+        </Field>
+      </div>
+      {label ? (
+        <p className={`day-feedback${label.over ? ' over' : ''}`} role="status" data-testid="day-feedback">
+          {label.text}
+        </p>
+      ) : null}
+      <div className="row">
+        <Field label="Site" error={errors.siteName} grow>
+          {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
+        </Field>
+        <Field label="Verifier" error={errors.verifierName} grow>
+          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
+        </Field>
+        <div className="checks">
+          <label className="check">
+            <input type="checkbox" checked={samePatient} onChange={(e) => setSamePatient(e.target.checked)} />
+            Same patient as previous
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={simulated} onChange={(e) => setSimulated(e.target.checked)} />
+            Simulated
+          </label>
+        </div>
+      </div>
+      <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />
+      {askPhi ? (
+        <div className="banner banner-warn phi-confirm" role="alertdialog" aria-label="Notes may identify a patient">
+          <span>The notes may identify a patient. Remove the flagged text before saving?</span>
+          <span className="row">
+            <button type="button" className="btn btn-primary" ref={phiConfirmRef} onClick={() => void save(redactPhi(notes))}>
+              Remove them and save
+            </button>
+            <button type="button" className="btn" onClick={() => void save(notes)}>
+              Save as typed
+            </button>
+          </span>
+        </div>
+      ) : null}
+      <div className="row">
+        <button className="btn btn-primary" type="submit" disabled={saving}>
+          Save entry
+        </button>
+        {props.procedures.catalogHasProcedures ? null : <span className="muted small">No catalog procedures yet: free text is kept as typed.</span>}
+      </div>
+      {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
+      {warnings.map((w) => (
+        <Banner tone="warn" key={w.kind}>
+          {w.message}
+        </Banner>
+      ))}
+    </form>
+  );
+}
+
+/** "This is entry 8 of 9 CT entries ARRT accepts for Nov 24", or the over-cap warning. */
+export function dayFeedback(day: DayCount): { text: string; over: boolean } {
+  const d = shortDay(day.performedOn);
+  const next = day.count + 1;
+  if (day.cap === null) return { text: `Entry ${next} for ${d} (ARRT's daily limits apply from 2020 on).`, over: false };
+  if (next <= day.cap) return { text: `Entry ${next} of ${day.cap} ${day.disciplineCode} entries ARRT accepts for ${d}.`, over: false };
+  return {
+    text: `Over ARRT's daily limit: ${d} already has ${day.count} ${day.disciplineCode} entries (limit ${day.cap}). This one is kept here but cannot be entered in ARRT for that day.`,
+    over: true,
+  };
+}

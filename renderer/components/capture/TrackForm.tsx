@@ -1,0 +1,104 @@
+// Create or edit a track. The first launch shows it as a short walk-through: what the credential
+// is, when the clock starts, and the dates that change what counts.
+import { useState, type FormEvent } from 'react';
+import { localIsoDate } from '../../../shared/dates';
+import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
+import type { Track } from '../../../shared/domain';
+import type { AppError } from '../../../shared/result';
+import { api } from '../../api';
+import { Banner, Field, fieldErrors } from '../ui';
+
+export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: Track) => void; onCancel?: () => void }) {
+  const t = props.track;
+  const [discipline, setDiscipline] = useState<DisciplineCode>(t?.discipline ?? 'CT');
+  const [name, setName] = useState(t?.name ?? '');
+  const [startDate, setStartDate] = useState(t?.startDate ?? localIsoDate(new Date()));
+  const [supportingCredential, setSupportingCredential] = useState(t?.supportingCredential ?? '');
+  const [plannedApplicationDate, setPlanned] = useState(t?.plannedApplicationDate ?? '');
+  const [examWindowAssignedOn, setExamWindow] = useState(t?.examWindowAssignedOn ?? '');
+  const [mqsaQualifiedOn, setMqsa] = useState(t?.mqsaQualifiedOn ?? '');
+  const [error, setError] = useState<AppError | null>(null);
+  const errors = fieldErrors(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields = {
+      discipline,
+      name: name.trim() || undefined,
+      startDate,
+      supportingCredential: supportingCredential || null,
+      plannedApplicationDate: plannedApplicationDate || null,
+      examWindowAssignedOn: examWindowAssignedOn || null,
+      mqsaQualifiedOn: discipline === 'M' ? mqsaQualifiedOn || null : null,
+    };
+    const r = t ? await api.tracks.update({ id: t.id, ...fields }) : await api.tracks.create(fields);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    props.onSaved(r.value);
+  }
+
+  const dateField = (label: string, value: string, set: (v: string) => void, key: string, hint?: string) => (
+    <Field label={label} error={errors[key]} hint={hint}>
+      {(id, d) => <input id={id} type="date" value={value} aria-invalid={Boolean(errors[key])} aria-describedby={d} onChange={(e) => set(e.target.value)} />}
+    </Field>
+  );
+
+  return (
+    <form className={props.first ? 'card track-form first-run' : 'stack track-form'} onSubmit={(e) => void submit(e)} aria-label={t ? 'Edit track' : 'New track'} noValidate>
+      {props.first ? (
+        <>
+          <h2 className="card-title">Start your first track</h2>
+          <p className="muted">
+            A track is one ARRT post-primary credential you are working toward, such as CT or MRI. You can add more tracks
+            later and log them side by side.
+          </p>
+        </>
+      ) : null}
+      <fieldset className="form-step">
+        <legend>{props.first ? '1. The credential' : 'Credential'}</legend>
+        <div className="row">
+          <Field label="Discipline" error={errors.discipline}>
+            {(id, d) => (
+              <select id={id} value={discipline} aria-describedby={d} onChange={(e) => setDiscipline(e.target.value as DisciplineCode)}>
+                {DISCIPLINES.map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {x.name} ({x.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Track name (optional)" error={errors.name} grow>
+            {(id, d) => <input id={id} value={name} aria-describedby={d} onChange={(e) => setName(e.target.value)} placeholder={DISCIPLINES.find((x) => x.code === discipline)?.name} />}
+          </Field>
+          <Field label="Supporting credential" error={errors.supportingCredential} hint="Your primary credential, e.g. R.T.(R)">
+            {(id, d) => <input id={id} value={supportingCredential} aria-describedby={d} onChange={(e) => setSupportingCredential(e.target.value)} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset className="form-step">
+        <legend>{props.first ? '2. The dates that decide what counts' : 'Dates'}</legend>
+        <div className="row">
+          {dateField('Start date', startDate, setStartDate, 'startDate', 'Entries before it are refused.')}
+          {dateField('Planned application date', plannedApplicationDate, setPlanned, 'plannedApplicationDate', 'Entries older than 24 months before it expire.')}
+          {dateField('Exam window assigned on', examWindowAssignedOn, setExamWindow, 'examWindowAssignedOn', 'Once assigned, entries stop expiring.')}
+          {discipline === 'M' ? dateField('MQSA qualified on', mqsaQualifiedOn, setMqsa, 'mqsaQualifiedOn', 'The 2025 mammography version requires MQSA compliance before you submit procedures.') : null}
+        </div>
+      </fieldset>
+      <div className="row">
+        <button className="btn btn-primary" type="submit">
+          {t ? 'Save track' : 'Create track'}
+        </button>
+        {props.onCancel ? (
+          <button className="btn" type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
+    </form>
+  );
+}
