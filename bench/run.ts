@@ -311,7 +311,7 @@ async function main(): Promise<void> {
   // ---- renderer: bundle and browser ------------------------------------------------------------
   const rendererDir = path.join(ROOT, 'dist/renderer');
   await section('renderer bundle', [ROWS.bundle], async () => {
-    ensureRendererBuilt(rendererDir);
+    if (!ensureRendererBuilt(rendererDir)) return [unmeasured(ROWS.bundle, 'skipped', 'dist/renderer is not built (smoke mode never builds it)')];
     const b = bundleSize(rendererDir);
     const one = { median: b.eagerGzipKb, p95: b.eagerGzipKb, runs: 1 };
     return [{ ...measured(ROWS.bundle, one), note: `${b.files.map((f) => f.file).join(' + ')}; ${b.eagerRawKb.toFixed(0)} kB before gzip; lazy chunks ${b.lazyGzipKb.toFixed(0)} kB gzip` }];
@@ -355,18 +355,16 @@ function orderRows(all: Row[]): Row[] {
   return order.map((id) => all.find((r) => r.id === id)).filter((r): r is Row => r !== undefined);
 }
 
-/** Builds dist/renderer when it is missing or older than any renderer/shared source (not in smoke mode). */
-function ensureRendererBuilt(rendererDir: string): void {
+/** Builds dist/renderer when missing or older than any renderer/shared source; smoke mode never builds. */
+function ensureRendererBuilt(rendererDir: string): boolean {
   const index = path.join(rendererDir, 'index.html');
   const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (SMOKE) return builtAt > 0;
   const newest = Math.max(...['renderer', 'shared', 'vite.config.ts'].map((p) => newestMtime(path.join(ROOT, p))));
-  if (builtAt >= newest) return;
-  if (SMOKE) {
-    if (builtAt === 0) throw new Error('dist/renderer is not built (smoke mode never builds it)');
-    return;
-  }
+  if (builtAt >= newest) return true;
   log('  dist/renderer is missing or stale: npm run build:renderer');
   execFileSync('npm', ['run', 'build:renderer'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return true;
 }
 
 function newestMtime(p: string): number {
