@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'date-fns';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const certificate = path.resolve('tests/fixtures/sites/bls-certificate.pdf');
+
+async function addSite(page: Page, s: { name: string; type: string; city: string; minutes: string; requires?: string[] }) {
+  await page.getByRole('button', { name: 'Add a site' }).click();
+  const form = page.getByRole('form', { name: 'New site' });
+  await form.getByLabel('Site name').fill(s.name);
+  await form.getByLabel('Type').selectOption({ label: s.type });
+  await form.getByLabel('Address or city').fill(s.city);
+  await form.getByLabel('Travel time (minutes, one way)').fill(s.minutes);
+  for (const r of s.requires ?? []) await form.getByRole('checkbox', { name: r }).check();
+  await form.getByRole('button', { name: 'Add site' }).click();
+}
+
+test('sites: add three, work one through the pipeline, follow up from Today, attach a certificate, see the gap', async ({ page, app }) => {
+  const today = format(new Date(), 'yyyy-MM-dd');
+  await app.open('sites');
+  await expect(page.getByRole('heading', { name: 'Sites', level: 1 })).toBeVisible();
+
+  await addSite(page, { name: 'Mercy General Hospital', type: 'Hospital', city: 'Springfield', minutes: '45', requires: ['Liability insurance', 'BLS / CPR'] });
+  await addSite(page, { name: 'Valley Imaging Center', type: 'Imaging center', city: 'Shelbyville', minutes: '380' });
+  await addSite(page, { name: 'North Clinic', type: 'Large clinic', city: 'Capital City', minutes: '25' });
+  const prospects = page.getByRole('listitem', { name: 'Prospect (3)' });
+  await expect(prospects.getByRole('button', { name: /^Open / })).toHaveText(['Mercy General Hospital', 'North Clinic', 'Valley Imaging Center']);
+
+  // A duplicate name (any case) is refused at the field and nothing is added.
+  await page.getByRole('button', { name: 'Add a site' }).click();
+  const form = page.getByRole('form', { name: 'New site' });
+  await form.getByLabel('Site name').fill('mercy GENERAL hospital');
+  await form.getByRole('button', { name: 'Add site' }).click();
+  await expect(form.getByRole('alert')).toHaveText('A site named "Mercy General Hospital" already exists.');
+  await expect(form.getByLabel('Site name')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('listitem', { name: 'Prospect (3)' })).toBeVisible();
+
+  // Move from the board with the keyboard: pick in the card's menu, Tab to Move, Enter.
+  const mercyCard = prospects.getByRole('listitem').filter({ hasText: 'Mercy General Hospital' });
+  await mercyCard.getByLabel('Move Mercy General Hospital to').selectOption('contacted');
+  await mercyCard.getByLabel('Move Mercy General Hospital to').focus();
+  await page.keyboard.press('Tab');
+  await expect(mercyCard.getByRole('button', { name: 'Move' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listitem', { name: 'Contacted (1)' })).toContainText('Mercy General Hospital');
+
+  // Open the site, log a contact with a follow-up due today.
+  await page.getByRole('button', { name: 'Open Mercy General Hospital' }).click();
+  const detail = page.getByRole('region', { name: /^Mercy General Hospital/ });
+  const contact = detail.getByRole('form', { name: 'Log a contact with Mercy General Hospital' });
+  await contact.getByLabel('Contact date').fill(today);
+  await contact.getByLabel('Person').fill('Dana Lee');
+  await contact.getByLabel('Role').fill('CT supervisor');
+  await contact.getByLabel('Channel').selectOption('email');
+  await contact.getByLabel('Outcome').fill('Send CV and BLS card; decision this week');
+  await contact.getByLabel('Next follow-up').fill(today);
+  await contact.getByRole('button', { name: 'Log contact' }).click();
+  await expect(detail.getByRole('table', { name: 'Contacts with Mercy General Hospital' })).toContainText('Dana Lee');
+
+  // A follow-up before the contact is refused at its field.
+  await contact.getByLabel('Next follow-up').fill('2020-01-01');
+  await contact.getByRole('button', { name: 'Log contact' }).click();
+  await expect(contact.getByRole('alert')).toContainText('cannot be before the contact date');
+  await contact.getByLabel('Next follow-up').fill('');
+
+  for (const [to, column] of [['follow-up', 'Follow-up (1)'], ['agreed', 'Agreed (1)']] as const) {
+    await detail.getByLabel('Move Mercy General Hospital to').selectOption(to);
+    await detail.getByRole('button', { name: 'Move' }).click();
+    await expect(page.getByRole('listitem', { name: column })).toContainText('Mercy General Hospital');
+  }
+
+  // Declining needs a reason.
+  const valleyCard = page.getByRole('listitem', { name: 'Prospect (2)' }).getByRole('listitem').filter({ hasText: 'Valley Imaging Center' });
+  await valleyCard.getByLabel('Move Valley Imaging Center to').selectOption('declined');
+  await valleyCard.getByRole('button', { name: 'Move' }).click();
+  await expect(valleyCard.getByRole('alert')).toHaveText('Say why the site declined, so you know later.');
+  await valleyCard.getByLabel('Reason declined').fill('No students this year');
+  await valleyCard.getByRole('button', { name: 'Move' }).click();
+  await expect(page.getByRole('listitem', { name: 'Declined (1)' })).toContainText('No students this year');
+
+  // Today shows the follow-up, and opens the site from there.
+  await page.keyboard.press('Alt+1');
+  const due = page.getByRole('list', { name: 'Follow-ups due' });
+  await expect(due).toContainText('Mercy General Hospital');
+  await expect(due).toContainText('Due today');
+  await expect(due).toContainText('Send CV and BLS card');
+  await due.getByRole('button', { name: 'Open Mercy General Hospital' }).click();
+  await expect(page.getByRole('region', { name: /^Mercy General Hospital/ })).toContainText('Dana Lee');
+
+  // The wallet: a renamed program is refused at the field; a real PDF certificate is attached.
+  await page.getByRole('tab', { name: 'Compliance wallet' }).click();
+  await page.getByRole('button', { name: 'Add a wallet item' }).click();
+  const item = page.getByRole('form', { name: 'New wallet item' });
+  await item.getByLabel('Item').selectOption({ label: 'BLS / CPR' });
+  await item.getByLabel('Issued on').fill('2026-01-10');
+  await item.getByLabel('Expires on').fill('2026-01-09');
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+  await item.getByLabel(/^Document/).setInputFiles({ name: 'bls-card.pdf', mimeType: 'application/pdf', buffer: elf });
+  await expect(item.getByRole('alert')).toHaveText('"bls-card.pdf" is a Linux program (ELF), not a document. Attach the certificate itself as a PDF, PNG or JPEG.');
+  await item.getByLabel(/^Document/).setInputFiles(certificate);
+  await expect(item.getByText('Ready: bls-certificate.pdf')).toBeVisible();
+  await item.getByRole('button', { name: 'Add to wallet' }).click();
+  await expect(item.getByRole('alert')).toHaveText('The expiry date cannot be before the issue date (2026-01-10).');
+  await expect(item.getByLabel('Expires on')).toHaveAttribute('aria-invalid', 'true');
+  await item.getByLabel('Expires on').fill('2099-01-10');
+  await item.getByRole('button', { name: 'Add to wallet' }).click();
+  const wallet = page.getByRole('table', { name: 'Compliance wallet' });
+  const bls = wallet.getByRole('row').filter({ hasText: 'BLS / CPR' });
+  await expect(bls).toContainText('bls-certificate.pdf (PDF, 1 KB)');
+  // The stored copy comes back as a data: URL with the same bytes.
+  await bls.getByRole('button', { name: 'Open bls-certificate.pdf' }).click();
+  const href = await bls.getByRole('link', { name: 'Save a copy' }).getAttribute('href');
+  expect(href).toBe(`data:application/pdf;base64,${readFileSync(certificate).toString('base64')}`);
+
+  // The matrix flags the missing liability insurance for the site that requires it.
+  await page.getByRole('tab', { name: /Requirements by site/ }).click();
+  const matrix = page.getByRole('table', { name: 'Requirements by site' });
+  const mercy = matrix.getByRole('row').filter({ hasText: 'Mercy General Hospital' });
+  await expect(mercy).toContainText('1 gap');
+  const headers = await matrix.getByRole('columnheader').allTextContents();
+  const cells = mercy.getByRole('cell');
+  await expect(cells.nth(headers.indexOf('Liability insurance') - 1)).toHaveText('Missing');
+  await expect(cells.nth(headers.indexOf('BLS / CPR') - 1)).toContainText('Valid');
+
+  // Everything survives a restart of the backend on the same data.
+  await app.restart();
+  await page.getByRole('link', { name: /Sites/ }).click();
+  await expect(page.getByRole('listitem', { name: 'Agreed (1)' })).toContainText('Mercy General Hospital');
+});
