@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels } from './app';
+import { exportJsonChannels } from './exportjson';
 import { importChannels } from './import';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
@@ -21,6 +22,7 @@ import { verifierChannels } from './verifiers';
 
 export const contract = {
   ...appChannels,
+  ...exportJsonChannels,
   ...importChannels,
   ...backupChannels,
   ...trackChannels,

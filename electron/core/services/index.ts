@@ -2,6 +2,7 @@
 // compile error.
 import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
+import { exportJsonHandlers } from './exportjson';
 import { importHandlers } from './import';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalogs';
@@ -16,6 +17,7 @@ import { verifierHandlers } from './verifiers';
 
 export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
+  ...exportJsonHandlers,
   ...importHandlers,
   ...backupHandlers,
   ...trackHandlers,

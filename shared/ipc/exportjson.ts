@@ -1,0 +1,34 @@
+// RadLedger's own JSON export: every table the user owns, versioned, documented in
+// docs/export-format.md ("JSON export"). Importing one replaces the current data, like a restore:
+// a preview first, the current data backed up, and an undo.
+import { z } from 'zod';
+import type { BackupInfo, DataPreview } from './backups';
+import { channel } from './define';
+
+export const JSON_EXPORT_FORMAT = 'radledger-export';
+export const JSON_EXPORT_VERSION = 1;
+export const JSON_EXPORT_MAX_CHARS = 28 * 1024 * 1024;
+
+const cellValue = z.union([z.null(), z.number(), z.string(), z.object({ $blob: z.string() }).strict()]);
+
+export const jsonExportDocument = z.object({
+  format: z.literal(JSON_EXPORT_FORMAT, { message: 'This is not a RadLedger JSON export.' }),
+  formatVersion: z.literal(JSON_EXPORT_VERSION, { message: `Only version ${JSON_EXPORT_VERSION} of the export format can be read.` }),
+  schemaVersion: z.number().int().min(1),
+  exportedAt: z.string(),
+  appVersion: z.string(),
+  tables: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+    z.object({ columns: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1), rows: z.array(z.array(cellValue)) }),
+  ),
+});
+export type JsonExportDocument = z.infer<typeof jsonExportDocument>;
+
+const jsonText = z.object({ json: z.string().min(2).max(JSON_EXPORT_MAX_CHARS, 'The file is larger than 28 MB.') });
+
+export const exportJsonChannels = {
+  'exportjson.export': channel<{ fileName: string; json: string }>()(z.undefined()),
+  'exportjson.preview': channel<DataPreview & { exportedAt: string }>()(jsonText),
+  /** Replaces the current data with the export's. The current data is backed up first: `undo` restores it. */
+  'exportjson.import': channel<{ preview: DataPreview; undo: BackupInfo }>()(jsonText),
+};
