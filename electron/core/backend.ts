@@ -8,7 +8,7 @@ import type { Ctx } from './context';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { databasePath } from './paths';
-import { checkDatabaseAtStartup, type StartupReport } from './startup';
+import { checkDatabaseAtStartup, unwritableFolderFailure, type StartupReport } from './startup';
 
 export interface BackendOptions {
   dataDir: string;
@@ -43,7 +43,11 @@ function backupBeforeMigration(file: string, dataDir: string, from: number, inst
 }
 
 export function openBackend(options: BackendOptions): Backend {
-  mkdirSync(options.dataDir, { recursive: true });
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+  } catch {
+    throw unwritableFolderFailure(options.dataDir);
+  }
   const now = options.now ?? (() => new Date());
   const file = databasePath(options.dataDir);
   const startup = checkDatabaseAtStartup(file, options.dataDir, now());

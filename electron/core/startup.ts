@@ -3,7 +3,7 @@
 // never overwritten or deleted: it is moved aside, byte for byte (a rename, with its -wal and -shm
 // companions), into `<dataDir>/damaged/`, and the app starts on an empty log and offers the
 // newest backup that passes an integrity check.
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, DamagedFileReport, DataPreview } from '../../shared/ipc/backups';
 import { AppFailure } from '../../shared/result';
@@ -45,11 +45,34 @@ export function moveAside(file: string, dataDir: string, instant: Date): string[
   return moved;
 }
 
+/** The message for a data folder RadLedger may not write to (permissions, read-only disk). */
+export function unwritableFolderFailure(dataDir: string): AppFailure {
+  return new AppFailure(
+    'storage',
+    `RadLedger cannot write to its data folder (${dataDir}). Nothing was changed or deleted. ` +
+      'Check that the folder and the files in it are writable by you (and that the disk is not read-only), then start RadLedger again.',
+  );
+}
+
+/**
+ * Refuses to start on a folder or data file we may not write, before anything else happens: such a
+ * file is not damaged and must not be set aside, and SQLite would only fail later, less clearly.
+ */
+export function assertWritable(dataDir: string, file: string): void {
+  try {
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch {
+    throw unwritableFolderFailure(dataDir);
+  }
+}
+
 /**
  * Checks the data file before it is opened for writing. A sound file, or no file, is left as it
  * is; anything else is moved aside and reported.
  */
 export function checkDatabaseAtStartup(file: string, dataDir: string, instant: Date): StartupReport {
+  assertWritable(dataDir, file);
   if (!existsSync(file)) return { created: true, damaged: null };
   const verdict = checkDatabaseFile(file, 'quick');
   if (verdict.ok) return { created: false, damaged: null };
