@@ -296,23 +296,22 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
     for (const i of list) {
       const pi = procOf[i]!;
       const marker = markerOf[i]!;
-      const hasMarker = marker === marker; // NaN stands for "no marker"
+      const hasMarker = !Number.isNaN(marker); // NaN stands for "no marker"
       const simulated = simulatedOf[i] === 1;
       const proc = pi < 0 ? null : procs[pi]!;
       if (proc) performed[pi]!++;
       const isQc = proc !== null && proc.qcTest;
 
       let reason: NotCountingReason | null = dayReason;
-      if (reason !== null) {
-        // decided for the whole day
-      } else if (!proc && catalogComplete) reason = 'not-in-catalog';
-      else if (simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
-      else if (expired) reason = 'expired';
-      else if (isQc && perQc !== null && (qcCount.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
-      else if (!isQc && perPatient !== null && hasMarker && (patientCount.get(marker) ?? 0) >= perPatient) {
-        reason = 'over-patient-day-cap';
-      } else if (proc !== null && proc.maxCounted !== null && counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
-      else if (dayCount >= capToday) reason = 'over-daily-cap';
+      if (reason === null) {
+        if (!proc && catalogComplete) reason = 'not-in-catalog';
+        else if (simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
+        else if (expired) reason = 'expired';
+        else if (isQc && perQc !== null && (qcCount.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
+        else if (!isQc && perPatient !== null && hasMarker && (patientCount.get(marker) ?? 0) >= perPatient) reason = 'over-patient-day-cap';
+        else if (proc !== null && proc.maxCounted !== null && counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
+        else if (dayCount >= capToday) reason = 'over-daily-cap';
+      }
 
       let flags: readonly EntryFlag[] = NO_FLAGS;
       if (reason === null) {
