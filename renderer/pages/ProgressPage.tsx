@@ -1,10 +1,146 @@
-import { NotBuilt, PageHeader } from '../components/ui';
+// Progress: the dashboard for a track (how far, what is missing, when done) and the Plan tab
+// (work schedule, time off, rotation sessions, the planner, calendar export).
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { DashboardData } from '../../shared/ipc/dashboard';
+import { api } from '../api';
+import { PlanTab } from '../components/planning/PlanTab';
+import { CategoryChart } from '../components/progress/CategoryChart';
+import { Checklist } from '../components/progress/Checklist';
+import { ExpiryChart } from '../components/progress/ExpiryChart';
+import { ForecastPanel } from '../components/progress/ForecastPanel';
+import { MissingList } from '../components/progress/MissingList';
+import { OverallCard } from '../components/progress/OverallCard';
+import { WeeklyChart } from '../components/progress/WeeklyChart';
+import { Banner, PageHeader } from '../components/ui';
+import { useResult } from '../hooks/useResult';
+import type { AppError } from '../../shared/result';
+import '../styles/progress.css';
+import '../styles/planning.css';
+
+type Tab = 'dashboard' | 'plan';
+
+function useDashboard(trackId: number | null) {
+  const [paceWindowWeeks, setPace] = useState(8);
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(async () => {
+    if (trackId === null) return;
+    setBusy(true);
+    const r = await api.dashboard.get({ trackId, paceWindowWeeks });
+    if (r.ok) {
+      setData(r.value);
+      setError(null);
+    } else setError(r.error);
+    setBusy(false);
+  }, [trackId, paceWindowWeeks]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { data, error, busy, paceWindowWeeks, setPace, reload: load };
+}
 
 export function ProgressPage() {
+  const tracks = useResult(() => api.tracks.list(), []);
+  const [trackId, setTrackId] = useState<number | null>(null);
+  const [tab, setTab] = useState<Tab>('dashboard');
+  const list = tracks.value ?? [];
+  const active = list.find((t) => t.id === trackId) ?? list[0] ?? null;
+  const dash = useDashboard(active?.id ?? null);
+  const trackSelect = useId();
+
   return (
-    <div className="page">
-      <PageHeader title="Progress" subtitle="How far you are, what is missing, and when you will finish." />
-      <NotBuilt feature="The progress dashboard">It will measure your log against your track's requirement catalog.</NotBuilt>
+    <div className="page progress-page">
+      <PageHeader
+        title="Progress"
+        subtitle="How far you are, what is missing, and when you will finish."
+        actions={
+          list.length > 1 ? (
+            <div className="field">
+              <label htmlFor={trackSelect}>Track</label>
+              <select id={trackSelect} value={active?.id ?? ''} onChange={(e) => setTrackId(Number(e.target.value))}>
+                {list.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null
+        }
+      />
+      {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
+      {!tracks.loading && list.length === 0 ? (
+        <div className="card empty">
+          <p>No track yet. Add one on the Log page to see your progress.</p>
+          <a className="btn btn-primary" href="#/log">
+            Go to the Log
+          </a>
+        </div>
+      ) : null}
+      {active ? (
+        <>
+          <div className="tabs" role="tablist" aria-label="Progress views">
+            {(['dashboard', 'plan'] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`progress-tab-${t}`}
+                className="tab"
+                aria-selected={tab === t}
+                aria-controls={`progress-panel-${t}`}
+                tabIndex={tab === t ? 0 : -1}
+                onClick={() => setTab(t)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                    const next = tab === 'dashboard' ? 'plan' : 'dashboard';
+                    setTab(next);
+                    document.getElementById(`progress-tab-${next}`)?.focus();
+                  }
+                }}
+              >
+                {t === 'dashboard' ? 'Dashboard' : 'Schedule & plan'}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`progress-panel-${tab}`} aria-labelledby={`progress-tab-${tab}`} className="stack-lg">
+            {tab === 'dashboard' ? (
+              <>
+                {dash.error ? <Banner tone="error">{dash.error.message}</Banner> : null}
+                {dash.data ? <Dashboard data={dash.data} busy={dash.busy} onPaceWindow={dash.setPace} /> : <p className="muted">Loading…</p>}
+              </>
+            ) : (
+              <PlanTab trackId={active.id} onChanged={() => void dash.reload()} />
+            )}
+          </div>
+        </>
+      ) : null}
     </div>
+  );
+}
+
+function Dashboard(props: { data: DashboardData; busy: boolean; onPaceWindow: (w: number) => void }) {
+  const { data } = props;
+  return (
+    <>
+      <p className="small muted catalog-line">
+        Measured against <strong>{data.catalog.title}</strong>
+        {data.catalog.label ? <span className="badge badge-warn">{data.catalog.label}</span> : null}
+        {data.catalog.resolvedFrom === 'builtin' ? ' (the shipped catalog for this discipline; no catalog is assigned to the track yet)' : ''}
+        {' · '}as of {data.today}
+      </p>
+      <div className="dash-top">
+        <OverallCard data={data} />
+        <ForecastPanel data={data} busy={props.busy} onPaceWindow={props.onPaceWindow} />
+      </div>
+      {data.catalog.numbersKnown ? <CategoryChart categories={data.categories} /> : null}
+      <MissingList data={data} />
+      {data.catalog.numbersKnown ? <Checklist data={data} /> : null}
+      <div className="grid-2">
+        <WeeklyChart weekly={data.weekly} />
+        <ExpiryChart data={data} />
+      </div>
+    </>
   );
 }

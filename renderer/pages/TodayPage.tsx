@@ -2,6 +2,7 @@
 // page only lays them out in order.
 import type { ComponentType } from 'react';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
+import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
 import { PageHeader } from '../components/ui';
 import '../styles/sites.css';
 
@@ -12,11 +13,9 @@ interface TodaySection {
 }
 
 const TODAY_SECTIONS: TodaySection[] = [
-  // PLANNED ROTATION TODAY — not built yet. The planning feature adds
-  // { id: 'rotation', title: 'Planned rotation today', component: ... } here, first in the list.
+  { id: 'rotation', title: 'Planned rotation today', component: RotationToday },
   { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
-  // EXPIRING ENTRIES — not built yet. The progress feature adds
-  // { id: 'expiring-entries', title: 'Entries about to expire', component: ... } here.
+  { id: 'expiring-entries', title: 'Entries about to expire', component: ExpiringEntries },
   { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },
 ];
 

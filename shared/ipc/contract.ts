@@ -12,9 +12,11 @@ import { importChannels } from './import';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
+import { dashboardChannels } from './dashboard';
 import type { Channel } from './define';
 import { documentChannels } from './documents';
 import { entryChannels } from './entries';
+import { planningChannels } from './planning';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
 import { trackChannels } from './tracks';
@@ -33,6 +35,8 @@ export const contract = {
   ...verifierChannels,
   ...signoffChannels,
   ...documentChannels,
+  ...dashboardChannels,
+  ...planningChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,8 +7,10 @@ import { importHandlers } from './import';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
+import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
+import { planningHandlers } from './planning';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
 import { trackHandlers } from './tracks';
@@ -28,4 +30,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...verifierHandlers,
   ...signoffHandlers,
   ...documentHandlers,
+  ...dashboardHandlers,
+  ...planningHandlers,
 };

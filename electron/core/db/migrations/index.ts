@@ -4,8 +4,9 @@ import { m002Catalogs } from './002-catalogs';
 import { m003Capture } from './003-capture';
 import { m004Sites } from './004-sites';
 import { m005Signoff } from './005-signoff';
+import { m006Planning } from './006-planning';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Catalogs, m003Capture, m004Sites, m005Signoff];
+export const migrations: readonly Migration[] = [m001Initial, m002Catalogs, m003Capture, m004Sites, m005Signoff, m006Planning];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,415 @@
+// dashboard.get: everything the Progress page draws for one track, in one call; dashboard.today:
+// what the Today page lists (rotation today, counted entries about to leave the window).
+//
+// Cost at 100,000 entries: the engine needs every live entry of the track (one indexed read, then
+// evaluate()), which takes a few hundred milliseconds. That work depends only on the data and the
+// day, so it is kept per connection and reused until anything is written (SQLite's total_changes()
+// for this connection, data_version for others) or the day changes. Changing the pace window only
+// re-runs the forecast, which reads the already sorted counted dates. bench/dashboard.ts prints
+// both the first call after a change and the repeated call.
+import { currentCatalogFor } from '../../../shared/catalog/builtin';
+import { catalogSchema, type Catalog } from '../../../shared/catalog/schema';
+import { localIsoDate } from '../../../shared/dates';
+import type { Track } from '../../../shared/domain';
+import { evaluate, NOT_COUNTING_REASONS, reasonText, type Evaluation } from '../../../shared/engine/evaluate';
+import type {
+  CategoryBar,
+  ChecklistItem,
+  DashboardCatalog,
+  DashboardData,
+  Difficulty,
+  ElectiveOption,
+  ElectiveRuleSummary,
+  ExpiryMonth,
+  MissingLine,
+  MissingSite,
+  TodayItems,
+  WeekPoint,
+  dashboardChannels,
+} from '../../../shared/ipc/dashboard';
+import { forecast } from '../../../shared/planning/forecast';
+import { addIsoDays, isoWeekday } from '../../../shared/planning/schedule';
+import { AppFailure } from '../../../shared/result';
+import type { Ctx } from '../context';
+import type { DB } from '../db/open';
+import { getCatalogRevision } from '../tables/catalogs';
+import { allSites, engineRows, entriesPerDay, offeredProcedures, siteProcedureCounts } from '../tables/dashboard';
+import { listSessions } from '../tables/planning';
+import { getTrack, listTracks } from '../tables/tracks';
+import type { ChannelsOf, HandlerMap } from './types';
+
+/** How far back the weekly chart reaches (two years of weeks stays readable). */
+const WEEKLY_CHART_WEEKS = 104;
+/** How many coming months the expiry chart shows. */
+const EXPIRY_MONTHS = 12;
+
+export interface ResolvedCatalog {
+  catalog: Catalog | null;
+  resolvedFrom: DashboardCatalog['resolvedFrom'];
+}
+
+/** The track's saved catalog revision; without one, the shipped version for its discipline and start. */
+export function resolveCatalog(db: DB, track: Track): ResolvedCatalog {
+  if (track.catalogId !== null) {
+    const stored = getCatalogRevision(db, track.catalogId);
+    const parsed = stored ? catalogSchema.safeParse(stored.raw) : null;
+    if (parsed?.success) return { catalog: parsed.data, resolvedFrom: 'track' };
+  }
+  const builtin = currentCatalogFor(track.discipline, track.startDate);
+  return builtin ? { catalog: builtin, resolvedFrom: 'builtin' } : { catalog: null, resolvedFrom: 'none' };
+}
+
+/** Everything derived from the log and the catalog for one day; the forecast is not in here. */
+export interface Snapshot {
+  track: Track;
+  catalog: Catalog | null;
+  resolvedFrom: DashboardCatalog['resolvedFrom'];
+  evaluation: Evaluation | null;
+  /** Performed dates of the counted entries, ascending (the forecast's input). */
+  countedDates: string[];
+  /** validThrough of each counted entry, ascending. */
+  validThrough: string[];
+  /** Still needed per procedure id (needed procedures only). */
+  remainingByProcedure: Record<string, number>;
+  procedureNames: Record<string, string>;
+  /** Per procedure id: site id -> entries logged there. */
+  performedAt: Map<string, Map<number, number>>;
+  dashboard: Omit<DashboardData, 'forecast' | 'paceWindowWeeks'>;
+}
+
+const cache = new WeakMap<DB, Map<number, { stamp: string; snapshot: Snapshot }>>();
+
+function stampOf(db: DB, today: string): string {
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = db.pragma('data_version', { simple: true }) as number;
+  return `${today}|${changes}|${version}`;
+}
+
+export function requireTrack(db: DB, trackId: number): Track {
+  const track = getTrack(db, trackId);
+  if (!track) throw new AppFailure('not-found', 'That track no longer exists.', [{ path: 'trackId', message: 'That track no longer exists.' }]);
+  return track;
+}
+
+/** The snapshot for a track today, computed once per data change. */
+export function trackSnapshot(db: DB, trackId: number, today: string): Snapshot {
+  const stamp = stampOf(db, today);
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const hit = perDb.get(trackId);
+  if (hit && hit.stamp === stamp) return hit.snapshot;
+  const snapshot = computeSnapshot(db, requireTrack(db, trackId), today);
+  perDb.set(trackId, { stamp, snapshot });
+  return snapshot;
+}
+
+function mondayOf(date: string): string {
+  return addIsoDays(date, -((isoWeekday(date) + 6) % 7));
+}
+
+function monthsFrom(today: string, n: number): string[] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const total = y * 12 + (m - 1) + i;
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+function difficultyOf(sites: number): Difficulty {
+  return sites === 0 ? 'hard' : sites === 1 ? 'medium' : 'easier';
+}
+
+function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
+  const { catalog, resolvedFrom } = resolveCatalog(db, track);
+  const rows = engineRows(db, track.id);
+
+  // Entries logged before the catalog was assigned carry no procedure id: match them by name.
+  const byName = new Map<string, string>();
+  const procedureNames: Record<string, string> = {};
+  const categoryName = new Map<string, string>();
+  for (const c of catalog?.categories ?? []) {
+    categoryName.set(c.id, c.name);
+    for (const p of c.procedures) {
+      byName.set(p.name.trim().toLowerCase(), p.id);
+      procedureNames[p.id] = p.name;
+    }
+  }
+  const dateOf = new Map<number, string>();
+  for (const r of rows) {
+    if (r.procedureId === null) r.procedureId = byName.get(r.procedureName.trim().toLowerCase()) ?? null;
+    dateOf.set(r.id, r.performedOn);
+  }
+
+  const evaluation = catalog
+    ? evaluate(catalog, rows, {
+        today,
+        trackStart: track.startDate,
+        plannedApplicationDate: track.plannedApplicationDate,
+        examWindowAssignedOn: track.examWindowAssignedOn,
+        mqsaQualifiedOn: track.mqsaQualifiedOn,
+      })
+    : null;
+
+  // Verdicts come in the engine's date order, so both lists are already ascending.
+  const countedDates: string[] = [];
+  const validThrough: string[] = [];
+  const countedPerWeek = new Map<string, number>();
+  for (const v of evaluation?.entries ?? []) {
+    if (!v.counts) continue;
+    const date = dateOf.get(v.id)!;
+    countedDates.push(date);
+    if (v.validThrough !== null) validThrough.push(v.validThrough);
+    const week = mondayOf(date);
+    countedPerWeek.set(week, (countedPerWeek.get(week) ?? 0) + 1);
+  }
+  validThrough.sort();
+
+  // Weekly series from the per-day SQL aggregate, from the first week of the history to this week.
+  const perDay = entriesPerDay(db, track.id);
+  const loggedPerWeek = new Map<string, number>();
+  for (const d of perDay) {
+    if (d.day > today) continue;
+    const week = mondayOf(d.day);
+    loggedPerWeek.set(week, (loggedPerWeek.get(week) ?? 0) + d.n);
+  }
+  const thisWeek = mondayOf(today);
+  const firstDay = [track.startDate, perDay[0]?.day].filter((d): d is string => !!d && d <= today).sort()[0] ?? today;
+  let week = mondayOf(firstDay);
+  const earliestShown = addIsoDays(thisWeek, -7 * (WEEKLY_CHART_WEEKS - 1));
+  if (week < earliestShown) week = earliestShown;
+  const weekly: WeekPoint[] = [];
+  for (; week <= thisWeek; week = addIsoDays(week, 7)) {
+    weekly.push({ weekStart: week, logged: loggedPerWeek.get(week) ?? 0, counted: countedPerWeek.get(week) ?? 0 });
+  }
+
+  // Expiry: counted entries by the month their last valid day falls in, for the coming months.
+  const months = monthsFrom(today, EXPIRY_MONTHS);
+  const byMonth = new Map(months.map((m) => [m, 0]));
+  let within30 = 0;
+  let within60 = 0;
+  let within90 = 0;
+  const d30 = addIsoDays(today, 30);
+  const d60 = addIsoDays(today, 60);
+  const d90 = addIsoDays(today, 90);
+  for (const v of validThrough) {
+    if (v < today) continue;
+    const m = v.slice(0, 7);
+    if (byMonth.has(m)) byMonth.set(m, byMonth.get(m)! + 1);
+    if (v <= d30) within30++;
+    if (v <= d60) within60++;
+    if (v <= d90) within90++;
+  }
+  const expiry: ExpiryMonth[] = months.map((m) => ({ month: m, count: byMonth.get(m)! }));
+
+  // Where each procedure was performed (SQL aggregate) and which sites offer it (Sites page).
+  const sites = allSites(db);
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  const performedAt = new Map<string, Map<number, number>>();
+  for (const r of siteProcedureCounts(db, track.id)) {
+    const pid = r.procedureId ?? byName.get(r.procedureName.trim().toLowerCase());
+    if (!pid) continue;
+    let m = performedAt.get(pid);
+    if (!m) performedAt.set(pid, (m = new Map()));
+    m.set(r.siteId, (m.get(r.siteId) ?? 0) + r.n);
+  }
+  const offered = offeredProcedures(db);
+  const offeredBy = new Map<string, Set<number>>();
+  for (const o of offered ?? []) {
+    const pid = o.procedureId ?? byName.get(o.name.trim().toLowerCase());
+    if (!pid) continue;
+    let s = offeredBy.get(pid);
+    if (!s) offeredBy.set(pid, (s = new Set()));
+    s.add(o.siteId);
+  }
+  const sitesFor = (pid: string): MissingSite[] => {
+    const ids = new Set([...(performedAt.get(pid)?.keys() ?? []), ...(offeredBy.get(pid) ?? [])]);
+    return [...ids]
+      .map((sid) => {
+        const s = siteById.get(sid);
+        return {
+          siteId: sid,
+          name: s?.name ?? `Site ${sid}`,
+          performed: performedAt.get(pid)?.get(sid) ?? 0,
+          offered: offeredBy.get(pid)?.has(sid) ?? false,
+          travelMinutes: s?.travelMinutes ?? null,
+          status: s?.status ?? null,
+        };
+      })
+      .filter((s) => s.status !== 'declined')
+      .map(({ status: _status, ...s }) => s)
+      .sort((a, b) => b.performed - a.performed || Number(b.offered) - Number(a.offered) || a.name.localeCompare(b.name));
+  };
+
+  const procs = evaluation?.procedures ?? [];
+  const remainingByProcedure: Record<string, number> = {};
+  for (const p of procs) if (p.needed && p.remaining !== null && p.remaining > 0) remainingByProcedure[p.procedureId] = p.remaining;
+
+  // Missing, hardest first: fewest sites that supplied or offer it, then the most still needed.
+  const missing: MissingLine[] = (evaluation?.missing ?? []).map((m) => {
+    const pid = m.procedureId ?? null;
+    const list = pid ? sitesFor(pid) : [];
+    let why = '';
+    if (pid) {
+      why =
+        list.length === 0
+          ? 'No site in your log has supplied it, and no site says it offers it.'
+          : `${list.length} ${list.length === 1 ? 'site has' : 'sites have'} supplied or offer it.`;
+    }
+    return { kind: m.kind, text: m.text, count: m.count, procedureId: pid, sites: list, difficulty: pid ? difficultyOf(list.length) : null, why };
+  });
+  const rank = (m: MissingLine) => (m.kind === 'catalog' ? 0 : m.procedureId ? 1 : 2);
+  missing.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.procedureId && b.procedureId ? a.sites.length - b.sites.length || (b.count ?? 0) - (a.count ?? 0) : 0),
+  );
+
+  const categories: CategoryBar[] = (evaluation?.categories ?? []).map((c) => ({
+    categoryId: c.categoryId,
+    name: c.name,
+    required: c.required,
+    counted: c.counted,
+    credited: c.required !== null && c.remaining !== null ? c.required - c.remaining : null,
+    performed: c.performed,
+    remaining: c.remaining,
+  }));
+  const item = (p: (typeof procs)[number]): ChecklistItem => ({
+    procedureId: p.procedureId,
+    name: p.name,
+    categoryName: categoryName.get(p.categoryId) ?? p.categoryId,
+    required: p.required,
+    counted: p.counted,
+    met: p.met,
+  });
+  const mandatory = procs.filter((p) => p.kind === 'mandatory').map(item);
+  const chosen = new Set((evaluation?.electiveRules ?? []).flatMap((r) => r.chosen));
+  const electives: ElectiveOption[] = procs
+    .filter((p) => p.kind === 'elective')
+    .map((p) => ({ ...item(p), chosen: chosen.has(p.procedureId), remaining: p.remaining }));
+  const electiveRules: ElectiveRuleSummary[] = (evaluation?.electiveRules ?? []).map((r) => ({
+    scope: r.categoryId === null ? 'overall' : (categoryName.get(r.categoryId) ?? r.categoryId),
+    required: r.required,
+    completed: r.completed,
+    remaining: r.remaining,
+    available: r.available,
+  }));
+
+  const totals = evaluation?.totals;
+  const required = totals?.required ?? null;
+  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null;
+  const counted = totals?.counted ?? 0;
+  // Progress is what is credited toward the requirements (surplus repetitions of one procedure do
+  // not make up for another), so it is required - remaining, not the counted total.
+  const remainingTotal = totals?.remaining ?? null;
+  const percent =
+    numbersKnown && required && remainingTotal !== null ? Math.floor(((required - Math.min(required, remainingTotal)) / required) * 100) : null;
+
+  const dashboard: Snapshot['dashboard'] = {
+    track: {
+      id: track.id,
+      name: track.name,
+      discipline: track.discipline,
+      startDate: track.startDate,
+      plannedApplicationDate: track.plannedApplicationDate,
+    },
+    today,
+    catalog: catalog
+      ? {
+          key: catalog.key,
+          title: catalog.title,
+          label: catalog.label,
+          kind: catalog.kind,
+          proceduresStatus: catalog.proceduresStatus,
+          numbersKnown,
+          resolvedFrom,
+        }
+      : { key: '', title: 'No catalog', label: null, kind: 'custom', proceduresStatus: 'unknown', numbersKnown: false, resolvedFrom },
+    overall: {
+      required,
+      counted,
+      credited: required !== null && remainingTotal !== null ? required - Math.min(required, remainingTotal) : null,
+      performed: totals?.performed ?? rows.length,
+      remaining: totals?.remaining ?? null,
+      percent: percent ?? null,
+      complete: evaluation?.complete ?? null,
+      mandatoryMet: evaluation?.mandatoryMet ?? null,
+    },
+    notCounting: catalog
+      ? NOT_COUNTING_REASONS.filter((r) => (totals?.notCounting[r] ?? 0) > 0).map((r) => ({
+          reason: r,
+          text: reasonText(r, catalog),
+          count: totals!.notCounting[r],
+        }))
+      : [],
+    categories,
+    mandatory,
+    electiveRules,
+    electives,
+    weekly,
+    expiry,
+    expiringSoon: { within30, within60, within90 },
+    missing,
+    missingSource: offered === null ? 'log-only' : 'log-and-offered',
+    warnings: (evaluation?.warnings ?? []).map((w) => w.message),
+  };
+  return {
+    track,
+    catalog,
+    resolvedFrom,
+    evaluation,
+    countedDates,
+    validThrough,
+    remainingByProcedure,
+    procedureNames,
+    performedAt,
+    dashboard,
+  };
+}
+
+export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number): DashboardData {
+  const today = localIsoDate(ctx.now());
+  const snap = trackSnapshot(ctx.db, trackId, today);
+  const { dashboard } = snap;
+  const f: DashboardData['forecast'] = !dashboard.catalog.numbersKnown
+    ? {
+        status: 'unknown-numbers',
+        message: 'No forecast yet: the catalog does not say how many repetitions are required. Fill it in from your ARRT worksheet.',
+      }
+    : forecast({
+        entryDates: snap.countedDates,
+        remaining: dashboard.overall.remaining ?? 0,
+        today,
+        paceWindowWeeks,
+        historyStart: snap.track.startDate,
+        plannedApplicationDate: snap.track.plannedApplicationDate,
+        examWindowAssigned: snap.track.examWindowAssignedOn !== null,
+        windowMonths: snap.catalog?.windowMonths?.value ?? null,
+      });
+  return { ...dashboard, forecast: f, paceWindowWeeks };
+}
+
+function todayItems(ctx: Ctx): TodayItems {
+  const today = localIsoDate(ctx.now());
+  const toRotation = (s: ReturnType<typeof listSessions>[number]) => ({
+    id: s.id,
+    siteName: s.siteName,
+    startTime: s.startTime,
+    hours: s.hours,
+    status: s.status,
+    notes: s.notes,
+  });
+  const rotations = listSessions(ctx.db, today, today).map(toRotation);
+  const next = listSessions(ctx.db, addIsoDays(today, 1), null).find((s) => s.status === 'planned');
+  const expiring = listTracks(ctx.db).flatMap((t) => {
+    const snap = trackSnapshot(ctx.db, t.id, today);
+    const soon = snap.dashboard.expiringSoon;
+    if (soon.within90 === 0) return [];
+    return [{ trackId: t.id, trackName: t.name, ...soon, firstDate: snap.validThrough.find((v) => v >= today) ?? null }];
+  });
+  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring };
+}
+
+export const dashboardHandlers: HandlerMap<ChannelsOf<typeof dashboardChannels>> = {
+  'dashboard.get': (ctx, input) => dashboardFor(ctx, input.trackId, input.paceWindowWeeks),
+  'dashboard.today': (ctx) => todayItems(ctx),
+};

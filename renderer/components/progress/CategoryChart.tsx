@@ -1,0 +1,67 @@
+// One bar per category: done toward the requirement vs required. The visible numbers beside each
+// bar are the text equivalent; the table below repeats them for screen readers.
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CategoryBar } from '../../../shared/ipc/dashboard';
+
+export function CategoryChart(props: { categories: CategoryBar[] }) {
+  const rows = props.categories
+    .filter((c) => c.required !== null && c.required > 0)
+    .map((c) => ({
+      name: c.name,
+      done: c.credited ?? 0,
+      left: c.remaining ?? 0,
+      label: `${c.credited ?? 0} / ${c.required}`,
+    }));
+  const noRequirement = props.categories.filter((c) => c.required === 0);
+  const summary = rows.map((r) => `${r.name} ${r.label}`).join('; ');
+  return (
+    <section className="card" aria-labelledby="categories-title">
+      <h2 id="categories-title" className="card-title">
+        By category
+      </h2>
+      <figure className="chart-figure">
+        <div className="chart" aria-hidden="true" style={{ height: Math.max(120, rows.length * 44 + 30) }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }} barCategoryGap={10}>
+              <CartesianGrid horizontal={false} stroke="var(--border)" />
+              <XAxis type="number" allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
+              <YAxis type="category" dataKey="name" width={170} tick={{ fill: 'var(--text)', fontSize: 13 }} stroke="var(--border)" />
+              <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+              <Bar dataKey="done" name="Done" stackId="a" fill="var(--accent)" isAnimationActive={false} />
+              <Bar dataKey="left" name="Still needed" stackId="a" fill="var(--surface-2)" stroke="var(--border)" isAnimationActive={false}>
+                <LabelList dataKey="label" position="right" fill="var(--text)" fontSize={13} fontWeight={650} />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <figcaption className="visually-hidden">Done toward each category's requirement: {summary}.</figcaption>
+      </figure>
+      <table className="visually-hidden" data-testid="category-table">
+        <caption>Progress by category</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col">Done</th>
+            <th scope="col">Required</th>
+            <th scope="col">Counted entries</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.categories.map((c) => (
+            <tr key={c.categoryId}>
+              <th scope="row">{c.name}</th>
+              <td>{c.credited ?? 'unknown'}</td>
+              <td>{c.required ?? 'unknown'}</td>
+              <td>{c.counted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {noRequirement.length > 0 ? (
+        <p className="small muted">
+          No repetitions needed yet in {noRequirement.map((c) => c.name).join(', ')} (electives there were not chosen).
+        </p>
+      ) : null}
+    </section>
+  );
+}

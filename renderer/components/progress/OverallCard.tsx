@@ -1,0 +1,88 @@
+// Overall completion at a glance: one big percentage, what it is made of, and what does not count.
+import type { DashboardData } from '../../../shared/ipc/dashboard';
+import { CatalogLink } from './CatalogLink';
+import { plural } from './format';
+
+export function OverallCard(props: { data: DashboardData }) {
+  const { overall, catalog, notCounting } = props.data;
+  const known = catalog.numbersKnown && overall.required !== null && overall.percent !== null;
+  return (
+    <section className="card progress-overall" aria-labelledby="overall-title">
+      <h2 id="overall-title" className="card-title">
+        Overall
+      </h2>
+      {known ? (
+        <>
+          <div className="overall-figure">
+            <span className="big-number" data-testid="overall-percent">
+              {overall.percent}%
+            </span>
+            <span className="muted">
+              {overall.credited} of {overall.required} required repetitions done
+              {overall.remaining ? `, ${overall.remaining} to go` : ''}
+            </span>
+          </div>
+          <div
+            className="meter"
+            role="progressbar"
+            aria-label="Overall completion"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={overall.percent ?? 0}
+          >
+            <div className="meter-fill" style={{ width: `${overall.percent}%` }} />
+          </div>
+          <p className="small">
+            {overall.complete ? (
+              <span className="badge badge-ok">All requirements met</span>
+            ) : overall.mandatoryMet ? (
+              <span className="badge badge-ok">Every mandatory procedure met</span>
+            ) : (
+              <span className="badge badge-warn">Mandatory procedures still short</span>
+            )}{' '}
+            <span className="muted">
+              {plural(overall.counted, 'entry counts', 'entries count')} of {plural(overall.performed, 'logged entry', 'logged entries')}.
+            </span>
+          </p>
+        </>
+      ) : (
+        <div className="stack">
+          <p data-testid="numbers-unknown">
+            <strong>Your progress cannot be measured yet:</strong>{' '}
+            {catalog.proceduresStatus === 'unknown'
+              ? `the catalog "${catalog.title}" does not list ARRT's procedures and repetition counts. RadLedger never guesses them.`
+              : `the catalog "${catalog.title}" is missing some repetition counts.`}{' '}
+            Copy them from your ARRT worksheet and the dashboard fills in.
+          </p>
+          <p className="muted small">{plural(overall.performed, 'entry is', 'entries are')} logged so far; they are kept and will count once the catalog is filled.</p>
+          <div>
+            <CatalogLink />
+          </div>
+        </div>
+      )}
+      {notCounting.length > 0 ? (
+        <details className="not-counting">
+          <summary>
+            {plural(
+              notCounting.reduce((s, r) => s + r.count, 0),
+              'entry does not count',
+              'entries do not count',
+            )}
+          </summary>
+          <ul>
+            {notCounting.map((r) => (
+              <li key={r.reason}>
+                <strong>{r.count}</strong> — {r.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {props.data.warnings.map((w) => (
+        <p key={w} className="banner banner-warn">
+          {w}
+        </p>
+      ))}
+    </section>
+  );
+}

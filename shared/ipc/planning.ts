@@ -1,0 +1,136 @@
+// Work schedule, time off, rotation sessions, the rotation planner and the .ics export.
+import { z } from 'zod';
+import type { Plan } from '../planning/planner';
+import type { WorkPattern } from '../planning/schedule';
+import { channel } from './define';
+import { id, isoDate } from './tracks';
+
+export interface PlanningSettings {
+  pattern: WorkPattern;
+  /** Round-trip travel accepted per day, minutes. */
+  maxTravelMinutes: number;
+  shiftHours: number;
+  maxDayHours: number;
+  maxRotationDaysPerWeek: number;
+  targetDate: string | null;
+  /** False until the user saves a schedule (the defaults are then a guess, shown as such). */
+  saved: boolean;
+}
+
+export interface TimeOffRecord {
+  id: number;
+  from: string;
+  to: string;
+  note: string;
+}
+
+export interface RotationSessionRecord {
+  id: number;
+  siteId: number;
+  siteName: string;
+  date: string;
+  startTime: string | null;
+  hours: number;
+  status: 'planned' | 'done';
+  notes: string;
+}
+
+export interface PlanningSiteInfo {
+  id: number;
+  name: string;
+  /** One way, minutes; null when the Sites page has no travel time for it. */
+  travelMinutes: number | null;
+  status: string;
+}
+
+export interface PlanningState {
+  today: string;
+  settings: PlanningSettings;
+  timeOff: TimeOffRecord[];
+  sessions: RotationSessionRecord[];
+  sites: PlanningSiteInfo[];
+}
+
+export interface PlanProposal {
+  /** The planner's answer, keyed by procedure name; `sessions` are proposals, nothing is saved until accepted. */
+  plan: Plan | null;
+  /** Why there is no plan (numbers unknown, no target...), in plain words. */
+  refusal: string | null;
+  target: string | null;
+  from: string;
+  /** The pace forecast's likely finish, to set beside the plan's. */
+  paceFinish: string | null;
+  /** Counted entries that leave the window before the plan's finish (they would need redoing). */
+  expiringBeforeFinish: number;
+  /** Plain words: what the plan means for the finish date. */
+  summary: string;
+  /** Sites skipped because the Sites page has no travel time for them. */
+  sitesWithoutTravel: string[];
+}
+
+const weekday = z.number().int().min(0).max(6);
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.')
+  .nullish();
+
+export const patternInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('weekly'),
+    weekdays: z.array(weekday).max(7).refine((d) => new Set(d).size === d.length, 'Each weekday once.'),
+  }),
+  z.object({
+    kind: z.literal('cycle'),
+    anchor: isoDate,
+    days: z.array(z.boolean()).min(2, 'A cycle has at least 2 days.').max(56, 'Keep a cycle to 8 weeks or less.'),
+  }),
+]);
+
+export const settingsInput = z.object({
+  pattern: patternInput,
+  maxTravelMinutes: z.number().int().min(0).max(24 * 60),
+  shiftHours: z.number().positive('Enter the rotation shift length.').max(24),
+  maxDayHours: z.number().positive().max(24),
+  maxRotationDaysPerWeek: z.number().int().min(1).max(7),
+  targetDate: isoDate.nullish(),
+});
+
+export const timeOffInput = z
+  .object({ from: isoDate, to: isoDate, note: z.string().trim().max(200).default('') })
+  .refine((t) => t.to >= t.from, { message: 'The last day cannot be before the first.', path: ['to'] });
+
+export const sessionInput = z.object({
+  id: id.optional(),
+  siteId: id,
+  date: isoDate,
+  startTime: hhmm,
+  hours: z.number().positive('Enter the hours.').max(24, 'At most 24 hours.'),
+  status: z.enum(['planned', 'done']).default('planned'),
+  notes: z.string().trim().max(500).default(''),
+});
+
+export const proposeInput = z.object({
+  trackId: id,
+  /** Default: the saved target, else the track's planned application date. */
+  target: isoDate.nullish(),
+  /** First day that may be proposed; default tomorrow. */
+  from: isoDate.nullish(),
+});
+
+export const acceptInput = z.object({
+  sessions: z.array(z.object({ siteId: id, date: isoDate })).min(1, 'Nothing to accept.').max(730),
+});
+
+export const planningChannels = {
+  'planning.get': channel<PlanningState>()(z.undefined()),
+  'planning.saveSettings': channel<PlanningSettings>()(settingsInput),
+  'planning.addTimeOff': channel<TimeOffRecord>()(timeOffInput),
+  'planning.deleteTimeOff': channel<{ id: number }>()(z.object({ id })),
+  'planning.saveSession': channel<RotationSessionRecord>()(sessionInput),
+  'planning.deleteSession': channel<{ id: number }>()(z.object({ id })),
+  'planning.propose': channel<PlanProposal>()(proposeInput),
+  'planning.accept': channel<RotationSessionRecord[]>()(acceptInput),
+  'planning.exportIcs': channel<{ filename: string; text: string; events: number }>()(
+    z.object({ from: isoDate.nullish() }).default({}),
+  ),
+};
