@@ -151,6 +151,7 @@ function inferCells(cells: string[]): Cells | { error: string } {
   const texts: string[] = [];
   for (const c of cells) {
     if (c === '') continue;
+    if (MARKS.test(c)) return { error: 'A check mark without a header row: include the header line (Mandatory, Elective) in the paste.' };
     const k = kindOf(c);
     if (k && kind === null) kind = k;
     else if (/^\d/.test(c) && reps === null) reps = c;

@@ -106,13 +106,14 @@ describe('paste parser', () => {
   });
 
   it('reports every line it cannot read, with its line number', () => {
-    const text = ['Head', 'Routine Head\t15\tMandatory', 'Sinuses\t3-5\tElective', '\t12\t', 'A\tB\tC\tD', 'Orbits\t3\tElective'].join('\n');
+    const text = ['Head', 'Routine Head\t15\tMandatory', 'Sinuses\t3-5\tElective', '\t12\t', 'A\tB\tC\tD', 'Orbits\t3\tElective', 'Neck\t✓\t\t5'].join('\n');
     const r = parsePaste(text);
     expect(r.rows.map((x) => x.name)).toEqual(['Routine Head', 'Orbits']);
     expect(r.unparsed).toEqual([
       { line: 3, text: 'Sinuses\t3-5\tElective', reason: '"3-5" is not a whole number of repetitions.' },
       { line: 4, text: '\t12\t', reason: 'There is no procedure name on this line.' },
       { line: 5, text: 'A\tB\tC\tD', reason: 'Too many text columns (4); paste with a header row naming the columns.' },
+      { line: 7, text: 'Neck\t✓\t\t5', reason: 'A check mark without a header row: include the header line (Mandatory, Elective) in the paste.' },
     ]);
   });
 
