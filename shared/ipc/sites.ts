@@ -79,10 +79,16 @@ export type ContactCreateInput = z.input<typeof contactCreateInput>;
 
 export const varietyInput = z.object({ trackId: id.optional() }).default({});
 
+/**
+ * Whether "still needed" could be computed: 'known'; 'all-tracks' (needs belong to one track);
+ * 'no-catalog' (no catalog for the track); 'catalog-empty' (its catalog lists no procedures yet).
+ */
+export const VARIETY_NEEDS = ['known', 'all-tracks', 'no-catalog', 'catalog-empty'] as const;
+export type VarietyNeeds = (typeof VARIETY_NEEDS)[number];
+
 export interface VarietyReport {
   sites: SiteVariety[];
-  /** False until requirement progress can be read; the view then shows performed counts only. */
-  needsKnown: boolean;
+  needs: VarietyNeeds;
 }
 
 export const siteChannels = {

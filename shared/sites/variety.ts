@@ -10,11 +10,12 @@ export interface PerformedCount {
   count: number;
 }
 
-/** A procedure the track still needs `remaining` more of (from the requirement engine). */
+/** A procedure the track still needs (from the requirement engine). */
 export interface Need {
   procedureId: string | null;
   name: string;
-  remaining: number;
+  /** Repetitions still needed; null when the catalog does not confirm the number. */
+  remaining: number | null;
 }
 
 export interface VarietyLine {
@@ -22,7 +23,9 @@ export interface VarietyLine {
   procedureId: string | null;
   performed: number;
   offered: boolean;
-  /** Still needed by the track; null when requirement progress is not available. */
+  /** Whether the track still needs it; null when requirement progress is not available. */
+  needed: boolean | null;
+  /** How many more the track needs; null when not needed, not known or not available. */
   stillNeeded: number | null;
 }
 
@@ -31,21 +34,26 @@ export interface SiteVariety {
   siteName: string;
   lines: VarietyLine[];
   totalPerformed: number;
-  /** Needs this site has supplied or says it offers (null without requirement progress). */
+  /** Needed procedures this site has supplied or says it offers (null without requirement progress). */
   canClose: number | null;
 }
 
-function key(procedureId: string | null, name: string): string {
-  return procedureId ? `id:${procedureId}` : `name:${name.trim().toLowerCase()}`;
-}
+const nameKey = (name: string) => name.trim().toLowerCase();
+const key = (procedureId: string | null, name: string) => (procedureId ? `id:${procedureId}` : `name:${nameKey(name)}`);
 
 export function siteVariety(
   sites: ReadonlyArray<{ id: number; name: string; offered: readonly OfferedProcedure[] }>,
   performed: readonly PerformedCount[],
   needs: readonly Need[] | null,
 ): SiteVariety[] {
-  const needByKey = new Map<string, Need>();
-  for (const n of needs ?? []) needByKey.set(key(n.procedureId, n.name), n);
+  const needById = new Map<string, Need>();
+  const needByName = new Map<string, Need>();
+  for (const n of needs ?? []) {
+    if (n.procedureId) needById.set(n.procedureId, n);
+    needByName.set(nameKey(n.name), n);
+  }
+  // An entry or an offer typed by name still meets the catalog procedure of that name.
+  const needFor = (line: VarietyLine) => (line.procedureId ? needById.get(line.procedureId) : undefined) ?? needByName.get(nameKey(line.name));
 
   return sites.map((site) => {
     const lines = new Map<string, VarietyLine>();
@@ -54,19 +62,20 @@ export function siteVariety(
       const k = key(p.procedureId, p.procedureName);
       const line = lines.get(k);
       if (line) line.performed += p.count;
-      else lines.set(k, { name: p.procedureName, procedureId: p.procedureId, performed: p.count, offered: false, stillNeeded: null });
+      else lines.set(k, { name: p.procedureName, procedureId: p.procedureId, performed: p.count, offered: false, needed: null, stillNeeded: null });
     }
     for (const o of site.offered) {
-      const k = key(o.procedureId, o.name);
-      const line = lines.get(k);
-      if (line) line.offered = true;
-      else lines.set(k, { name: o.name, procedureId: o.procedureId, performed: 0, offered: true, stillNeeded: null });
+      const existing = [...lines.values()].find((l) => (o.procedureId && l.procedureId === o.procedureId) || nameKey(l.name) === nameKey(o.name));
+      if (existing) existing.offered = true;
+      else lines.set(key(o.procedureId, o.name), { name: o.name, procedureId: o.procedureId, performed: 0, offered: true, needed: null, stillNeeded: null });
     }
     let canClose: number | null = needs ? 0 : null;
-    for (const [k, line] of lines) {
-      const need = needByKey.get(k);
-      if (needs) line.stillNeeded = need ? Math.max(0, need.remaining) : 0;
-      if (canClose !== null && need && need.remaining > 0) canClose++;
+    for (const line of lines.values()) {
+      if (!needs) continue;
+      const need = needFor(line);
+      line.needed = Boolean(need) && (need!.remaining === null || need!.remaining > 0);
+      line.stillNeeded = line.needed ? need!.remaining : null;
+      if (line.needed && canClose !== null) canClose++;
     }
     const sorted = [...lines.values()].sort((a, b) => b.performed - a.performed || a.name.localeCompare(b.name));
     return {

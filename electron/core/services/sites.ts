@@ -1,12 +1,12 @@
 // Sites, the outreach pipeline, the contact log, follow-ups due and site variety.
 import { localIsoDate } from '../../../shared/dates';
-import type { siteChannels } from '../../../shared/ipc/sites';
+import type { siteChannels, VarietyNeeds } from '../../../shared/ipc/sites';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { contactDateIssues } from '../../../shared/sites/dates';
 import { dueFollowUps } from '../../../shared/sites/followups';
 import { moveIssues } from '../../../shared/sites/pipeline';
 import type { SiteRecord } from '../../../shared/sites/types';
-import { siteVariety } from '../../../shared/sites/variety';
+import { siteVariety, type Need } from '../../../shared/sites/variety';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import { getContact, insertContact, listAllContacts, listContacts, markFollowUpDone } from '../tables/sites-contacts';
@@ -20,6 +20,7 @@ import {
   type SiteFields,
 } from '../tables/sites-records';
 import { performedBySite } from '../tables/sites-variety';
+import { catalogHandlers } from './catalogs';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function refuse(issues: FieldIssue[]): never {
@@ -57,6 +58,17 @@ function fields(input: {
     affiliation: input.affiliation ?? null,
     offered: input.offered.map((p) => ({ name: p.name, procedureId: p.procedureId ?? null })),
   };
+}
+
+/** What the track still needs per procedure, or why that cannot be said. */
+async function trackNeeds(ctx: Ctx, trackId: number): Promise<{ state: VarietyNeeds; needs: Need[] | null }> {
+  const report = await catalogHandlers['progress.evaluate'](ctx, { trackId, verdicts: 'none' });
+  if (!report.evaluation) return { state: 'no-catalog', needs: null };
+  if (report.evaluation.procedures.length === 0) return { state: 'catalog-empty', needs: null };
+  const needs = report.evaluation.procedures
+    .filter((p) => p.needed && !p.met)
+    .map((p) => ({ procedureId: p.procedureId, name: p.name, remaining: p.remaining }));
+  return { state: 'known', needs };
 }
 
 export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
@@ -131,10 +143,10 @@ export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
 
   'sites.followUps': (ctx) => dueFollowUps(listSiteRecords(ctx.db), listAllContacts(ctx.db), localIsoDate(ctx.now())),
 
-  // Requirement progress (the engine's "still needed") is not wired in yet: the report says so and
-  // the view shows what was performed and what each site offers.
-  'sites.variety': (ctx, input) => ({
-    sites: siteVariety(listSiteRecords(ctx.db), performedBySite(ctx.db, input.trackId), null),
-    needsKnown: false,
-  }),
+  // Needs come from the requirement engine for one track; across all tracks (or without a catalog)
+  // the report says needs are unknown and the view shows performed and offered procedures only.
+  'sites.variety': async (ctx, input) => {
+    const { state, needs } = input.trackId === undefined ? { state: 'all-tracks' as const, needs: null } : await trackNeeds(ctx, input.trackId);
+    return { sites: siteVariety(listSiteRecords(ctx.db), performedBySite(ctx.db, input.trackId), needs), needs: state };
+  },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { siteVariety } from '../../../../shared/sites/variety';
 
 const sites = [
-  { id: 1, name: 'Mercy General', offered: [{ name: 'CT Angiography chest', procedureId: null }] },
+  { id: 1, name: 'Mercy General', offered: [{ name: 'CT Angiography chest', procedureId: null }, { name: 'CT head', procedureId: null }] },
   { id: 2, name: 'Valley Imaging', offered: [] },
 ];
 const performed = [
@@ -20,8 +20,8 @@ describe('site variety', () => {
       totalPerformed: 15,
       canClose: null,
       lines: [
-        { name: 'CT Head', procedureId: null, performed: 15, offered: false, stillNeeded: null },
-        { name: 'CT Angiography chest', procedureId: null, performed: 0, offered: true, stillNeeded: null },
+        { name: 'CT Head', procedureId: null, performed: 15, offered: true, needed: null, stillNeeded: null },
+        { name: 'CT Angiography chest', procedureId: null, performed: 0, offered: true, needed: null, stillNeeded: null },
       ],
     });
     expect(out[1]!.totalPerformed).toBe(4);
@@ -29,13 +29,15 @@ describe('site variety', () => {
 
   it('sets each line against what the track still needs and counts the gaps a site can close', () => {
     const out = siteVariety(sites, performed, [
-      { procedureId: null, name: 'CT angiography chest', remaining: 5 },
-      { procedureId: 'ct-abd', name: 'CT Abdomen', remaining: 0 },
+      { procedureId: 'ct-cta-chest', name: 'CT angiography chest', remaining: 5 }, // matched by name
+      { procedureId: 'ct-abd', name: 'CT Abdomen', remaining: 0 }, // done
+      { procedureId: 'ct-head', name: 'CT Head', remaining: null }, // needed, number not confirmed
     ]);
-    expect(out[0]!.lines.map((l) => [l.name, l.stillNeeded])).toEqual([
-      ['CT Head', 0],
-      ['CT Angiography chest', 5],
+    expect(out[0]!.lines.map((l) => [l.name, l.needed, l.stillNeeded])).toEqual([
+      ['CT Head', true, null],
+      ['CT Angiography chest', true, 5],
     ]);
-    expect(out.map((s) => s.canClose)).toEqual([1, 0]);
+    expect(out[1]!.lines.map((l) => [l.name, l.needed])).toEqual([['CT Abdomen', false]]);
+    expect(out.map((s) => s.canClose)).toEqual([2, 0]);
   });
 });

@@ -124,14 +124,33 @@ describe('sites service on real SQLite', () => {
     await log('2026-02-03', 'CT Head', 'Mercy General');
     await log('2026-02-03', 'CT Chest', 'Mercy General');
     await log('2026-02-04', 'CT Head', 'Valley Imaging');
-    const report = await call<{ needsKnown: boolean; sites: Array<{ siteName: string; totalPerformed: number; lines: Array<{ name: string; performed: number }> }> }>(
-      'sites.variety',
-      { trackId: 1 },
-    );
-    expect(report.needsKnown).toBe(false);
+    type Report = { needs: string; sites: Array<{ siteName: string; totalPerformed: number; canClose: number | null; lines: Array<{ name: string; performed: number; needed: boolean | null }> }> };
+    const report = await call<Report>('sites.variety', { trackId: 1 });
+    // ARRT's CT procedure list is not transcribed in the shipped catalog, so needs cannot be known.
+    expect(report.needs).toBe('catalog-empty');
     expect(report.sites.map((s) => [s.siteName, s.totalPerformed, s.lines.map((l) => `${l.name}×${l.performed}`)])).toEqual([
       ['Mercy General', 3, ['CT Head×2', 'CT Chest×1']],
       ['Valley Imaging', 1, ['CT Head×1']],
     ]);
+    expect((await call<Report>('sites.variety', {})).needs).toBe('all-tracks');
+  });
+
+  it('sets site variety against the needs of a track whose catalog lists procedures', async () => {
+    await call('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+    await call('catalogs.assign', { trackId: 1, catalog: { key: 'example-ct-like' } });
+    await call('entries.create', { trackId: 1, performedOn: '2026-02-02', procedureName: 'Routine Head', siteName: 'Mercy General' });
+    await call('sites.create', { name: 'Valley Imaging', offered: [{ name: 'CTA Chest (PE)' }, { name: 'Dental CT' }] });
+    const report = await call<{ needs: string; sites: Array<{ siteName: string; canClose: number | null; lines: Array<{ name: string; needed: boolean | null }> }> }>(
+      'sites.variety',
+      { trackId: 1 },
+    );
+    expect(report.needs).toBe('known');
+    const valley = report.sites.find((s) => s.siteName === 'Valley Imaging')!;
+    // The example catalog lists CTA Chest (PE) as mandatory; "Dental CT" is not in it.
+    expect(valley.lines.map((l) => [l.name, l.needed])).toEqual([
+      ['CTA Chest (PE)', true],
+      ['Dental CT', false],
+    ]);
+    expect(valley.canClose).toBe(1);
   });
 });
