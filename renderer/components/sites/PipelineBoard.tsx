@@ -31,7 +31,11 @@ export function PipelineBoard(props: {
                       {site.name}
                     </button>
                     <span className="small muted">{siteSummary(site)}</span>
-                    {f ? <span className="badge badge-warn">Follow-up {f.daysOverdue === 0 ? 'due today' : `${f.daysOverdue} d overdue`}</span> : null}
+                    {f ? (
+                      <span className={`badge ${f.daysOverdue > 0 ? 'badge-danger' : 'badge-warn'}`}>
+                        Follow-up {f.daysOverdue === 0 ? 'due today' : `${f.daysOverdue} d overdue`}
+                      </span>
+                    ) : null}
                     {site.status === 'declined' && site.declinedReason ? <span className="small muted">“{site.declinedReason}”</span> : null}
                     <MoveControl site={site} onMoved={props.onMoved} compact />
                   </li>

@@ -145,13 +145,15 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       </div>
       <fieldset className="checks">
         <legend>Modalities</legend>
-        {DISCIPLINES.map((d) => (
-          <label key={d.code} className="check">
-            <input type="checkbox" checked={modalities.includes(d.code)} onChange={(e) => setModalities((m) => toggle(m, d.code, e.target.checked))} />
-            {d.code}
-            <span className="visually-hidden"> {d.name}</span>
-          </label>
-        ))}
+        <div className="checks-body">
+          {DISCIPLINES.map((d) => (
+            <label key={d.code} className="check">
+              <input type="checkbox" checked={modalities.includes(d.code)} onChange={(e) => setModalities((m) => toggle(m, d.code, e.target.checked))} />
+              {d.code}
+              <span className="visually-hidden"> {d.name}</span>
+            </label>
+          ))}
+        </div>
       </fieldset>
       <Field label="Equipment" error={errors.equipment} hint="Scanners and units, e.g. Siemens SOMATOM Force, GE 3T Signa.">
         {(id, d) => <input id={id} value={equipment} aria-describedby={d} onChange={(e) => setEquipment(e.target.value)} />}
@@ -162,12 +164,14 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       <div className="row">
         <fieldset className="checks">
           <legend>Cost paid for the clinical experience</legend>
-          <label className="check">
-            <input type="radio" name={costGroup} checked={!paid} onChange={() => setPaid(false)} /> None
-          </label>
-          <label className="check">
-            <input type="radio" name={costGroup} checked={paid} onChange={() => setPaid(true)} /> An amount
-          </label>
+          <div className="checks-body">
+            <label className="check">
+              <input type="radio" name={costGroup} checked={!paid} onChange={() => setPaid(false)} /> None
+            </label>
+            <label className="check">
+              <input type="radio" name={costGroup} checked={paid} onChange={() => setPaid(true)} /> An amount
+            </label>
+          </div>
         </fieldset>
         {paid ? (
           <Field label="Amount (USD)" error={errors.costCents}>
@@ -182,12 +186,14 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       </div>
       <fieldset className="checks">
         <legend>What this site requires from you</legend>
-        {PLAIN_REQUIREMENTS.map((k) => (
-          <label key={k} className="check">
-            <input type="checkbox" checked={plain.includes(k)} onChange={(e) => setPlain((p) => toggle(p, k, e.target.checked))} />
-            {COMPLIANCE_KIND_LABELS[k]}
-          </label>
-        ))}
+        <div className="checks-body">
+          {PLAIN_REQUIREMENTS.map((k) => (
+            <label key={k} className="check">
+              <input type="checkbox" checked={plain.includes(k)} onChange={(e) => setPlain((p) => toggle(p, k, e.target.checked))} />
+              {COMPLIANCE_KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <div className="row">
         <Field label="Immunizations required" hint="Comma-separated, e.g. Hepatitis B, Influenza, TB test." grow error={errors.requirements}>
