@@ -45,9 +45,7 @@ test('ten procedures from the keyboard alone, the daily cap warning, and the key
   // Focus starts on the procedure field: no mouse from here on.
   await expect(procedureField(page)).toBeFocused();
   await kb.type('CT Head without contrast');
-  await kb.press('Tab'); // date (defaults to today)
-  await kb.press('Tab'); // time (optional)
-  await kb.press('Tab'); // site
+  await kb.press('Tab'); // site (the date defaults to today)
   await kb.type('Mercy General');
   await kb.press('Tab'); // verifier
   await kb.type('J. Ortiz, R.T.(CT)');
@@ -87,7 +85,7 @@ test('ten procedures from the keyboard alone, the daily cap warning, and the key
   kb.reset();
   await kb.press('ArrowDown');
   await kb.press('Enter');
-  await expect(procedureField(page)).toHaveValue('CT Head without contrast');
+  await expect(procedureField(page)).toHaveValue('CT Chest with contrast'); // the tenth entry's
   await kb.press('Enter');
   await expect(total(page)).toHaveText('11');
   expect(kb.count).toBe(3);

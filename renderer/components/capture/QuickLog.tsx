@@ -12,6 +12,7 @@ import { Banner, Field, fieldErrors } from '../ui';
 import { shortDay } from './format';
 import { PhiNotes, usePhiFindings } from './PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
+import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';
 
 export function QuickLog(props: {
@@ -171,6 +172,14 @@ export function QuickLog(props: {
             />
           )}
         </Field>
+        <Field label="Site" error={errors.siteName}>
+          {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
+        </Field>
+        <Field label="Verifier" error={errors.verifierName}>
+          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
+        </Field>
+      </div>
+      <div className="row">
         <Field label="Date performed" error={errors.performedOn}>
           {(id, d) => (
             <input id={id} type="date" value={performedOn} aria-invalid={Boolean(errors.performedOn)} aria-describedby={d} onChange={(e) => setPerformedOn(e.target.value)} />
@@ -181,19 +190,6 @@ export function QuickLog(props: {
             <input id={id} type="time" value={performedAt} aria-invalid={Boolean(errors.performedAt)} aria-describedby={d} onChange={(e) => setPerformedAt(e.target.value)} />
           )}
         </Field>
-      </div>
-      {label ? (
-        <p className={`day-feedback${label.over ? ' over' : ''}`} role="status" data-testid="day-feedback">
-          {label.text}
-        </p>
-      ) : null}
-      <div className="row">
-        <Field label="Site" error={errors.siteName} grow>
-          {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
-        </Field>
-        <Field label="Verifier" error={errors.verifierName} grow>
-          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
-        </Field>
         <div className="checks">
           <label className="check">
             <input type="checkbox" checked={samePatient} onChange={(e) => setSamePatient(e.target.checked)} />
@@ -203,6 +199,14 @@ export function QuickLog(props: {
             <input type="checkbox" checked={simulated} onChange={(e) => setSimulated(e.target.checked)} />
             Simulated
           </label>
+        </div>
+        <div className="feedback">
+          {label ? (
+            <p className={`day-feedback${label.over ? ' over' : ''}`} role="status" data-testid="day-feedback">
+              {label.text}
+            </p>
+          ) : null}
+          <RequirementHint trackId={track.id} procedureId={procedureId} version={props.version} />
         </div>
       </div>
       <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />
