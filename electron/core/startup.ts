@@ -90,3 +90,36 @@ export function newestGoodBackup(dataDir: string): (BackupInfo & { preview: Data
   }
   return null;
 }
+
+export interface RecoveryOffer {
+  message: string;
+  detail: string;
+  /** The first button restores `restore` when set; the last one continues with an empty log. */
+  buttons: string[];
+  restore: string | null;
+}
+
+/** What the desktop app says at start-up after setting a damaged file aside. */
+export function recoveryOffer(startup: StartupReport, dataDir: string): RecoveryOffer | null {
+  if (!startup.damaged) return null;
+  const good = newestGoodBackup(dataDir);
+  const kept = `It was not changed or deleted: it is kept at ${startup.damaged.keptAt[0] ?? dataDir}.`;
+  if (!good) {
+    return {
+      message: 'Your RadLedger data file is damaged, and there is no backup to restore.',
+      detail: `${startup.damaged.reason} ${kept} RadLedger will start with an empty log.`,
+      buttons: ['Start with an empty log'],
+      restore: null,
+    };
+  }
+  const p = good.preview;
+  const range = p.firstDate ? `, ${p.firstDate} to ${p.lastDate}` : '';
+  return {
+    message: 'Your RadLedger data file is damaged. Restore the newest good backup?',
+    detail:
+      `${startup.damaged.reason} ${kept}\n\n` +
+      `Newest good backup: ${good.createdAt.slice(0, 16).replace('T', ' ')} UTC — ${p.tracks.length} track(s), ${p.entries} entries${range}.`,
+    buttons: ['Restore this backup', 'Start with an empty log'],
+    restore: good.name,
+  };
+}

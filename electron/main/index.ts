@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
 import path from 'node:path';
 import { openBackend, type Backend } from '../core/backend';
 import { resolveDataDir } from '../core/paths';
+import { recoveryOffer } from '../core/startup';
 import { registerIpc } from './ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { setupSecurityGuards } from './security';
@@ -34,6 +35,25 @@ function setupBackend(): Backend | undefined {
   }
 }
 
+/** A damaged data file was set aside at start-up: say so, and offer the newest good backup. */
+async function offerRecovery(b: Backend): Promise<void> {
+  const offer = recoveryOffer(b.startup, b.ctx.dataDir);
+  if (!offer) return;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'RadLedger',
+    message: offer.message,
+    detail: offer.detail,
+    buttons: offer.buttons,
+    defaultId: 0,
+    cancelId: offer.buttons.length - 1,
+    noLink: true,
+  });
+  if (response !== 0 || !offer.restore) return;
+  const r = await b.dispatch('backups.restore', { source: { kind: 'backup', name: offer.restore } });
+  if (!r.ok) dialog.showErrorBox('RadLedger could not restore the backup', r.error.message);
+}
+
 function main(): void {
   if (!setupSingleInstance()) {
     app.quit();
@@ -43,13 +63,14 @@ function main(): void {
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => backend?.close());
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     registerAppProtocol(protocol, rendererDir);
     backend = setupBackend();
     if (!backend) {
       app.quit();
       return;
     }
+    await offerRecovery(backend);
     registerIpc(ipcMain, backend.dispatch, () => mainWindow?.webContents.id);
     mainWindow = createMainWindow(BrowserWindow, preloadPath);
   });

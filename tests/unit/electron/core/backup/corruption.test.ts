@@ -5,6 +5,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, 
 import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { databasePath } from '../../../../../electron/core/paths';
+import { recoveryOffer } from '../../../../../electron/core/startup';
 import type { BackupInfo, BackupsOverview } from '../../../../../shared/ipc/backups';
 import type { Result } from '../../../../../shared/result';
 import { dumpDb, type Dump, seedLog } from '../../../../helpers/db-dump';
@@ -66,6 +67,11 @@ describe('start-up integrity', () => {
     expect(overview.damaged?.keptAt).toEqual(keptAt);
     expect(overview.newestGoodBackup?.reason).toBe('manual');
     expect(overview.newestGoodBackup?.preview.entries).toBe(300);
+    // The desktop app's start-up dialog offers exactly that backup.
+    const offer = recoveryOffer(backend.startup, dir);
+    expect(offer?.restore).toBe(overview.newestGoodBackup!.name);
+    expect(offer?.detail).toContain(keptAt[0]);
+    expect(offer?.detail).toContain('1 track(s), 300 entries, 2026-02-01 to 2026-10-28');
 
     await backend.dispatch('backups.restore', { source: { kind: 'backup', name: overview.newestGoodBackup!.name } });
     expect(dumpDb(backend.db)).toEqual(saved);
