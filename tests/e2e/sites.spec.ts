@@ -130,3 +130,25 @@ test('sites: add three, work one through the pipeline, follow up from Today, att
   await page.getByRole('link', { name: /Sites/ }).click();
   await expect(page.getByRole('listitem', { name: 'Agreed (1)' })).toContainText('Mercy General Hospital');
 });
+
+test('wallet: an oversized file and a text file named .pdf are refused at the field; removing an item can be undone', async ({ page, app }) => {
+  await app.open('sites');
+  await page.getByRole('tab', { name: 'Compliance wallet' }).click();
+  await page.getByRole('button', { name: 'Add a wallet item' }).click();
+  const item = page.getByRole('form', { name: 'New wallet item' });
+  const doc = item.getByLabel(/^Document/);
+  const big = Buffer.concat([readFileSync(certificate), Buffer.alloc(10 * 1024 * 1024)]);
+  await doc.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: big });
+  await expect(item.getByRole('alert')).toHaveText('"scan.pdf" is 10.0 MB; attachments are limited to 10.0 MB.');
+  await doc.setInputFiles({ name: 'hipaa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Certificate of completion') });
+  await expect(item.getByRole('alert')).toHaveText('"hipaa.pdf" is named like a PDF but its content is not one. Attach the real file (PDF, PNG or JPEG).');
+
+  await item.getByLabel('Training came from').selectOption({ label: 'Clinical facility' });
+  await item.getByRole('button', { name: 'Add to wallet' }).click();
+  const wallet = page.getByRole('table', { name: 'Compliance wallet' });
+  await expect(wallet).toContainText('From: Clinical facility');
+  await wallet.getByRole('button', { name: 'Remove HIPAA training' }).click();
+  await expect(page.getByText('Nothing in the wallet yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(wallet).toContainText('From: Clinical facility');
+});
