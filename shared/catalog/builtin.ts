@@ -6,17 +6,17 @@
 //   builtinCatalogsFor(discipline)   the versions of one discipline, newest effective date first
 //   currentCatalogFor(discipline, startDate)  the version a track starting that day must use
 // Version rules (canStartOn, validUntil, versionWarnings) live in ./versions and are re-exported.
-import arrtBd from '../../resources/catalogs/arrt-bd.json';
-import arrtBs from '../../resources/catalogs/arrt-bs.json';
-import arrtCi201707 from '../../resources/catalogs/arrt-ci-2017-07.json';
-import arrtCt from '../../resources/catalogs/arrt-ct.json';
-import arrtM202007 from '../../resources/catalogs/arrt-m-2020-07.json';
-import arrtM202509 from '../../resources/catalogs/arrt-m-2025-09.json';
-import arrtMr from '../../resources/catalogs/arrt-mr.json';
-import arrtVi201707 from '../../resources/catalogs/arrt-vi-2017-07.json';
-import arrtVi202307 from '../../resources/catalogs/arrt-vi-2023-07.json';
-import arrtVs from '../../resources/catalogs/arrt-vs.json';
-import example from '../../resources/catalogs/example.json';
+import arrtBd from '../../resources/catalogs/arrt-bd.json' with { type: 'json' };
+import arrtBs from '../../resources/catalogs/arrt-bs.json' with { type: 'json' };
+import arrtCi201707 from '../../resources/catalogs/arrt-ci-2017-07.json' with { type: 'json' };
+import arrtCt from '../../resources/catalogs/arrt-ct.json' with { type: 'json' };
+import arrtM202007 from '../../resources/catalogs/arrt-m-2020-07.json' with { type: 'json' };
+import arrtM202509 from '../../resources/catalogs/arrt-m-2025-09.json' with { type: 'json' };
+import arrtMr from '../../resources/catalogs/arrt-mr.json' with { type: 'json' };
+import arrtVi201707 from '../../resources/catalogs/arrt-vi-2017-07.json' with { type: 'json' };
+import arrtVi202307 from '../../resources/catalogs/arrt-vi-2023-07.json' with { type: 'json' };
+import arrtVs from '../../resources/catalogs/arrt-vs.json' with { type: 'json' };
+import example from '../../resources/catalogs/example.json' with { type: 'json' };
 import type { DisciplineCode } from '../disciplines';
 import { catalogSchema, type Catalog } from './schema';
 import { canStartOn } from './versions';
