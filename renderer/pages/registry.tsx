@@ -1,5 +1,6 @@
 // The app's sections, in navigation order. A feature adds its page here.
 import type { ComponentType } from 'react';
+import { CatalogsPage } from './CatalogsPage';
 import { DocumentsPage } from './DocumentsPage';
 import { LogPage } from './LogPage';
 import { ProgressPage } from './ProgressPage';
@@ -24,4 +25,5 @@ export const SECTIONS: Section[] = [
   { id: 'signoff', label: 'Sign-off', component: SignOffPage },
   { id: 'documents', label: 'Documents', component: DocumentsPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },
+  { id: 'catalogs', label: 'Requirements', component: CatalogsPage, hidden: true },
 ];

@@ -1,0 +1,171 @@
+// Requirements: the catalogs that say what counts. Lists the shipped ARRT catalogs, the example and
+// the user's own; opens one to fill it from a pasted worksheet table and edit it in a fast grid;
+// imports and exports catalog files. Reached at #/catalogs (hidden from the navigation; other pages
+// link here with <CatalogLink />).
+import { useEffect, useRef, useState } from 'react';
+import type { CatalogDocument } from '../../shared/ipc/catalogs';
+import type { AppError } from '../../shared/result';
+import { api } from '../api';
+import { CatalogEditor } from '../components/catalogs/CatalogEditor';
+import { CatalogList, type CatalogRef } from '../components/catalogs/CatalogList';
+import { takeCatalogToOpen } from '../components/catalogs/CatalogLink';
+import { newCustomCatalog } from '../components/catalogs/draft';
+import { exportCatalog, importCatalogFile } from '../components/catalogs/files';
+import { Banner, PageHeader, useToast } from '../components/ui';
+import { useResult } from '../hooks/useResult';
+import '../styles/catalogs.css';
+
+interface Open {
+  doc: CatalogDocument;
+  isNew: boolean;
+  /** Remounts the editor when another catalog (or a fresh copy) is opened. */
+  nonce: number;
+}
+
+export function CatalogsPage() {
+  const listing = useResult(() => api.catalogs.list(), []);
+  const tracks = useResult(() => api.tracks.list(), []);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [importing, setImporting] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const nonce = useRef(0);
+  const toast = useToast();
+
+  async function openRef(ref: CatalogRef) {
+    const r = await api.catalogs.get(ref);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current });
+    window.scrollTo({ top: 0 });
+  }
+
+  useEffect(() => {
+    const key = takeCatalogToOpen();
+    if (key) void openRef({ key });
+  }, []);
+
+  function newCustom() {
+    const catalog = newCustomCatalog('custom-new');
+    setError(null);
+    setOpen({
+      doc: {
+        catalog,
+        summary: {
+          origin: 'saved',
+          id: null,
+          revision: null,
+          key: catalog.key,
+          title: catalog.title,
+          label: null,
+          kind: 'custom',
+          discipline: 'CUSTOM',
+          versionLabel: catalog.versionLabel,
+          effectiveDate: null,
+          expiresOn: null,
+          proceduresStatus: 'unknown',
+          procedureCount: 0,
+          tracksUsing: 0,
+          latest: true,
+          createdAt: null,
+        },
+      },
+      isNew: true,
+      nonce: ++nonce.current,
+    });
+  }
+
+  async function onImport(file: File | undefined) {
+    if (!file) return;
+    setImporting(true);
+    const r = await importCatalogFile(file);
+    setImporting(false);
+    if (fileRef.current) fileRef.current.value = '';
+    if (!r.ok) {
+      // The issues are listed one per line below, so the intro does not repeat them.
+      const intro = r.error.issues?.length ? 'It is not a valid catalog file:' : r.error.message;
+      setError({ ...r.error, message: `“${file.name}” was not imported. ${intro}` });
+      return;
+    }
+    setError(null);
+    void listing.reload();
+    const s = r.value.summary;
+    toast(r.value.created ? `Imported “${s.title}” as revision ${s.revision}.` : `“${s.title}” is already saved as revision ${s.revision}.`);
+    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current });
+  }
+
+  async function onExport(ref: CatalogRef) {
+    const failure = await exportCatalog(ref);
+    setError(failure);
+  }
+
+  return (
+    <div className="page cat-page">
+      <PageHeader
+        title="Requirements"
+        subtitle="The catalogs your log is measured against. Fill ARRT's lists from your worksheet in a minute: paste the table, check it, save."
+        actions={
+          open ? null : (
+            <>
+              <input
+                ref={fileRef}
+                id="cat-import-file"
+                type="file"
+                accept=".json,application/json"
+                className="visually-hidden"
+                onChange={(e) => void onImport(e.target.files?.[0])}
+              />
+              <label htmlFor="cat-import-file" className="btn" aria-busy={importing}>
+                {importing ? 'Importing…' : 'Import a catalog file'}
+              </label>
+              <button type="button" className="btn btn-primary" onClick={newCustom}>
+                New custom catalog
+              </button>
+            </>
+          )
+        }
+      />
+      {error ? (
+        <Banner tone="error">
+          <p>{error.message}</p>
+          {error.issues?.length ? (
+            <ul className="cat-issue-list">
+              {error.issues.slice(0, 12).map((i, n) => (
+                <li key={n}>
+                  {i.path ? <code>{i.path}</code> : null} {i.message}
+                </li>
+              ))}
+              {error.issues.length > 12 ? <li>…and {error.issues.length - 12} more.</li> : null}
+            </ul>
+          ) : null}
+        </Banner>
+      ) : null}
+      {listing.error ? <Banner tone="error">{listing.error.message}</Banner> : null}
+      {open && listing.value ? (
+        <CatalogEditor
+          key={open.nonce}
+          doc={open.doc}
+          isNew={open.isNew}
+          listing={listing.value}
+          tracks={tracks.value ?? []}
+          onChanged={() => {
+            void listing.reload();
+            void tracks.reload();
+          }}
+          onClose={() => {
+            setOpen(null);
+            void listing.reload();
+          }}
+          onExport={(ref) => void onExport(ref)}
+        />
+      ) : listing.value ? (
+        <CatalogList listing={listing.value} onOpen={(ref) => void openRef(ref)} onExport={(ref) => void onExport(ref)} />
+      ) : (
+        <p className="muted">Loading catalogs…</p>
+      )}
+    </div>
+  );
+}
