@@ -5,7 +5,7 @@ import { SITE_STATUS_LABELS, type SiteRecord, type SiteStatus } from '../../shar
 import { api } from '../api';
 import { ComplianceMatrix } from '../components/sites/ComplianceMatrix';
 import { ComplianceWallet } from '../components/sites/ComplianceWallet';
-import { takeSiteToOpen } from '../components/sites/format';
+import { takeSiteToOpen, takeTabToOpen } from '../components/sites/format';
 import { PipelineBoard } from '../components/sites/PipelineBoard';
 import { SiteDetail } from '../components/sites/SiteDetail';
 import { SiteForm } from '../components/sites/SiteForm';
@@ -23,7 +23,10 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export function SitesPage() {
-  const [tab, setTab] = useState<TabId>('pipeline');
+  const [tab, setTab] = useState<TabId>(() => {
+    const asked = takeTabToOpen();
+    return TABS.find((t) => t.id === asked)?.id ?? 'pipeline';
+  });
   const sites = useResult(() => api.sites.list(), []);
   const followUps = useResult(() => api.sites.followUps(), []);
   const matrix = useResult(() => api.compliance.matrix(), []);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -144,6 +144,7 @@ test('wallet: an oversized file and a text file named .pdf are refused at the fi
   await expect(item.getByRole('alert')).toHaveText('"hipaa.pdf" is named like a PDF but its content is not one. Attach the real file (PDF, PNG or JPEG).');
 
   await item.getByLabel('Training came from').selectOption({ label: 'Clinical facility' });
+  await item.getByLabel('Expires on').fill(format(addDays(new Date(), 20), 'yyyy-MM-dd'));
   await item.getByRole('button', { name: 'Add to wallet' }).click();
   const wallet = page.getByRole('table', { name: 'Compliance wallet' });
   await expect(wallet).toContainText('From: Clinical facility');
@@ -151,4 +152,12 @@ test('wallet: an oversized file and a text file named .pdf are refused at the fi
   await expect(page.getByText('Nothing in the wallet yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(wallet).toContainText('From: Clinical facility');
+
+  // Today reminds before the expiry and leads back to the wallet.
+  await page.keyboard.press('Alt+1');
+  const reminders = page.getByRole('list', { name: 'Compliance reminders' });
+  await expect(reminders).toContainText('HIPAA training');
+  await expect(reminders).toContainText('Expires in 20 days');
+  await reminders.getByRole('button', { name: 'Renew in the wallet' }).click();
+  await expect(page.getByRole('tab', { name: 'Compliance wallet' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -2,7 +2,7 @@
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner } from '../ui';
-import { openSiteFromElsewhere, relativeDays } from './format';
+import { openSiteFromElsewhere, openWalletFromElsewhere, relativeDays } from './format';
 import { StateBadge } from './freshness';
 
 export function FollowUpsDue() {
@@ -58,7 +58,7 @@ export function ComplianceReminders() {
               <StateBadge state={r.state} daysLeft={r.daysLeft} /> <span className="muted">{relativeDays(r.daysLeft, { future: 'expires', past: 'expired' })} ({r.expiresOn})</span>
             </div>
           </div>
-          <button className="btn" type="button" onClick={() => (window.location.hash = '/sites')}>
+          <button className="btn" type="button" onClick={openWalletFromElsewhere}>
             Renew in the wallet
           </button>
         </li>

@@ -37,6 +37,7 @@ export function relativeDays(daysLeft: number, words: { future: string; past: st
 }
 
 const OPEN_SITE_KEY = 'radledger.sites.open';
+const OPEN_TAB_KEY = 'radledger.sites.tab';
 
 /** Asks the Sites page to open one site (used by Today's follow-ups), then navigates there. */
 export function openSiteFromElsewhere(siteId: number): void {
@@ -44,8 +45,20 @@ export function openSiteFromElsewhere(siteId: number): void {
   window.location.hash = '/sites';
 }
 
+/** Asks the Sites page to open on its compliance wallet (used by Today's reminders). */
+export function openWalletFromElsewhere(): void {
+  sessionStorage.setItem(OPEN_TAB_KEY, 'wallet');
+  window.location.hash = '/sites';
+}
+
 export function takeSiteToOpen(): number | null {
   const v = sessionStorage.getItem(OPEN_SITE_KEY);
   sessionStorage.removeItem(OPEN_SITE_KEY);
   return v ? Number(v) : null;
+}
+
+export function takeTabToOpen(): string | null {
+  const v = sessionStorage.getItem(OPEN_TAB_KEY);
+  sessionStorage.removeItem(OPEN_TAB_KEY);
+  return v;
 }
