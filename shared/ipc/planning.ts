@@ -66,6 +66,8 @@ export interface PlanProposal {
   summary: string;
   /** Sites skipped because the Sites page has no travel time for them. */
   sitesWithoutTravel: string[];
+  /** Sites skipped because they have not agreed to take the user (prospect, contacted, follow-up). */
+  sitesNotAgreed: string[];
 }
 
 const weekday = z.number().int().min(0).max(6);

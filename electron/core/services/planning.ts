@@ -50,7 +50,7 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
   const snap = trackSnapshot(db, trackId, today);
   const settings = getSettings(db);
   const target = targetIn ?? settings.targetDate ?? snap.track.plannedApplicationDate ?? null;
-  const base = { target, from, sitesWithoutTravel: [] as string[] };
+  const base = { target, from, sitesWithoutTravel: [] as string[], sitesNotAgreed: [] as string[] };
   const dash = dashboardFor(ctx, trackId, 8);
   const paceFinish = dash.forecast.status === 'projected' ? dash.forecast.finish.likely : null;
 
@@ -96,7 +96,13 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
   const nameOf = (pid: string) => snap.procedureNames[pid] ?? pid;
   const sitesWithoutTravel: string[] = [];
   const sites: PlannerSite[] = [];
+  const sitesNotAgreed: string[] = [];
   for (const s of planningSites(db)) {
+    // Only a site that has agreed to take the user can be given rotation days.
+    if (s.status !== 'agreed' && s.status !== 'active') {
+      sitesNotAgreed.push(s.name);
+      continue;
+    }
     if (s.travelMinutes === null) {
       sitesWithoutTravel.push(s.name);
       continue;
@@ -157,7 +163,7 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
       `${expiringBeforeFinish} counted ${expiringBeforeFinish === 1 ? 'entry leaves' : 'entries leave'} the ${windowMonths}-month window before then and would need redoing.`,
     );
   }
-  return { ...base, sitesWithoutTravel, plan, paceFinish, expiringBeforeFinish, refusal: null, summary: parts.join(' ') };
+  return { ...base, sitesWithoutTravel, sitesNotAgreed, plan, paceFinish, expiringBeforeFinish, refusal: null, summary: parts.join(' ') };
 }
 
 function exportIcs(ctx: Ctx, fromIn: string | null | undefined): { filename: string; text: string; events: number } {

@@ -120,6 +120,9 @@ export function PlannerPanel(props: {
               ) : null}
             </>
           ) : null}
+          {p.sitesNotAgreed.length > 0 ? (
+            <p className="small muted">Not proposed (they have not agreed to take you yet): {p.sitesNotAgreed.join(', ')}.</p>
+          ) : null}
           {p.sitesWithoutTravel.length > 0 ? (
             <p className="small muted">
               Skipped (no travel time on the Sites page): {p.sitesWithoutTravel.join(', ')}.

@@ -29,7 +29,7 @@ export function TimeOffPanel(props: { timeOff: TimeOffRecord[]; onChanged: () =>
         Time off
       </h2>
       {props.timeOff.length === 0 ? (
-        <p className="small muted">None. Add holidays and other days you are away.</p>
+        <p className="small muted">None. Add holidays and other days you are away (leave "To" empty for one day).</p>
       ) : (
         <ul className="plain-list">
           {props.timeOff.map((t) => (
@@ -54,7 +54,7 @@ export function TimeOffPanel(props: { timeOff: TimeOffRecord[]; onChanged: () =>
         <Field label="From" error={errors.from}>
           {(id, d) => <input id={id} aria-describedby={d} type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />}
         </Field>
-        <Field label="To" hint="Leave empty for one day." error={errors.to}>
+        <Field label="To" error={errors.to}>
           {(id, d) => <input id={id} aria-describedby={d} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
         </Field>
         <Field label="Note" grow>

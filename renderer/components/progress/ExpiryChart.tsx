@@ -1,12 +1,14 @@
 // Counted entries ageing out of the window, per coming month.
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardData } from '../../../shared/ipc/dashboard';
+import { format, parseISO } from 'date-fns';
 import { monthLabel, plural } from './format';
 
 export function ExpiryChart(props: { data: DashboardData }) {
   const { expiry, expiringSoon } = props.data;
   const total = expiry.reduce((s, m) => s + m.count, 0);
-  const data = expiry.map((m) => ({ ...m, label: monthLabel(m.month) }));
+  // Short ticks ("Dec", "Jan '27"): twelve full month names do not fit; the table has them in full.
+  const data = expiry.map((m) => ({ ...m, label: format(parseISO(`${m.month}-01`), m.month.endsWith('-01') ? "MMM ''yy" : 'MMM') }));
   const peak = expiry.reduce<(typeof expiry)[number] | null>((b, m) => (b === null || m.count > b.count ? m : b), null);
   return (
     <section className="card" aria-labelledby="expiry-title">
@@ -25,7 +27,7 @@ export function ExpiryChart(props: { data: DashboardData }) {
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border)" interval={0} angle={0} />
+              <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border)" interval={0} />
               <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
               <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
               <Bar dataKey="count" name="Entries expiring" fill="var(--danger)" isAnimationActive={false}>

@@ -32,6 +32,32 @@ export function OverallCard(props: { data: DashboardData }) {
           >
             <div className="meter-fill" style={{ width: `${overall.percent}%` }} />
           </div>
+          <dl className="facts-grid">
+            <div>
+              <dt>Mandatory met</dt>
+              <dd>
+                {props.data.mandatory.filter((m) => m.met).length} of {props.data.mandatory.length}
+              </dd>
+            </div>
+            {props.data.electiveRules.map((r) => (
+              <div key={r.scope}>
+                <dt>{r.scope === 'overall' ? 'Electives done' : `Electives, ${r.scope}`}</dt>
+                <dd>
+                  {r.completed} of {r.required}
+                </dd>
+              </div>
+            ))}
+            <div>
+              <dt>Entries counted</dt>
+              <dd>
+                {overall.counted} of {overall.performed}
+              </dd>
+            </div>
+            <div>
+              <dt>Expire within 90 days</dt>
+              <dd>{props.data.expiringSoon.within90}</dd>
+            </div>
+          </dl>
           <p className="small">
             {overall.complete ? (
               <span className="badge badge-ok">All requirements met</span>
@@ -39,10 +65,7 @@ export function OverallCard(props: { data: DashboardData }) {
               <span className="badge badge-ok">Every mandatory procedure met</span>
             ) : (
               <span className="badge badge-warn">Mandatory procedures still short</span>
-            )}{' '}
-            <span className="muted">
-              {plural(overall.counted, 'entry counts', 'entries count')} of {plural(overall.performed, 'logged entry', 'logged entries')}.
-            </span>
+            )}
           </p>
         </>
       ) : (

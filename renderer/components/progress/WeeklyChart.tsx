@@ -1,12 +1,11 @@
 // Entries per week over time: logged, and how many of them count.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WeekPoint } from '../../../shared/ipc/dashboard';
-import { plural, shortDay } from './format';
+import { format, parseISO } from 'date-fns';
+import { dayLabel, plural } from './format';
 
 export function WeeklyChart(props: { weekly: WeekPoint[] }) {
-  const data = props.weekly.map((w) => ({ ...w, label: shortDay(w.weekStart) }));
-  const last8 = props.weekly.slice(-8);
-  const avg = last8.length ? last8.reduce((s, w) => s + w.counted, 0) / last8.length : 0;
+  const data = props.weekly.map((w) => ({ ...w, label: format(parseISO(w.weekStart), "d MMM ''yy") }));
   const best = props.weekly.reduce<WeekPoint | null>((b, w) => (b === null || w.logged > b.logged ? w : b), null);
   const active = props.weekly.filter((w) => w.logged > 0).length;
   return (
@@ -17,8 +16,8 @@ export function WeeklyChart(props: { weekly: WeekPoint[] }) {
       <p className="chart-summary" data-testid="weekly-summary">
         {props.weekly.length === 0
           ? 'No weeks to show yet.'
-          : `${plural(active, 'week', 'weeks')} with entries out of ${props.weekly.length}; the last 8 weeks averaged ${avg.toFixed(1)} counted entries a week` +
-            (best && best.logged > 0 ? `; busiest week began ${shortDay(best.weekStart)} (${best.logged} logged).` : '.')}
+          : `${plural(active, 'week', 'weeks')} with entries out of the ${props.weekly.length} shown` +
+            (best && best.logged > 0 ? `; busiest week began ${dayLabel(best.weekStart)} (${best.logged} logged).` : '.')}
       </p>
       <figure className="chart-figure">
         <div className="chart" aria-hidden="true" style={{ height: 220 }}>
