@@ -1,10 +1,118 @@
-import { NotBuilt, PageHeader } from '../components/ui';
+// Sign-off: verifiers, an on-device session in which a verifier (or supervisor) reviews a batch,
+// attests ARRT's checklist and signs; and every signature with its validity.
+import { useEffect, useState } from 'react';
+import type { SignatureView } from '../../shared/ipc/signoff';
+import type { SignatureKind } from '../../shared/signoff/checklist';
+import { api } from '../api';
+import { BatchPicker, toBatchInput, type BatchState } from '../components/signoff/BatchPicker';
+import { SessionPanel } from '../components/signoff/SessionPanel';
+import { SignatureList } from '../components/signoff/SignatureList';
+import { CandidateForm, VerifierPanel } from '../components/signoff/VerifierPanel';
+import { Banner, Field, PageHeader, useToast } from '../components/ui';
+import { useResult } from '../hooks/useResult';
+import '../styles/signoff.css';
 
 export function SignOffPage() {
+  const tracks = useResult(() => api.tracks.list(), []);
+  const options = useResult(() => api.signoff.options(), []);
+  const verifiers = useResult(() => api.verifiers.list(), []);
+  const [batch, setBatch] = useState<BatchState>({ trackId: null, siteId: null, from: '', to: '', status: 'draft' });
+  const [kind, setKind] = useState<SignatureKind>('verifier');
+  const [verifierId, setVerifierId] = useState<number | null>(null);
+  const [session, setSession] = useState<{ key: number; batch: NonNullable<ReturnType<typeof toBatchInput>>; kind: SignatureKind; verifierId: number } | null>(null);
+  const signatures = useResult(() => api.signoff.list({ trackId: batch.trackId }), [batch.trackId]);
+  const toast = useToast();
+
+  const trackList = tracks.value ?? [];
+  const sites = options.value?.sites ?? [];
+  const people = verifiers.value ?? [];
+  useEffect(() => {
+    if (batch.trackId === null && trackList[0]) setBatch((b) => ({ ...b, trackId: trackList[0]!.id }));
+  }, [trackList.length]);
+  useEffect(() => {
+    if (verifierId === null && people[0]) setVerifierId(people[0].id);
+  }, [people.length]);
+
+  function open() {
+    const input = toBatchInput(batch);
+    if (!input || verifierId === null) return;
+    setSession({ key: Date.now(), batch: input, kind, verifierId });
+  }
+
+  function signed(s: SignatureView) {
+    setSession(null);
+    void signatures.reload();
+    toast(`${s.signerName} signed ${s.entryIds.length} ${s.entryIds.length === 1 ? 'entry' : 'entries'}.`);
+  }
+
   return (
-    <div className="page">
-      <PageHeader title="Sign-off" subtitle="Verifiers review and sign batches of entries on this device." />
-      <NotBuilt feature="Sign-off">Verifier sessions, signatures and supervisor approval are not available yet.</NotBuilt>
+    <div className="page signoff-page">
+      <PageHeader title="Sign-off" subtitle="Verifiers review and sign batches of entries on this device; supervisors give final approval." />
+      {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
+      {!tracks.loading && trackList.length === 0 ? <Banner tone="info">Create a track and log entries first (Log page).</Banner> : null}
+
+      <section className="card stack" aria-labelledby="session-setup-title">
+        <h2 id="session-setup-title" className="card-title">
+          Start a sign-off session
+        </h2>
+        <div className="row">
+          <Field label="Who signs">
+            {(id) => (
+              <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SignatureKind)}>
+                <option value="verifier">Verifier</option>
+                <option value="supervisor">Clinical supervisor (final approval)</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Signer">
+            {(id) => (
+              <select id={id} value={verifierId ?? ''} onChange={(e) => setVerifierId(e.target.value ? Number(e.target.value) : null)}>
+                {people.length === 0 ? <option value="">Add a verifier below first</option> : null}
+                {people.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                    {v.credentials ? `, ${v.credentials}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <BatchPicker tracks={trackList} sites={sites} value={batch} onChange={setBatch} />
+        <div className="row">
+          <button className="btn btn-primary" type="button" onClick={open} disabled={batch.trackId === null || verifierId === null}>
+            Open the batch for signing
+          </button>
+          <span className="small muted">Hand the device to the signer once the batch is open.</span>
+        </div>
+      </section>
+
+      {session ? <SessionPanel key={session.key} batch={session.batch} kind={session.kind} verifierId={session.verifierId} onSigned={signed} /> : null}
+
+      <section className="card stack" aria-labelledby="signatures-title">
+        <h2 id="signatures-title" className="card-title">
+          Signatures
+        </h2>
+        <p className="small muted">
+          Each signature covers a SHA-256 digest of exactly the entries it signed. Editing or deleting one of them voids the signature until the
+          batch is signed again; nothing is ever locked.
+        </p>
+        {signatures.value ? <SignatureList signatures={signatures.value} /> : null}
+      </section>
+
+      <VerifierPanel
+        verifiers={people}
+        sites={sites}
+        onChanged={() => {
+          void verifiers.reload();
+        }}
+      />
+      <section className="card stack" aria-labelledby="candidate-title">
+        <h2 id="candidate-title" className="card-title">
+          Your name on packets
+        </h2>
+        <CandidateForm candidate={options.value?.candidate ?? null} onSaved={() => void options.reload()} />
+      </section>
     </div>
   );
 }

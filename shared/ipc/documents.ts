@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EntryStatus } from '../domain';
 import type { HelperDay, HelperEntry } from '../signoff/arrt-days';
 import { channel } from './define';
 import { batchInput, SIGNATURE_KINDS } from './signoff';
@@ -53,7 +54,7 @@ export const documentChannels = {
   'documents.progressReport': channel<SavedFile>()(z.object({ trackId: id })),
   'documents.csv': channel<SavedFile>()(z.object({ trackId: id.nullish() }).default({})),
   'documents.arrtHelper': channel<ArrtHelperPlan>()(z.object({ trackId: id })),
-  'documents.markEntered': channel<{ marked: number }>()(z.object({ entryIds: z.array(id).min(1).max(500) })),
+  'documents.markEntered': channel<{ marked: number; previous: Array<{ id: number; status: EntryStatus }> }>()(z.object({ entryIds: z.array(id).min(1).max(500) })),
   'documents.checkPacket': channel<PacketCheck>()(
     z.object({ fileName: z.string().max(200), base64: z.string().min(1).max(40_000_000) }),
   ),

@@ -365,7 +365,8 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
       const before = new Map(input.entryIds.map((id) => [id, getEntry(ctx.db, id)] as const));
       const changed = setEntryStatus(ctx.db, input.entryIds, ['draft', 'signed'], 'entered', now);
       for (const id of changed) appendAudit(ctx.db, now, 'entry', id, 'update', before.get(id), getEntry(ctx.db, id));
-      return { marked: changed.length };
+      // Each entry's status before, so the UI can undo with entries.restoreStatuses.
+      return { marked: changed.length, previous: changed.map((id) => ({ id, status: before.get(id)!.status })) };
     })();
   },
 
