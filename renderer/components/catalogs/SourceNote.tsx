@@ -34,7 +34,7 @@ export function SourceNote({ sourced, mySource }: { sourced: Sourced<unknown> | 
   }
   return (
     <span className="badge badge-warn cat-source-other" title={`Source: ${sourced.source}. Not confirmed by ARRT.`}>
-      {/worksheet/i.test(sourced.source) ? 'from a worksheet' : sourced.source}
+      {/worksheet/i.test(sourced.source) ? 'from a worksheet' : /^example/i.test(sourced.source) ? 'example value' : sourced.source}
     </span>
   );
 }
