@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { BackupsSection } from '../components/data/BackupsSection';
+import { ExportJsonButton } from '../components/data/ExportJsonButton';
+import { ImportSection } from '../components/data/ImportSection';
 import { Field, PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
+import '../styles/data.css';
 
 type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'radledger.theme';
@@ -14,6 +18,9 @@ export function applyStoredTheme() {
 
 export function SettingsPage() {
   const info = useResult(() => api.app.info(), []);
+  // Bumped when a restore or an import changes the data, so every section reloads what it shows.
+  const [dataVersion, setDataVersion] = useState(0);
+  const dataChanged = () => setDataVersion((v) => v + 1);
   const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system');
   useEffect(() => {
     localStorage.setItem(THEME_KEY, theme);
@@ -22,7 +29,7 @@ export function SettingsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Settings" subtitle="Appearance and where your data lives." />
+      <PageHeader title="Settings" subtitle="Appearance, where your data lives, backups and import." />
       <section className="card">
         <h2 className="card-title">Appearance</h2>
         <Field label="Theme">
@@ -58,7 +65,10 @@ export function SettingsPage() {
         <p className="muted small">
           RadLedger keeps everything on this computer. It stores no patient identifiers, and nothing leaves the machine unless you export it.
         </p>
+        <ExportJsonButton />
       </section>
+      <BackupsSection refreshKey={dataVersion} onDataReplaced={dataChanged} />
+      <ImportSection refreshKey={dataVersion} onDataChanged={dataChanged} />
     </div>
   );
 }

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+async function seedTrack(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
+  const r = await app.server.backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+  expect(r.ok).toBe(true);
+  return (r.value as { id: number }).id;
+}
+
+async function total(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
+  const r = await app.server.backend.dispatch('entries.list', {});
+  return (r.value as { total: number }).total;
+}
+
+async function openSettings(page: Page, app: { open: (s?: string) => Promise<void> }) {
+  await app.open('settings');
+  await expect(page.getByRole('heading', { name: 'Backups & restore' })).toBeVisible();
+}
+
+test('import a CSV through the column-mapping preview', async ({ page, app }) => {
+  await seedTrack(app);
+  await openSettings(page, app);
+  const csv = [
+    'Exam Date,Start,Procedure,Where,Comments',
+    '3/2/2026,8:30 AM,CT Head without contrast,Mercy General,routine',
+    '2026-03-03,14:10,CT Chest with contrast,Valley Imaging,',
+    '3/4/2026,,CT Abdomen/Pelvis,Mercy General,phantom study',
+  ].join('\n');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'my-log.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  // Guessed from the headers; "Start" and "Where" are not guessed, so the user maps them.
+  await expect(page.getByLabel('Date (required)')).toHaveValue('0');
+  await expect(page.getByLabel('Procedure (required)')).toHaveValue('2');
+  await expect(page.getByLabel('Site', { exact: true })).toHaveValue('');
+  await page.getByLabel('Site', { exact: true }).selectOption({ label: 'D: Where' });
+  await page.getByLabel('Time', { exact: true }).selectOption({ label: 'B: Start' });
+
+  const sample = page.getByRole('table', { name: /as they will be read/ });
+  await expect(sample.getByRole('columnheader', { name: 'Site' })).toBeVisible();
+  await expect(sample.getByRole('row').nth(1)).toContainText('Mercy General');
+  await expect(page.getByText('Checked 3 rows: 3 ready')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import 3 entries' }).click();
+  await expect(page.getByText(/Imported 3 entries into Computed Tomography/)).toBeVisible();
+  expect(await total(app)).toBe(3);
+  const list = await app.server.backend.dispatch('entries.list', {});
+  const rows = (list.value as { rows: Array<{ performedOn: string; performedAt: string | null; siteName: string | null }> }).rows;
+  expect(rows.map((r) => [r.performedOn, r.performedAt, r.siteName])).toEqual([
+    ['2026-03-04', null, 'Mercy General'],
+    ['2026-03-03', '14:10', 'Valley Imaging'],
+    ['2026-03-02', '08:30', 'Mercy General'],
+  ]);
+});
+
+test('a CSV with a bad row imports nothing and names the row', async ({ page, app }) => {
+  await seedTrack(app);
+  await openSettings(page, app);
+  const csv = ['date,procedure', '2026-03-02,CT Head', '2099-01-01,CT Chest'].join('\n');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('alert').filter({ hasText: 'Row 3: Date: The date cannot be in the future.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  expect(await total(app)).toBe(0);
+});
+
+test('restore a backup after a preview, then undo the restore', async ({ page, app }) => {
+  const trackId = await seedTrack(app);
+  const d = app.server.backend.dispatch;
+  await d('entries.create', { trackId, performedOn: '2026-03-02', procedureName: 'CT Head without contrast' });
+  await d('entries.create', { trackId, performedOn: '2026-03-03', procedureName: 'CT Chest with contrast' });
+  await openSettings(page, app);
+
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const backups = page.getByRole('table', { name: 'Backups, newest first' });
+  await expect(backups.getByRole('row')).toHaveCount(2);
+  await expect(backups).toContainText('Made by you');
+
+  await d('entries.create', { trackId, performedOn: '2026-03-04', procedureName: 'CT Sinus, undo check' });
+  expect(await total(app)).toBe(3);
+
+  await backups.getByRole('button', { name: /Preview and restore/ }).click();
+  const preview = page.getByRole('region', { name: 'Restore preview' });
+  await expect(preview).toContainText('2 entries in 1 track, from 2026-03-02 to 2026-03-03');
+  await expect(preview.getByRole('cell', { name: 'Computed Tomography' })).toBeVisible();
+  expect(await total(app)).toBe(3); // the preview changed nothing
+
+  await preview.getByRole('button', { name: 'Restore this' }).click();
+  await expect(page.getByText(/Restored the backup of .*backed up first/)).toBeVisible();
+  expect(await total(app)).toBe(2);
+  await expect(backups).toContainText('Before a restore');
+
+  await page.getByRole('button', { name: 'Undo restore' }).click();
+  await expect(page.getByText('Restore undone: your data is back as it was before.')).toBeVisible();
+  expect(await total(app)).toBe(3);
+
+  // The log itself shows the entry that the restore removed and the undo brought back.
+  await page.getByRole('link', { name: /Log/ }).click();
+  await expect(page.getByText('CT Sinus, undo check', { exact: true }).filter({ visible: true }).first()).toBeVisible();
+});
