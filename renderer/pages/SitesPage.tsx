@@ -80,7 +80,7 @@ export function SitesPage() {
           ) : null
         }
       />
-      <div className="tabs" role="tablist" aria-label="Sites views">
+      <div className="sites-tabs" role="tablist" aria-label="Sites views">
         {TABS.map((t, i) => (
           <button
             key={t.id}
@@ -88,7 +88,7 @@ export function SitesPage() {
               tabRefs.current[t.id] = el;
             }}
             id={`tab-${t.id}`}
-            className="tab"
+            className="sites-tab"
             role="tab"
             type="button"
             aria-selected={tab === t.id}

@@ -173,7 +173,7 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
           </span>
         ) : null}
         {it?.attachment && !upload ? (
-          <label className="check">
+          <label className="site-check">
             <input type="checkbox" checked={removeAttachment} onChange={(e) => setRemoveAttachment(e.target.checked)} /> Remove the attached document
           </label>
         ) : null}

@@ -22,7 +22,7 @@ export function ComplianceMatrix(props: { rows: MatrixRow[] | undefined; error: 
     <div className="stack">
       <p className="muted small">Expiring means within 60 days (amber) or 30 days (red). Declined and ended sites are left out.</p>
       <div className="table-wrap">
-        <table className="matrix" aria-label="Requirements by site">
+        <table className="site-matrix" aria-label="Requirements by site">
           <thead>
             <tr>
               <th scope="col">Site</th>

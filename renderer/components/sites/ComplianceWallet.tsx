@@ -148,7 +148,7 @@ export function ComplianceWallet(props: { onChanged: () => void }) {
                     <td>
                       <DocumentCell item={item} />
                     </td>
-                    <td className="actions">
+                    <td className="wallet-actions">
                       <button className="btn-link" type="button" onClick={() => setEditing(item.id)} aria-label={`Edit ${requirementLabel(item)}`}>
                         Edit
                       </button>

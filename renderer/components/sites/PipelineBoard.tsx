@@ -14,7 +14,7 @@ export function PipelineBoard(props: {
 }) {
   const due = new Map(props.followUps.map((f) => [f.siteId, f]));
   return (
-    <div className="board" role="list" aria-label="Outreach pipeline">
+    <div className="sites-board" role="list" aria-label="Outreach pipeline">
       {SITE_STATUSES.map((status) => {
         const column = props.sites.filter((s) => s.status === status);
         return (

@@ -54,7 +54,7 @@ export function SiteDetail(props: {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <dl className="facts">
+        <dl className="site-facts">
           {facts.map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
@@ -64,7 +64,7 @@ export function SiteDetail(props: {
           {site.notes ? (
             <div>
               <dt>Notes</dt>
-              <dd className="pre">{site.notes}</dd>
+              <dd className="site-pre">{site.notes}</dd>
             </div>
           ) : null}
         </dl>

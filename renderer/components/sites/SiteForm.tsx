@@ -1,5 +1,5 @@
 // Add or edit a site: everything a tech weighs when choosing where to do clinicals.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
 import type { AppError } from '../../../shared/result';
 import {
@@ -37,6 +37,36 @@ function errorsByField(error: AppError | null): Record<string, string> {
   return out;
 }
 
+interface CatalogProcedure {
+  id: string;
+  name: string;
+  track: string;
+}
+
+/** Procedures listed in the catalogs of the user's tracks, so offers can carry catalog ids. */
+function useCatalogProcedures(): CatalogProcedure[] {
+  const [list, setList] = useState<CatalogProcedure[]>([]);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const tracks = await api.tracks.list();
+      if (!tracks.ok) return;
+      const out: CatalogProcedure[] = [];
+      for (const t of tracks.value) {
+        const r = await api.progress.evaluate({ trackId: t.id, verdicts: 'none' });
+        for (const p of r.ok ? (r.value.evaluation?.procedures ?? []) : []) {
+          if (!out.some((o) => o.name.toLowerCase() === p.name.toLowerCase())) out.push({ id: p.procedureId, name: p.name, track: t.discipline });
+        }
+      }
+      if (live) setList(out);
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
 export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord) => void; onCancel?: () => void }) {
   const s = props.site;
   const [name, setName] = useState(s?.name ?? '');
@@ -59,6 +89,7 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
   const [busy, setBusy] = useState(false);
   const errors = errorsByField(error);
   const costGroup = useId();
+  const catalog = useCatalogProcedures();
 
   function localError(path: string, message: string) {
     setError({ kind: 'validation', message, issues: [{ path, message }] });
@@ -88,7 +119,11 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       costCents,
       housing,
       notes,
-      offered: splitList(offeredText, /\n/).map((n) => ({ name: n })),
+      // A line that names a catalog procedure carries its id, so variety can match it exactly.
+      offered: splitList(offeredText, /\n/).map((n) => ({
+        name: n,
+        procedureId: catalog.find((c) => c.name.toLowerCase() === n.toLowerCase())?.id ?? null,
+      })),
       requirements,
     };
     setBusy(true);
@@ -143,11 +178,11 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
           )}
         </Field>
       </div>
-      <fieldset className="checks">
+      <fieldset className="site-checks">
         <legend>Modalities</legend>
-        <div className="checks-body">
+        <div className="site-checks-body">
           {DISCIPLINES.map((d) => (
-            <label key={d.code} className="check">
+            <label key={d.code} className="site-check">
               <input type="checkbox" checked={modalities.includes(d.code)} onChange={(e) => setModalities((m) => toggle(m, d.code, e.target.checked))} />
               {d.code}
               <span className="visually-hidden"> {d.name}</span>
@@ -158,17 +193,41 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       <Field label="Equipment" error={errors.equipment} hint="Scanners and units, e.g. Siemens SOMATOM Force, GE 3T Signa.">
         {(id, d) => <input id={id} value={equipment} aria-describedby={d} onChange={(e) => setEquipment(e.target.value)} />}
       </Field>
-      <Field label="Procedures it says it can offer" error={errors.offered} hint="One per line.">
-        {(id, d) => <textarea id={id} value={offeredText} aria-describedby={d} onChange={(e) => setOfferedText(e.target.value)} />}
-      </Field>
       <div className="row">
-        <fieldset className="checks">
+        <Field label="Procedures it says it can offer" error={errors.offered} hint="One per line." grow>
+          {(id, d) => <textarea id={id} value={offeredText} aria-describedby={d} onChange={(e) => setOfferedText(e.target.value)} />}
+        </Field>
+        {catalog.length ? (
+          <Field label="Add from your catalog" hint="Appends the procedure as a line.">
+            {(id, d) => (
+              <select
+                id={id}
+                value=""
+                aria-describedby={d}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  if (name) setOfferedText((t) => (t.trim() ? `${t.trimEnd()}\n${name}` : name));
+                }}
+              >
+                <option value="">Choose a procedure…</option>
+                {catalog.map((c) => (
+                  <option key={`${c.track}:${c.id}`} value={c.name}>
+                    {c.name} ({c.track})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <div className="row">
+        <fieldset className="site-checks">
           <legend>Cost paid for the clinical experience</legend>
-          <div className="checks-body">
-            <label className="check">
+          <div className="site-checks-body">
+            <label className="site-check">
               <input type="radio" name={costGroup} checked={!paid} onChange={() => setPaid(false)} /> None
             </label>
-            <label className="check">
+            <label className="site-check">
               <input type="radio" name={costGroup} checked={paid} onChange={() => setPaid(true)} /> An amount
             </label>
           </div>
@@ -184,11 +243,11 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
           {(id, d) => <input id={id} value={housing} aria-describedby={d} onChange={(e) => setHousing(e.target.value)} placeholder="e.g. staff dorm, $30/night" />}
         </Field>
       </div>
-      <fieldset className="checks">
+      <fieldset className="site-checks">
         <legend>What this site requires from you</legend>
-        <div className="checks-body">
+        <div className="site-checks-body">
           {PLAIN_REQUIREMENTS.map((k) => (
-            <label key={k} className="check">
+            <label key={k} className="site-check">
               <input type="checkbox" checked={plain.includes(k)} onChange={(e) => setPlain((p) => toggle(p, k, e.target.checked))} />
               {COMPLIANCE_KIND_LABELS[k]}
             </label>
