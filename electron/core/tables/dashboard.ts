@@ -4,14 +4,14 @@
 import type { EngineEntry } from '../../../shared/engine/evaluate';
 import type { DB } from '../db/open';
 
+export const ENGINE_ROWS_SQL = `SELECT id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker, procedure_name
+  FROM entries WHERE track_id = ? AND deleted_at IS NULL`;
+
 /** Live entries of a track in the engine's shape; `procedureName` lets callers map names to catalog ids. */
 export function engineRows(db: DB, trackId: number): Array<EngineEntry & { procedureName: string }> {
   // raw() returns arrays: at 100,000 rows that is markedly cheaper than one object per row.
   const rows = db
-    .prepare(
-      `SELECT id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker, procedure_name
-       FROM entries WHERE track_id = ? AND deleted_at IS NULL`,
-    )
+    .prepare(ENGINE_ROWS_SQL)
     .raw()
     .all(trackId) as Array<[number, string, string | null, string, string | null, number, number | null, string]>;
   const out = new Array<EngineEntry & { procedureName: string }>(rows.length);
@@ -39,8 +39,7 @@ export function entriesPerDay(db: DB, trackId: number): Array<{ day: string; n: 
   return db.prepare(ENTRIES_PER_DAY_SQL).all(trackId) as Array<{ day: string; n: number }>;
 }
 
-export const SITE_PROCEDURE_SQL = `SELECT site_id AS siteId, procedure_id AS procedureId, procedure_name AS procedureName,
-    count(*) AS n, count(DISTINCT performed_on) AS days
+export const SITE_PROCEDURE_SQL = `SELECT site_id AS siteId, procedure_id AS procedureId, procedure_name AS procedureName, count(*) AS n
   FROM entries WHERE track_id = ? AND deleted_at IS NULL AND site_id IS NOT NULL
   GROUP BY site_id, procedure_id, procedure_name`;
 
@@ -49,7 +48,6 @@ export interface SiteProcedureCount {
   procedureId: string | null;
   procedureName: string;
   n: number;
-  days: number;
 }
 
 /** How often each procedure was logged at each site for this track. */
