@@ -16,7 +16,9 @@ import { createDispatcher, type Dispatch } from '../../electron/core/dispatch';
 import { openDatabase, type DB } from '../../electron/core/db/open';
 import type { Ctx } from '../../electron/core/context';
 import { addDaysIso } from '../../shared/engine/calendar';
-import { BENCH_NOW, entryRows, INSERT_ENTRY_SQL, type DatasetSpec } from './dataset';
+import { allProcedures } from '../../shared/catalog/schema';
+import { builtinCatalog } from '../../shared/catalog/builtin';
+import { BENCH_NOW, CATALOG_KEY, entryRows, INSERT_ENTRY_SQL, type DatasetSpec } from './dataset';
 import { DASHBOARD_CHANNELS, EVALUATE_CHANNELS, evaluateTrack, findChannel } from './progress';
 
 export async function openBenchBackend(dataDir: string): Promise<Backend> {
@@ -42,7 +44,8 @@ export async function call<T = unknown>(dispatch: Dispatch, channel: string, inp
   return r.value as T;
 }
 
-const PROCEDURES = ['CT Head without contrast', 'CT Chest with contrast', 'CT Abdomen/Pelvis'];
+/** Names the quick log would offer: the bench catalog's own procedures. */
+const PROCEDURES = allProcedures(builtinCatalog(CATALOG_KEY)!).slice(0, 5).map((p) => p.name);
 
 /** The entry the quick log would send; spread over the last 30 days so no day piles up. */
 function quickLogInput(trackId: number, i: number) {
@@ -69,6 +72,28 @@ export async function logOneEntry(backend: Backend, trackId: number, i: number):
   if (channel) await call(backend.dispatch, channel, { trackId });
   else evaluateTrack(backend.db, trackId);
   return { create: t1 - t0, evaluate: performance.now() - t1 };
+}
+
+/**
+ * Gives every track the bench catalog (the example catalog synth.ts draws procedures from), as a
+ * user would on the Requirements page, so the engine and dashboard work on real procedure ids.
+ * Opening the backend here also takes the day's first backup, so later opens are ordinary ones.
+ */
+export async function assignBenchCatalog(dataDir: string): Promise<string> {
+  const backend = await openBenchBackend(dataDir);
+  try {
+    if (!has('catalogs.assign')) return 'no catalogs.assign channel: tracks keep the discipline default';
+    const tracks = await call<Array<{ id: number }>>(backend.dispatch, 'tracks.list', undefined);
+    for (const t of tracks) await call(backend.dispatch, 'catalogs.assign', { trackId: t.id, catalog: { key: CATALOG_KEY } });
+    return `tracks on catalog ${CATALOG_KEY}`;
+  } finally {
+    backend.close();
+  }
+}
+
+/** A write that changes nothing visible but invalidates caches keyed on the connection's changes. */
+export function touchTrack(db: DB, trackId: number): void {
+  db.prepare('UPDATE tracks SET updated_at = updated_at WHERE id = ?').run(trackId);
 }
 
 /** Which path dashboardData takes, for the notes. */

@@ -1,8 +1,9 @@
 // Runs in a child process of the bench (one fresh Node per sample), so start-up and memory are
 // measured cold, as a user's first window would see them. Prints one JSON line on stdout.
 //
-//   tsx bench/lib/child.ts cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
-//   tsx bench/lib/child.ts rss <dataDir>    a working session; peak resident memory (MB)
+//   child cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
+//   child rss <dataDir>    a working session; peak resident memory (MB), and the RSS after each step
+// bench/lib/spawn.ts bundles this file with esbuild and runs it with plain node.
 import { openBackend } from '../../electron/core/backend';
 import { BENCH_NOW } from './dataset';
 import { call, dashboardData, has, logOneEntry } from './backend';
@@ -28,21 +29,27 @@ async function rss(): Promise<void> {
   await backend.ready;
   const tracks = (await call<Array<{ id: number }>>(backend.dispatch, 'tracks.list', undefined)).map((t) => t.id);
   const done: string[] = [];
+  const step = (name: string) => {
+    const now = process.memoryUsage().rss;
+    peak = Math.max(peak, now);
+    done.push(`${name} → ${(now / 2 ** 20).toFixed(0)} MB`);
+  };
+  step('open');
   for (const trackId of tracks) await dashboardData(backend.dispatch, backend.db, trackId);
-  done.push(`dashboard ×${tracks.length}`);
+  step(`dashboard ×${tracks.length}`);
   await call(backend.dispatch, 'entries.list', { limit: 500 });
   await call(backend.dispatch, 'entries.list', { trackId: 1, status: 'signed', limit: 500, offset: 2000 });
   await call(backend.dispatch, 'entries.list', { q: 'mercy', limit: 500 });
-  done.push('log pages');
+  step('log pages');
   for (let i = 0; i < 50; i++) await logOneEntry(backend, 1 + (i % tracks.length), i);
-  done.push('50 quick logs');
+  step('50 quick logs');
   if (has('documents.csv')) {
     await call(backend.dispatch, 'documents.csv', { trackId: null });
-    done.push('CSV export of all');
+    step('CSV export of all');
   }
   if (has('backups.create')) {
     await call(backend.dispatch, 'backups.create', undefined);
-    done.push('backup');
+    step('backup');
   }
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -1,11 +1,12 @@
 // The CSV import row: the dataset's rows written as a spreadsheet export, imported through the
 // import channels into a fresh data folder with one empty track (preview and check first, as the
-// UI does; the commit is what is timed, and it re-reads and re-checks the file itself).
+// UI does; the commit is what is timed, and it re-reads and re-checks the file itself). The track
+// is on the bench catalog, so every procedure name is checked against it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { call, openBenchBackend } from './backend';
-import { entryRows, SITE_NAMES, TRACK_START, type DatasetSpec } from './dataset';
+import { call, has, openBenchBackend } from './backend';
+import { CATALOG_KEY, entryRows, SITE_NAMES, TRACK_START, type DatasetSpec } from './dataset';
 
 export function csvOf(spec: DatasetSpec): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -29,6 +30,7 @@ export async function importOnce(csv: string): Promise<ImportSample> {
   const backend = await openBenchBackend(dir);
   try {
     const track = await call<{ id: number }>(backend.dispatch, 'tracks.create', { discipline: 'CT', name: 'Imported', startDate: TRACK_START });
+    if (has('catalogs.assign')) await call(backend.dispatch, 'catalogs.assign', { trackId: track.id, catalog: { key: CATALOG_KEY } });
     const file = { fileName: 'log.csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64') };
     const preview = await call<{ mapping: unknown; rowCount: number }>(backend.dispatch, 'import.preview', file);
     const run = { ...file, trackId: track.id, mapping: preview.mapping };

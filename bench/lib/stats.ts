@@ -14,8 +14,10 @@ export interface SampleOptions {
   warmup?: number;
   minRuns?: number;
   maxRuns?: number;
-  /** Stop sampling once this much time went by (after minRuns). */
+  /** Stop sampling once this much time went by (after minRuns); warm-up stops at a quarter of it. */
   budgetMs?: number;
+  /** Untimed work before each timed call (e.g. a write that invalidates a cache). */
+  before?: () => unknown;
 }
 
 /** Nearest-rank percentile of an ascending array (p in 0..1). */
@@ -37,17 +39,22 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 function resolve(o: SampleOptions): Required<SampleOptions> {
-  return { warmup: o.warmup ?? 3, minRuns: o.minRuns ?? 5, maxRuns: o.maxRuns ?? 50, budgetMs: o.budgetMs ?? 5_000 };
+  return { warmup: o.warmup ?? 3, minRuns: o.minRuns ?? 5, maxRuns: o.maxRuns ?? 50, budgetMs: o.budgetMs ?? 5_000, before: o.before ?? (() => undefined) };
 }
 
 /** Times `fn` in milliseconds per call (the calls do I/O or heavy work, so none is optimised away). */
 export function sample(fn: (i: number) => unknown, options: SampleOptions = {}): Summary {
   const o = resolve(options);
-  for (let i = 0; i < o.warmup; i++) fn(-1 - i);
+  const warm = performance.now();
+  for (let i = 0; i < o.warmup && (i === 0 || performance.now() - warm < o.budgetMs / 4); i++) {
+    o.before();
+    fn(-1 - i);
+  }
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < o.maxRuns; i++) {
     if (i >= o.minRuns && performance.now() - started > o.budgetMs) break;
+    o.before();
     const t0 = performance.now();
     fn(i);
     times.push(performance.now() - t0);
@@ -57,11 +64,16 @@ export function sample(fn: (i: number) => unknown, options: SampleOptions = {}):
 
 export async function sampleAsync(fn: (i: number) => Promise<unknown>, options: SampleOptions = {}): Promise<Summary> {
   const o = resolve(options);
-  for (let i = 0; i < o.warmup; i++) await fn(-1 - i);
+  const warm = performance.now();
+  for (let i = 0; i < o.warmup && (i === 0 || performance.now() - warm < o.budgetMs / 4); i++) {
+    await o.before();
+    await fn(-1 - i);
+  }
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < o.maxRuns; i++) {
     if (i >= o.minRuns && performance.now() - started > o.budgetMs) break;
+    await o.before();
     const t0 = performance.now();
     await fn(i);
     times.push(performance.now() - t0);
