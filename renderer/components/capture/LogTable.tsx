@@ -4,12 +4,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
-import { ENTRY_SORTS, type EntryListInput, type EntrySort } from '../../../shared/ipc/entries';
+import { ENTRY_SORTS, type CountingFilter, type EntryListInput, type EntrySort } from '../../../shared/ipc/entries';
+import { phiWarningMessage, redactPhi } from '../../../shared/phi';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner, fieldErrors } from '../ui';
 import { HistoryPanel } from './HistoryPanel';
+import { usePhiFindings } from './PhiNotes';
 import type { OfferUndo } from './undo';
 
 const PAGE = 100;
@@ -31,10 +33,11 @@ export interface LogFilters {
   siteId: string;
   procedureName: string;
   status: string;
+  counting: CountingFilter;
   sort: EntrySort;
 }
 
-export const NO_FILTERS: LogFilters = { q: '', trackId: '', from: '', to: '', siteId: '', procedureName: '', status: '', sort: 'date-desc' };
+export const NO_FILTERS: LogFilters = { q: '', trackId: '', from: '', to: '', siteId: '', procedureName: '', status: '', counting: 'all', sort: 'date-desc' };
 
 function toQuery(f: LogFilters): EntryListInput {
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
@@ -46,6 +49,8 @@ function toQuery(f: LogFilters): EntryListInput {
     siteId: f.siteId ? Number(f.siteId) : undefined,
     procedureName: f.procedureName || undefined,
     status: (f.status || undefined) as EntryStatus | undefined,
+    // What counts is decided per track (by its catalog), so the filter needs one.
+    counting: f.trackId ? f.counting : 'all',
     sort: f.sort,
   };
 }
@@ -242,6 +247,19 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
             </select>
           </label>
           <label className="mini-field">
+            <span>Counts filter</span>
+            <select
+              value={filters.trackId ? filters.counting : 'all'}
+              disabled={!filters.trackId}
+              title={filters.trackId ? undefined : 'Choose a track first: its catalog decides what counts.'}
+              onChange={(e) => set('counting', e.target.value as CountingFilter)}
+            >
+              <option value="all">Counting or not</option>
+              <option value="counts">Counts toward requirements</option>
+              <option value="not-counting">Does not count</option>
+            </select>
+          </label>
+          <label className="mini-field">
             <span>Sort</span>
             <select value={filters.sort} onChange={(e) => set('sort', e.target.value as EntrySort)}>
               {ENTRY_SORTS.map((s) => (
@@ -410,6 +428,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
   const [draft, setDraft] = useState(() => restoreInput(props.entry));
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
+  const findings = usePhiFindings(draft.notes);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -432,7 +451,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
     }
   }
 
-  const input = (label: string, key: 'performedOn' | 'procedureName' | 'siteName' | 'verifierName' | 'notes', type = 'text') => (
+  const input = (label: string, key: 'performedOn' | 'procedureName' | 'siteName' | 'verifierName', type = 'text') => (
     <span role="cell" className="edit-cell">
       <input
         ref={key === 'performedOn' ? firstRef : undefined}
@@ -467,7 +486,22 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
           ))}
         </select>
       </span>
-      {input('Edit notes', 'notes')}
+      <span role="cell" className="edit-cell">
+        <input aria-label="Edit notes" value={draft.notes} aria-invalid={Boolean(errors.notes)} className={findings.length ? 'phi-flagged' : undefined} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
+        {findings.length ? (
+          <span className="phi-inline" role="status">
+            {phiWarningMessage(findings)}{' '}
+            <button type="button" className="btn-link" onClick={() => setDraft((d) => ({ ...d, notes: redactPhi(d.notes) }))}>
+              Remove them
+            </button>
+          </span>
+        ) : null}
+        {errors.notes ? (
+          <span className="error" role="alert">
+            {errors.notes}
+          </span>
+        ) : null}
+      </span>
       <span role="cell" className="c-actions">
         <button type="button" className="btn btn-small btn-primary" onClick={() => void save()}>
           Save

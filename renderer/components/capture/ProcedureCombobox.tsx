@@ -6,24 +6,7 @@
 // new name that prefixes an old one ("CT Head" vs "CT Head with contrast") would swap it silently.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ProcedureOption } from '../../../shared/ipc/entries';
-
-const MAX_SHOWN = 12;
-
-/** Options whose every typed word starts a word of the name ("ct he" finds "CT Head"), then substring matches. */
-export function matchProcedures(options: readonly ProcedureOption[], query: string): ProcedureOption[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return options.slice(0, MAX_SHOWN);
-  const words = q.split(/\s+/);
-  const starts: ProcedureOption[] = [];
-  const contains: ProcedureOption[] = [];
-  for (const o of options) {
-    const name = o.name.toLowerCase();
-    const nameWords = name.split(/[\s/(),-]+/);
-    if (words.every((w) => nameWords.some((nw) => nw.startsWith(w)))) starts.push(o);
-    else if (name.includes(q)) contains.push(o);
-  }
-  return [...starts, ...contains].slice(0, MAX_SHOWN);
-}
+import { matchProcedures } from './match';
 
 export function ProcedureCombobox(props: {
   id: string;

@@ -1,12 +1,36 @@
 // Create or edit a track. The first launch shows it as a short walk-through: what the credential
 // is, when the clock starts, and the dates that change what counts.
 import { useState, type FormEvent } from 'react';
+import type { CatalogListing, CatalogSummary } from '../../../shared/ipc/catalogs';
 import { localIsoDate } from '../../../shared/dates';
 import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
-import { Banner, Field, fieldErrors } from '../ui';
+import { useResult } from '../../hooks/useResult';
+import { Banner, Field, fieldErrors, useToast } from '../ui';
+
+/** '' = no catalog chosen: the track follows the current shipped ARRT version for its start date. */
+type CatalogChoice = string;
+const choiceOf = (s: CatalogSummary): CatalogChoice => (s.origin === 'saved' ? `saved:${s.id}` : `builtin:${s.key}`);
+
+function catalogRef(choice: CatalogChoice): { id: number } | { key: string } {
+  const [origin, value = ''] = choice.split(/:(.*)/);
+  return origin === 'saved' ? { id: Number(value) } : { key: value };
+}
+
+/** Catalogs a track of this discipline may use: its ARRT versions, custom ones, the example. */
+function catalogsFor(listing: CatalogListing | undefined, discipline: DisciplineCode): CatalogSummary[] {
+  if (!listing) return [];
+  const fits = (c: CatalogSummary) => c.discipline === discipline || c.discipline === 'CUSTOM';
+  return [...listing.saved.filter((c) => c.latest && fits(c)), ...listing.builtin.filter(fits)];
+}
+
+function catalogLabel(c: CatalogSummary): string {
+  const procedures = c.procedureCount > 0 ? `${c.procedureCount} procedures` : 'procedures not filled in yet';
+  const origin = c.origin === 'saved' ? `saved rev. ${c.revision}` : 'shipped';
+  return `${c.title} · ${c.versionLabel} · ${procedures} (${origin})${c.label ? ` — ${c.label}` : ''}`;
+}
 
 export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: Track) => void; onCancel?: () => void }) {
   const t = props.track;
@@ -17,8 +41,12 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
   const [plannedApplicationDate, setPlanned] = useState(t?.plannedApplicationDate ?? '');
   const [examWindowAssignedOn, setExamWindow] = useState(t?.examWindowAssignedOn ?? '');
   const [mqsaQualifiedOn, setMqsa] = useState(t?.mqsaQualifiedOn ?? '');
+  const [catalogChoice, setCatalogChoice] = useState<CatalogChoice>(t?.catalogId ? `saved:${t.catalogId}` : '');
   const [error, setError] = useState<AppError | null>(null);
+  const catalogs = useResult(() => api.catalogs.list(), []);
+  const toast = useToast();
   const errors = fieldErrors(error);
+  const choices = catalogsFor(catalogs.value, discipline);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,8 +64,23 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
       setError(r.error);
       return;
     }
+    let track = r.value;
+    const current = track.catalogId ? `saved:${track.catalogId}` : '';
+    if (catalogChoice && catalogChoice !== current) {
+      // The catalog is set through catalogs.assign, which applies ARRT's version rules.
+      const a = await api.catalogs.assign({ trackId: track.id, catalog: catalogRef(catalogChoice) });
+      if (!a.ok) {
+        const message = a.error.issues?.[0]?.message ?? a.error.message;
+        if (t) {
+          setError({ kind: 'validation', message, issues: [{ path: 'catalog', message }] });
+          return;
+        }
+        // The new track stands on its own; say why its catalog was not set.
+        toast(`Track created, but its catalog was not set: ${message}`);
+      } else track = a.value;
+    }
     setError(null);
-    props.onSaved(r.value);
+    props.onSaved(track);
   }
 
   const dateField = (label: string, value: string, set: (v: string) => void, key: string, hint?: string) => (
@@ -87,6 +130,30 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
           {dateField('Exam window assigned on', examWindowAssignedOn, setExamWindow, 'examWindowAssignedOn', 'Once assigned, entries stop expiring.')}
           {discipline === 'M' ? dateField('MQSA qualified on', mqsaQualifiedOn, setMqsa, 'mqsaQualifiedOn', 'The 2025 mammography version requires MQSA compliance before you submit procedures.') : null}
         </div>
+      </fieldset>
+      <fieldset className="form-step">
+        <legend>{props.first ? '3. The requirement catalog' : 'Requirement catalog'}</legend>
+        <Field
+          label="Catalog"
+          error={errors.catalog}
+          hint={
+            <>
+              ARRT&apos;s procedure lists are not shipped (no source could be transcribed). Fill them from your ARRT worksheet in
+              the <a href="#/catalogs">requirements editor</a>, or pick a custom list. Until then any procedure name is accepted.
+            </>
+          }
+        >
+          {(id, d) => (
+            <select id={id} value={catalogChoice} aria-describedby={d} onChange={(e) => setCatalogChoice(e.target.value)}>
+              <option value="">Current ARRT version for the start date (automatic)</option>
+              {choices.map((c) => (
+                <option key={choiceOf(c)} value={choiceOf(c)}>
+                  {catalogLabel(c)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </fieldset>
       <div className="row">
         <button className="btn btn-primary" type="submit">
