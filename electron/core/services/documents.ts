@@ -51,7 +51,7 @@ async function catalogView(ctx: Ctx, track: Track) {
   const procedureOf = (e: { procedureId: string | null; procedureName: string }) =>
     (e.procedureId ? byId.get(e.procedureId) : undefined) ?? byName.get(e.procedureName.toLowerCase());
   const label = summary
-    ? `${summary.title} (${summary.versionLabel})${summary.label ? `, ${summary.label}` : ''}${report.catalogAssigned ? '' : ' (not yet chosen for this track)'}`
+    ? [summary.title, summary.versionLabel, summary.label, report.catalogAssigned ? null : 'not yet chosen for this track'].filter(Boolean).join('. ')
     : 'No requirement catalog for this discipline yet';
   return {
     label,
