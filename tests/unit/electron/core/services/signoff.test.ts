@@ -196,4 +196,29 @@ describe('sign-off session', () => {
     const preview = await call<SignoffPreview>(s.backend, 'signoff.preview', { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: self.id });
     expect(preview.warnings.map((w) => w.code)).toEqual(['self-verification', 'no-credentials', 'credential-rule-unknown']);
   });
+
+  it('a supervisor gives final approval the same way, without changing entry statuses or verifier sign states', async () => {
+    s = await seed(2);
+    await signBatch(s);
+    const batch = { trackId: s.trackId, siteId: s.siteId };
+    const preview = await call<SignoffPreview>(s.backend, 'signoff.preview', { batch, kind: 'supervisor', verifierId: s.verifierId });
+    expect(preview.checklist.map((c) => c.id)).toEqual(['reviewed', 'approved']);
+    expect(preview.warnings).toEqual([]);
+    const approval = await call<SignatureView>(s.backend, 'signoff.sign', {
+      batch,
+      kind: 'supervisor',
+      verifierId: s.verifierId,
+      entryIds: preview.entries.map((e) => e.id),
+      digest: preview.digest,
+      signerName: 'Dana Okafor',
+      method: 'typed',
+      attested: { reviewed: true, approved: true },
+    });
+    expect(approval).toMatchObject({ kind: 'supervisor', method: 'typed', validity: { state: 'valid' }, siteName: 'Mercy General' });
+    const states = await call<EntrySignStates>(s.backend, 'signoff.entryStates', { trackId: s.trackId });
+    expect(s.entryIds.map((id) => [states.states[id], states.statuses[id]])).toEqual([
+      ['signed', 'signed'],
+      ['signed', 'signed'],
+    ]);
+  });
 });
