@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
-import { applyStoredTheme } from './pages/SettingsPage';
+import { initTheme } from './theme';
 
-applyStoredTheme();
+initTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

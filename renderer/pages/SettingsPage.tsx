@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
 import { BackupsSection } from '../components/data/BackupsSection';
 import { ExportJsonButton } from '../components/data/ExportJsonButton';
 import { ImportSection } from '../components/data/ImportSection';
@@ -7,34 +8,27 @@ import { Field, PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import '../styles/data.css';
 
-type Theme = 'system' | 'light' | 'dark';
-const THEME_KEY = 'radledger.theme';
-
-export function applyStoredTheme() {
-  const t = (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system';
-  if (t === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = t;
-}
-
 export function SettingsPage() {
   const info = useResult(() => api.app.info(), []);
   // Bumped when a restore or an import changes the data, so every section reloads what it shows.
   const [dataVersion, setDataVersion] = useState(0);
   const dataChanged = () => setDataVersion((v) => v + 1);
-  const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system');
-  useEffect(() => {
-    localStorage.setItem(THEME_KEY, theme);
-    applyStoredTheme();
-  }, [theme]);
+  // After a damaged data file was set aside at start-up, recovery comes first on the page.
+  const overview = useResult(() => api.backups.list(), [dataVersion]);
+  const recoveryFirst = Boolean(overview.value?.damaged);
+  const backups = <BackupsSection refreshKey={dataVersion} onDataReplaced={dataChanged} />;
+  const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
+  useEffect(() => applyTheme(theme), [theme]);
 
   return (
     <div className="page">
       <PageHeader title="Settings" subtitle="Appearance, where your data lives, backups and import." />
+      {recoveryFirst ? backups : null}
       <section className="card">
         <h2 className="card-title">Appearance</h2>
         <Field label="Theme">
           {(id) => (
-            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
               <option value="system">Follow the system</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
@@ -67,7 +61,7 @@ export function SettingsPage() {
         </p>
         <ExportJsonButton />
       </section>
-      <BackupsSection refreshKey={dataVersion} onDataReplaced={dataChanged} />
+      {recoveryFirst ? null : backups}
       <ImportSection refreshKey={dataVersion} onDataChanged={dataChanged} />
     </div>
   );
