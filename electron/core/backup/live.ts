@@ -1,6 +1,7 @@
 // The handle services use to swap the live database (restore, JSON import). Services only receive
 // a Ctx; openBackend binds the Ctx to its backend here, so a restore can close, replace and reopen
 // the database whichever host (Electron or the preview server) runs the backend.
+import type { DamagedFileReport } from '../../../shared/ipc/backups';
 import type { Ctx } from '../context';
 
 export interface LiveDatabase {
@@ -11,7 +12,8 @@ export interface LiveDatabase {
   reopen: (replace?: (file: string) => void) => void;
   /** A daily backup that failed at start-up, in plain words, or null. */
   backupProblem: () => string | null;
-  startup: { damaged: import('../../../shared/ipc/backups').DamagedFileReport | null };
+  /** What start-up found; a successful restore clears `damaged`. */
+  startup: { damaged: DamagedFileReport | null };
 }
 
 const live = new WeakMap<Ctx, LiveDatabase>();

@@ -115,6 +115,8 @@ export function swapInDatabase(ctx: Ctx, incoming: string): BackupInfo {
     live.reopen(moveIn(back));
     throw err instanceof AppFailure ? err : new AppFailure('storage', `The restore failed and your data was put back as it was: ${String(err)}`);
   }
+  // A damaged file set aside at start-up is now dealt with (it stays in damaged/ all the same).
+  live.startup.damaged = null;
   return undo;
 }
 

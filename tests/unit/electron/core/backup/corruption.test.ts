@@ -75,6 +75,7 @@ describe('start-up integrity', () => {
 
     await backend.dispatch('backups.restore', { source: { kind: 'backup', name: overview.newestGoodBackup!.name } });
     expect(dumpDb(backend.db)).toEqual(saved);
+    expect(value<BackupsOverview>(await backend.dispatch('backups.list', undefined)).damaged).toBeNull();
     backend.close();
     // Recovery never touched the damaged copy.
     expect(sha(readFileSync(keptAt[0]!))).toBe(sha(damagedBytes));
