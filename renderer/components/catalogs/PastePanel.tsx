@@ -97,6 +97,9 @@ export function PastePanel(props: { source: string; hasProcedures: boolean; onUs
               ) : null}
             </fieldset>
           ) : null}
+          {mapped.columnCount === 1 && result.format === 'spaces' ? (
+            <p className="small muted">Each line was read as a procedure name followed by its repetitions and Mandatory or Elective; a line with no number starts a category.</p>
+          ) : null}
           {mapped.columnCount > 1 && !result.columns && !roles ? (
             <p className="small muted">No header row: each line’s cells were guessed (number = repetitions, Mandatory/Elective = kind, text = name, a text cell before it = category). Pick the columns above to set them yourself.</p>
           ) : null}

@@ -350,6 +350,10 @@ export function buildCatalog(d: Draft): Built {
       return null;
     }
     const value = Number(t);
+    if (value < 1) {
+      onBad('Use 1 or more, or leave it empty.');
+      return null;
+    }
     return kept && kept.value === value ? kept : { value, source: d.mySource.trim() || defaultSource(d.base.kind), confirmed: false };
   };
   const cats = savedRows(d);
