@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 
 async function seedTrack(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
@@ -74,10 +75,17 @@ test('restore a backup after a preview, then undo the restore', async ({ page, a
   await expect(backups.getByRole('row')).toHaveCount(2);
   await expect(backups).toContainText('Made by you');
 
+  // "Back up to a file…" hands the verified backup to the browser as a download (a SQLite file).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up to a file…' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^radledger-.*-manual\.sqlite$/);
+  const saved = await download.path();
+  expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+  await expect(backups.getByRole('row')).toHaveCount(3);
+
   await d('entries.create', { trackId, performedOn: '2026-03-04', procedureName: 'CT Sinus, undo check' });
   expect(await total(app)).toBe(3);
 
-  await backups.getByRole('button', { name: /Preview and restore/ }).click();
+  await backups.getByRole('button', { name: /Preview and restore/ }).last().click(); // the older of the two
   const preview = page.getByRole('region', { name: 'Restore preview' });
   await expect(preview).toContainText('2 entries in 1 track, from 2026-03-02 to 2026-03-03');
   await expect(preview.getByRole('cell', { name: 'Computed Tomography' })).toBeVisible();

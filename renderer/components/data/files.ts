@@ -46,7 +46,7 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "Nov 24, 2026, 12:00 PM" in the user's locale and zone. */
+/** "Nov 24, 2026, 12:00:05 PM" in the user's locale and zone (seconds tell apart backups made a moment apart). */
 export function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
