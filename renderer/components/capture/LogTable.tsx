@@ -452,7 +452,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
   }
 
   const input = (label: string, key: 'performedOn' | 'procedureName' | 'siteName' | 'verifierName', type = 'text') => (
-    <span role="cell" className="edit-cell">
+    <span role="cell" className={`edit-cell edit-${key === 'performedOn' ? 'date' : key === 'procedureName' ? 'procedure' : 'text'}`}>
       <input
         ref={key === 'performedOn' ? firstRef : undefined}
         aria-label={label}
@@ -471,9 +471,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
 
   return (
     <div className="edit-row" onKeyDown={onKeyDown} role="presentation">
-      <span role="cell" className="c-check" />
       {input('Edit date', 'performedOn', 'date')}
-      <span role="cell" />
       {input('Edit procedure', 'procedureName')}
       {input('Edit site', 'siteName')}
       {input('Edit verifier', 'verifierName')}
@@ -486,16 +484,8 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
           ))}
         </select>
       </span>
-      <span role="cell" className="edit-cell">
+      <span role="cell" className="edit-cell edit-notes">
         <input aria-label="Edit notes" value={draft.notes} aria-invalid={Boolean(errors.notes)} className={findings.length ? 'phi-flagged' : undefined} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
-        {findings.length ? (
-          <span className="phi-inline" role="status">
-            {phiWarningMessage(findings)}{' '}
-            <button type="button" className="btn-link" onClick={() => setDraft((d) => ({ ...d, notes: redactPhi(d.notes) }))}>
-              Remove them
-            </button>
-          </span>
-        ) : null}
         {errors.notes ? (
           <span className="error" role="alert">
             {errors.notes}
@@ -510,6 +500,14 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
           Cancel
         </button>
       </span>
+      {findings.length ? (
+        <span className="phi-inline" role="status">
+          {phiWarningMessage(findings)}{' '}
+          <button type="button" className="btn-link" onClick={() => setDraft((d) => ({ ...d, notes: redactPhi(d.notes) }))}>
+            Remove them
+          </button>
+        </span>
+      ) : null}
       {error && !error.issues ? <span className="error edit-error">{error.message}</span> : null}
     </div>
   );

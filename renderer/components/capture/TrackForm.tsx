@@ -128,7 +128,7 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
           {dateField('Start date', startDate, setStartDate, 'startDate', 'Entries before it are refused.')}
           {dateField('Planned application date', plannedApplicationDate, setPlanned, 'plannedApplicationDate', 'Entries older than 24 months before it expire.')}
           {dateField('Exam window assigned on', examWindowAssignedOn, setExamWindow, 'examWindowAssignedOn', 'Once assigned, entries stop expiring.')}
-          {discipline === 'M' ? dateField('MQSA qualified on', mqsaQualifiedOn, setMqsa, 'mqsaQualifiedOn', 'The 2025 mammography version requires MQSA compliance before you submit procedures.') : null}
+          {discipline === 'M' ? dateField('MQSA qualified on', mqsaQualifiedOn, setMqsa, 'mqsaQualifiedOn', 'ARRT (2025 version): be MQSA compliant before submitting procedures.') : null}
         </div>
       </fieldset>
       <fieldset className="form-step">
