@@ -7,6 +7,7 @@ import { api } from '../api';
 import { BatchPicker, toBatchInput, type BatchState } from '../components/signoff/BatchPicker';
 import { SessionPanel } from '../components/signoff/SessionPanel';
 import { SignatureList } from '../components/signoff/SignatureList';
+import { SignCoverage } from '../components/signoff/SignStateBadge';
 import { CandidateForm, VerifierPanel } from '../components/signoff/VerifierPanel';
 import { Banner, Field, PageHeader, useToast } from '../components/ui';
 import { useResult } from '../hooks/useResult';
@@ -21,6 +22,10 @@ export function SignOffPage() {
   const [verifierId, setVerifierId] = useState<number | null>(null);
   const [session, setSession] = useState<{ key: number; batch: NonNullable<ReturnType<typeof toBatchInput>>; kind: SignatureKind; verifierId: number } | null>(null);
   const signatures = useResult(() => api.signoff.list({ trackId: batch.trackId }), [batch.trackId]);
+  const coverage = useResult(
+    () => (batch.trackId === null ? Promise.resolve({ ok: true as const, value: null }) : api.signoff.entryStates({ trackId: batch.trackId })),
+    [batch.trackId],
+  );
   const toast = useToast();
 
   const trackList = tracks.value ?? [];
@@ -39,9 +44,21 @@ export function SignOffPage() {
     setSession({ key: Date.now(), batch: input, kind, verifierId });
   }
 
+  /** Reopens a void signature's batch (its site, any status) for the same signer and role. */
+  function signAgain(s: SignatureView) {
+    if (s.verifierId === null) return;
+    const next: BatchState = { trackId: s.trackId, siteId: s.siteId, from: '', to: '', status: 'any' };
+    setBatch(next);
+    setKind(s.kind);
+    setVerifierId(s.verifierId);
+    const input = toBatchInput(next);
+    if (input) setSession({ key: Date.now(), batch: input, kind: s.kind, verifierId: s.verifierId });
+  }
+
   function signed(s: SignatureView) {
     setSession(null);
     void signatures.reload();
+    void coverage.reload();
     toast(`${s.signerName} signed ${s.entryIds.length} ${s.entryIds.length === 1 ? 'entry' : 'entries'}.`);
   }
 
@@ -97,7 +114,8 @@ export function SignOffPage() {
           Each signature covers a SHA-256 digest of exactly the entries it signed. Editing or deleting one of them voids the signature until the
           batch is signed again; nothing is ever locked.
         </p>
-        {signatures.value ? <SignatureList signatures={signatures.value} /> : null}
+        {coverage.value ? <SignCoverage data={coverage.value} /> : null}
+        {signatures.value ? <SignatureList signatures={signatures.value} onSignAgain={signAgain} /> : null}
       </section>
 
       <VerifierPanel

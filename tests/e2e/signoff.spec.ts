@@ -68,6 +68,7 @@ test('a verifier reviews a batch, attests the checklist and signs by drawing; an
   const list = page.getByRole('list', { name: 'Signatures' });
   await expect(list.getByText('Valid')).toBeVisible();
   await expect(list.getByText(/drawn signature/)).toBeVisible();
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 3');
 
   // The drawn image was stored and ends up on the packet.
   const sigs = await call<Array<{ id: number; method: string }>>('signoff.list', {});
@@ -90,7 +91,18 @@ test('a verifier reviews a batch, attests the checklist and signs by drawing; an
   });
   await page.reload();
   await expect(page.getByRole('list', { name: 'Signatures' }).getByText(/Voided by an edit on \d{4}-\d{2}-\d{2}; sign again/)).toBeVisible();
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signature void: 3');
   await page.screenshot({ path: 'test-results/signoff-void.png', fullPage: true });
+
+  // "Sign again" reopens the batch; this time the verifier types their name.
+  await page.getByRole('button', { name: 'Sign again' }).click();
+  const again = page.getByRole('region', { name: /Verifier sign-off: Dana Okafor/ });
+  await expect(again.getByRole('region', { name: 'Entries to sign' }).getByText('Signature void')).toHaveCount(3);
+  for (const box of await again.getByRole('checkbox').all()) await box.check();
+  await again.getByRole('radio', { name: 'Type name' }).check();
+  await again.getByRole('button', { name: 'Sign 3 entries' }).click();
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 3');
+  await expect(page.getByRole('list', { name: 'Signatures' }).getByText('Valid')).toBeVisible();
 });
 
 test('documents: save a packet PDF, run the integrity check, and see a raw SQL change reported', async ({ page, app }) => {

@@ -12,6 +12,7 @@ import { useResult } from '../../hooks/useResult';
 import { Banner, Field, fieldErrors } from '../ui';
 import { readFileBase64 } from './files';
 import { SignaturePad } from './SignaturePad';
+import { SignStateBadge } from './SignStateBadge';
 
 export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; verifierId: number; onSigned: (s: SignatureView) => void }) {
   const preview = useResult(() => api.signoff.preview({ batch: props.batch, kind: props.kind, verifierId: props.verifierId }), [
@@ -19,6 +20,7 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
     props.kind,
     props.verifierId,
   ]);
+  const signStates = useResult(() => api.signoff.entryStates({ trackId: props.batch.trackId }), [props.batch.trackId]);
   const [attested, setAttested] = useState<Record<string, boolean>>({});
   const [method, setMethod] = useState<'drawn' | 'typed'>('drawn');
   const [png, setPng] = useState<string | null>(null);
@@ -100,6 +102,7 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
               <th scope="col">Site</th>
               <th scope="col">Simulated</th>
               <th scope="col">Status</th>
+              <th scope="col">Signature</th>
             </tr>
           </thead>
           <tbody>
@@ -111,6 +114,9 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
                 <td>{e.siteName ?? ''}</td>
                 <td>{e.simulated ? 'Yes' : 'No'}</td>
                 <td>{ENTRY_STATUS_LABELS[e.status]}</td>
+                <td>
+                  <SignStateBadge state={signStates.value?.states[e.id] ?? 'unsigned'} />
+                </td>
               </tr>
             ))}
           </tbody>

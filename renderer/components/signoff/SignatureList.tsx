@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { localDateTime, methodText, validityText } from './format';
 import { saveFile } from './files';
 
-export function SignatureList(props: { signatures: SignatureView[] }) {
+export function SignatureList(props: { signatures: SignatureView[]; onSignAgain?: (s: SignatureView) => void }) {
   if (props.signatures.length === 0) return <p className="muted">No signatures yet.</p>;
   async function download(s: SignatureView) {
     const r = await api.signoff.attachment({ signatureId: s.id });
@@ -27,6 +27,11 @@ export function SignatureList(props: { signatures: SignatureView[] }) {
           </div>
           <div className="row">
             <span className={`badge ${s.validity.state === 'valid' ? 'badge-ok' : 'badge-danger'}`}>{validityText(s.validity)}</span>
+            {s.validity.state === 'void' && props.onSignAgain && s.verifierId !== null ? (
+              <button className="btn btn-primary" type="button" onClick={() => props.onSignAgain?.(s)}>
+                Sign again
+              </button>
+            ) : null}
             {s.attachment ? (
               <button className="btn" type="button" onClick={() => void download(s)}>
                 Save scan
