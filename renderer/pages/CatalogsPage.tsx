@@ -11,6 +11,7 @@ import { CatalogList, type CatalogRef } from '../components/catalogs/CatalogList
 import { takeCatalogToOpen } from '../components/catalogs/CatalogLink';
 import { newCustomCatalog } from '../components/catalogs/draft';
 import { exportCatalog, importCatalogFile } from '../components/catalogs/files';
+import { readableMessage, readablePath, tryParse } from '../components/catalogs/issues';
 import { Banner, PageHeader, useToast } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import '../styles/catalogs.css';
@@ -26,7 +27,13 @@ export function CatalogsPage() {
   const listing = useResult(() => api.catalogs.list(), []);
   const tracks = useResult(() => api.tracks.list(), []);
   const [open, setOpen] = useState<Open | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const [error, setErrorState] = useState<AppError | null>(null);
+  /** The parsed file behind an import error, to name its categories and procedures. */
+  const [errorFile, setErrorFile] = useState<unknown>(undefined);
+  const setError = (e: AppError | null) => {
+    setErrorState(e);
+    setErrorFile(undefined);
+  };
   const [importing, setImporting] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const nonce = useRef(0);
@@ -81,13 +88,14 @@ export function CatalogsPage() {
   async function onImport(file: File | undefined) {
     if (!file) return;
     setImporting(true);
-    const r = await importCatalogFile(file);
+    const { result: r, text } = await importCatalogFile(file);
     setImporting(false);
     if (fileRef.current) fileRef.current.value = '';
     if (!r.ok) {
       // The issues are listed one per line below, so the intro does not repeat them.
       const intro = r.error.issues?.length ? 'It is not a valid catalog file:' : r.error.message;
       setError({ ...r.error, message: `“${file.name}” was not imported. ${intro}` });
+      setErrorFile(tryParse(text));
       return;
     }
     setError(null);
@@ -134,8 +142,8 @@ export function CatalogsPage() {
           {error.issues?.length ? (
             <ul className="cat-issue-list">
               {error.issues.slice(0, 12).map((i, n) => (
-                <li key={n}>
-                  {i.path ? <code>{i.path}</code> : null} {i.message}
+                <li key={n} title={i.path || undefined}>
+                  {i.path ? <strong>{readablePath(i.path, errorFile)}:</strong> : null} {readableMessage(i.message)}
                 </li>
               ))}
               {error.issues.length > 12 ? <li>…and {error.issues.length - 12} more.</li> : null}

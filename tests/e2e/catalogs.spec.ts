@@ -182,10 +182,12 @@ test('import a catalog file, see clear errors for a broken one, export it back',
 
   const broken = structuredClone(shared);
   broken.categories[0]!.procedures[0]!.name = '';
+  broken.categories[1]!.procedures[0]!.repetitionsRequired!.value = 0;
   await fileInput.setInputFiles({ name: 'broken.catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByRole('alert')).toContainText('It is not a valid catalog file');
-  await expect(page.getByRole('alert')).toContainText('categories.0.procedures.0.name');
+  await expect(page.getByRole('alert')).toContainText('category 1 (Head) › procedure 1 › name:');
   await expect(page.getByRole('alert')).toContainText('Name the procedure.');
+  await expect(page.getByRole('alert')).toContainText('category 2 (Neck and Spine) › procedure 1 (Soft Tissue Neck) › repetitions: Use a whole number of 1 or more.');
 
   await fileInput.setInputFiles({ name: 'shared.catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(shared)) });
   await expect(page.getByRole('heading', { name: 'Shared CT list (from a classmate)' })).toBeVisible();

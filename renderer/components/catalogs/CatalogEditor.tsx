@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { Banner, Field, useToast } from '../ui';
 import { disciplineName, type CatalogRef } from './CatalogList';
 import { applyPaste, checkDraft, draftFrom, issuesByField, locate, uniqueKey, type Draft } from './draft';
+import { readableMessage } from './issues';
 import { PastePanel } from './PastePanel';
 import { ProcedureGrid } from './ProcedureGrid';
 import { GroupRules, StatedRules } from './RulesPanel';
@@ -48,7 +49,7 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onClose,
 
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const errors = useMemo(() => {
-    const server = (serverError?.issues ?? []).map((i) => ({ ...i, target: locate(draft, i.path) }));
+    const server = (serverError?.issues ?? []).map((i) => ({ ...i, message: readableMessage(i.message), target: locate(draft, i.path) }));
     return issuesByField([...checked.issues, ...server]);
   }, [checked, serverError, draft]);
 

@@ -17,6 +17,7 @@ import {
   type ProceduresStatus,
   type Sourced,
 } from '../../../shared/catalog/schema';
+import { readableMessage } from './issues';
 
 export type SimulationChoice = 'unknown' | 'yes' | 'no';
 
@@ -437,7 +438,7 @@ export interface Checked {
 export function checkDraft(d: Draft): Checked {
   const built = buildCatalog(d);
   const v = validateCatalog(built.catalog);
-  const schemaIssues = v.ok ? [] : v.issues.map((i) => ({ ...i, target: locate(d, i.path) }));
+  const schemaIssues = v.ok ? [] : v.issues.map((i) => ({ ...i, message: readableMessage(i.message), target: locate(d, i.path) }));
   const issues = [...built.issues, ...schemaIssues];
   return { catalog: built.catalog, parsed: v.ok && built.issues.length === 0 ? v.catalog : null, issues };
 }

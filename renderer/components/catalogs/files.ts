@@ -7,11 +7,13 @@ import type { SavedCatalog } from '../../../shared/ipc/catalogs';
 /** Same limit as the catalogs.import channel, checked before reading the file into memory. */
 const MAX_BYTES = 5_000_000;
 
-export async function importCatalogFile(file: File): Promise<Result<SavedCatalog>> {
+/** The file's text comes back too, so errors can name categories and procedures from it. */
+export async function importCatalogFile(file: File): Promise<{ result: Result<SavedCatalog>; text: string }> {
   if (file.size > MAX_BYTES) {
-    return { ok: false, error: { kind: 'validation', message: `"${file.name}" is too large to be a catalog file (limit 5 MB).` } };
+    return { text: '', result: { ok: false, error: { kind: 'validation', message: `It is too large to be a catalog file (limit 5 MB).` } } };
   }
-  return api.catalogs.import({ text: await file.text() });
+  const text = await file.text();
+  return { text, result: await api.catalogs.import({ text }) };
 }
 
 export function downloadText(fileName: string, text: string): void {

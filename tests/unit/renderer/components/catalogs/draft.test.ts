@@ -13,6 +13,7 @@ import {
   uniqueKey,
   type Draft,
 } from '../../../../../renderer/components/catalogs/draft';
+import { readableMessage, readablePath } from '../../../../../renderer/components/catalogs/issues';
 import { parseWithMapping } from '../../../../../renderer/components/catalogs/paste-mapping';
 
 const example = builtinCatalog('example-ct-like')!;
@@ -132,5 +133,20 @@ describe('column mapping override', () => {
     expect(m.overrideIgnored).toBe(true);
     // The detected reading stays on screen meanwhile.
     expect(m.result.rows.map((r) => r.name)).toEqual(['Routine head']);
+  });
+});
+
+describe('readable catalog issues', () => {
+  it('names categories and procedures from the file and rewords zod', () => {
+    expect(readablePath('categories.1.procedures.0.repetitionsRequired.value', example)).toBe(
+      'category 2 (Neck and Spine) › procedure 1 (Soft Tissue Neck) › repetitions',
+    );
+    expect(readablePath('dailyCap', undefined)).toBe('daily entry cap');
+    expect(readablePath('', undefined)).toBe('The file');
+    expect(readableMessage('Too small: expected number to be >=1')).toBe('Use a whole number of 1 or more.');
+    expect(readableMessage('Invalid input: expected object, received string')).toBe(
+      'Expected a value with its source ({ "value", "source", "confirmed" }), found text.',
+    );
+    expect(readableMessage('Name the procedure.')).toBe('Name the procedure.');
   });
 });
