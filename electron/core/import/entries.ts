@@ -94,9 +94,12 @@ export function insertEntries(
     for (const s of db.prepare('SELECT id, name FROM sites').all() as Array<{ id: number; name: string }>) siteIds.set(s.name.toLowerCase(), s.id);
     const insertSite = db.prepare('INSERT INTO sites (name, created_at, updated_at) VALUES (?, ?, ?)');
     const insert = db.prepare(
-      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_name, site_id, simulated, notes, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, patient_marker, simulated, notes, status,
+                            created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // Each imported entry is its own (anonymous) patient, as a quick-log entry without "same patient".
+    let marker = (db.prepare('SELECT coalesce(max(patient_marker), 0) FROM entries').pluck().get() as number) + 1;
     let firstId: number | null = null;
     let lastId: number | null = null;
     for (const e of entries) {
@@ -110,7 +113,7 @@ export function insertEntries(
         }
       }
       const id = Number(
-        insert.run(meta.trackId, e.performedOn, e.performedAt, e.procedureName, siteId, e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now)
+        insert.run(meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, marker++, e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now)
           .lastInsertRowid,
       );
       firstId ??= id;

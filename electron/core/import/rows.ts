@@ -8,16 +8,27 @@ import { entryCreateInput } from '../../../shared/ipc/entries';
 import type { ImportMapping } from '../../../shared/ipc/import';
 import type { SheetRow } from './table';
 
+export interface CatalogProcedure {
+  id: string;
+  name: string;
+}
+
 export interface ImportTarget {
   trackId: number;
   trackStart: string;
   today: string;
+  /**
+   * The track's catalog procedures by lower-case name, when its catalog lists any: then, as in the
+   * quick log, a procedure must be one of them and takes the catalog's id and spelling.
+   */
+  catalog: ReadonlyMap<string, CatalogProcedure> | null;
 }
 
 export interface ImportedEntry {
   line: number;
   performedOn: string;
   performedAt: string | null;
+  procedureId: string | null;
   procedureName: string;
   siteName: string | null;
   notes: string;
@@ -110,6 +121,11 @@ export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTa
       messages.push(`${FIELD_LABEL[field] ?? field}: ${issue.message}`);
     }
   }
+  let procedure: CatalogProcedure | null = null;
+  if (parsed.success && target.catalog) {
+    procedure = target.catalog.get(parsed.data.procedureName.toLowerCase()) ?? null;
+    if (!procedure) messages.push(`Procedure: "${parsed.data.procedureName}" is not in this track's catalog.`);
+  }
   if (date !== null) {
     for (const issue of entryDateIssues(date, { today: target.today, trackStart: target.trackStart })) messages.push(`Date: ${issue.message}`);
   }
@@ -121,7 +137,8 @@ export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTa
       line: row.line,
       performedOn: date,
       performedAt: v.performedAt ?? null,
-      procedureName: v.procedureName,
+      procedureId: procedure?.id ?? null,
+      procedureName: procedure?.name ?? v.procedureName,
       siteName: v.siteName ?? null,
       notes: v.notes,
       simulated: v.simulated,

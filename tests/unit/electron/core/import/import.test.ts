@@ -160,4 +160,26 @@ describe('spreadsheet import', () => {
     if (!r.ok) expect(r.error.issues).toEqual([{ path: 'mapping.date', message: 'Choose the column that holds the date.' }]);
     backend.close();
   });
+
+  it("follows the track's catalog like the quick log: catalog spelling and id, unknown procedures refused", async () => {
+    const backend = open();
+    const trackId = await track(backend);
+    value(await backend.dispatch('catalogs.assign', { trackId, catalog: { key: 'example-ct-like' } }));
+    const mapping: ImportMapping = { date: 0, time: null, procedure: 1, site: null, notes: null, simulated: null, status: null };
+    const bad = 'date,procedure\n2026-03-02,routine head\n2026-03-03,Knee arthrogram\n';
+    const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(bad), trackId, mapping }));
+    expect(check.problems).toEqual([{ line: 3, messages: [`Procedure: "Knee arthrogram" is not in this track's catalog.`] }]);
+
+    const good = 'date,procedure\n2026-03-02,routine head\n2026-03-03,SINUSES\n';
+    value(await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: b64(good), trackId, mapping, skipDuplicates: false }));
+    const rows = backend.db
+      .prepare('SELECT procedure_id, procedure_name, patient_marker FROM entries ORDER BY id')
+      .raw()
+      .all();
+    expect(rows).toEqual([
+      ['routine-head', 'Routine Head', 1],
+      ['sinuses', 'Sinuses', 2],
+    ]);
+    backend.close();
+  });
 });
