@@ -206,3 +206,45 @@ test('bad input is refused at the field and nothing is saved half-way', async ({
   await expect(page.getByText('No entries yet for this track.')).toBeVisible();
   await expect(procedureField(page)).toHaveValue('CT Head');
 });
+
+test('with a catalog: type-ahead from it, five keystrokes per entry, the requirement it moves, unknown names refused', async ({ page, app }) => {
+  const dispatch = app.server.backend.dispatch;
+  await dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+  const saved = await dispatch('catalogs.save', {
+    catalog: {
+      format: 1, key: 'school-ct', kind: 'custom', title: 'School CT competencies', discipline: 'CUSTOM', versionLabel: '2026',
+      effectiveDate: null, dailyCap: null, windowMonths: null, proceduresStatus: 'complete',
+      categories: [
+        { id: 'head', name: 'Head', procedures: [{ id: 'ct-head', name: 'CT Head', kind: 'mandatory', repetitionsRequired: { value: 3, source: 'School list', confirmed: true } }] },
+        { id: 'chest', name: 'Chest', procedures: [{ id: 'ct-chest', name: 'CT Chest', kind: 'mandatory', repetitionsRequired: { value: 2, source: 'School list', confirmed: true } }] },
+      ],
+    },
+  });
+  expect(saved.ok).toBe(true);
+  const catalogId = saved.ok ? (saved.value as { summary: { id: number } }).summary.id : 0;
+  expect(await dispatch('catalogs.assign', { trackId: 1, catalog: { id: catalogId } })).toMatchObject({ ok: true });
+  await app.open('log');
+  await page.getByLabel('Date performed').fill('2026-11-20');
+  await page.getByLabel('Site', { exact: true }).fill('Mercy General');
+  await procedureField(page).focus();
+
+  const kb = countingKeyboard(page);
+  for (let i = 1; i <= 2; i++) {
+    kb.reset();
+    await kb.type('che');
+    await expect(page.getByRole('listbox', { name: 'Matching procedures' }).getByRole('option', { name: /CT Chest/ })).toHaveAttribute('aria-selected', 'true');
+    await kb.press('Enter');
+    await expect(page.getByTestId('requirement-hint')).toHaveText(
+      i === 1 ? 'CT Chest: 0 of 2 counted — this one makes 1, 1 to go.' : 'CT Chest: 1 of 2 counted — this one completes it.',
+    );
+    await kb.press('Enter');
+    await expect(total(page)).toHaveText(String(i));
+    // The README states this number: 5 keystrokes per procedure on a track whose catalog lists procedures.
+    expect(kb.count).toBe(5);
+  }
+
+  await kb.type('CT Knee');
+  await kb.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /not in this track.s catalog/ })).toBeVisible();
+  await expect(total(page)).toHaveText('2');
+});
