@@ -65,6 +65,8 @@ export interface ImportCheck {
   valid: number;
   problems: ImportRowProblem[];
   duplicates: ImportDuplicate[];
+  /** Rows whose notes look like patient information: imported if the user goes on, but flagged. */
+  phi: ImportRowProblem[];
 }
 
 export interface ImportResult {

@@ -2,6 +2,7 @@
 // write is one transaction with prepared statements (all rows or none).
 import { createHash } from 'node:crypto';
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportCheck, type ImportMapping } from '../../../shared/ipc/import';
+import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
@@ -67,7 +68,14 @@ export function checkSheet(db: DB, sheet: Sheet, mapping: ImportMapping, target:
       summary: [e.performedOn + (e.performedAt ? ` ${e.performedAt}` : ''), e.procedureName, e.siteName].filter(Boolean).join(' · '),
     });
   }
-  return { rowCount: sheet.rows.length, valid: entries.length, problems, duplicates, entries, duplicateLines };
+  // The quick log's PHI guard, per row: a warning, never a refusal (the user decides).
+  const phi: ImportCheck['phi'] = [];
+  for (const e of entries) {
+    if (!e.notes) continue;
+    const findings = detectPhi(e.notes);
+    if (findings.length) phi.push({ line: e.line, messages: [phiWarningMessage(findings)] });
+  }
+  return { rowCount: sheet.rows.length, valid: entries.length, problems, duplicates, phi, entries, duplicateLines };
 }
 
 export function problemsFailure(problems: ImportCheck['problems']): AppFailure {

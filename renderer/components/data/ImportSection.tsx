@@ -273,6 +273,22 @@ function SpreadsheetImport(props: { refreshKey: number; onDataChanged: () => voi
                   items={check.problems.map((p) => `Row ${p.line}: ${p.messages.join(' ')}`)}
                 />
               ) : null}
+              {check.phi.length ? (
+                <div className="banner banner-warn stack">
+                  <strong>
+                    {check.phi.length === 1 ? 'One row has notes' : `${check.phi.length.toLocaleString()} rows have notes`} that may hold patient
+                    information. Keep patient identifiers out of your log: remove them from the file and choose it again.
+                  </strong>
+                  <ul className="problem-list">
+                    {check.phi.slice(0, 10).map((p) => (
+                      <li key={p.line}>
+                        Row {p.line}: {p.messages.join(' ')}
+                      </li>
+                    ))}
+                    {check.phi.length > 10 ? <li>…and {(check.phi.length - 10).toLocaleString()} more</li> : null}
+                  </ul>
+                </div>
+              ) : null}
               {check.duplicates.length ? (
                 <div className="banner banner-warn stack">
                   <label className="check">

@@ -111,6 +111,10 @@ describe('spreadsheet import', () => {
     const mapping = value<ImportPreview>(await backend.dispatch('import.preview', { fileName: 'a.csv', dataBase64: b64(csv) })).mapping;
     const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping }));
     expect(check.duplicates).toEqual([{ line: 2, summary: '2026-03-02 08:30 · ct head without contrast · MERCY GENERAL' }]);
+    expect(check.phi).toEqual([]);
+    const withPhi = `${csv}\n2026-03-05,,CT Head,,pt John Smith MRN 12345678,no,`;
+    const flagged = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(withPhi), trackId, mapping }));
+    expect(flagged.phi.map((p) => p.line)).toEqual([5]);
 
     const result = value<ImportResult>(
       await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping, skipDuplicates: true }),
