@@ -114,6 +114,12 @@ export interface IntegrityReport {
   /** Entries whose row differs from the app's last recorded version of it. */
   alteredEntries: Array<{ entryId: number; reason: string; fields: string[] }>;
   entriesChecked: number;
+  /**
+   * Entries created by a spreadsheet import and never edited since: the import's audit row records
+   * the id range, not each entry's fields, so these are checked for presence and an untouched
+   * update time only, not field by field.
+   */
+  importedUnedited: number;
   ok: boolean;
 }
 

@@ -194,14 +194,38 @@ export function setEntryStatus(db: DB, ids: readonly number[], from: readonly st
   return changed;
 }
 
+export interface EntryAuditRow {
+  id: number;
+  track_id: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  action: string | null;
+  after_json: string | null;
+}
+
 /** Every entry row (deleted too) with its last audit snapshot, for the integrity check. */
-export function entriesWithLastAudit(db: DB): Array<{ id: number; deleted_at: string | null; action: string | null; after_json: string | null }> {
+export function entriesWithLastAudit(db: DB): EntryAuditRow[] {
   return db
     .prepare(
-      `SELECT e.id, e.deleted_at, a.action, a.after_json
+      `SELECT e.id, e.track_id, e.created_at, e.updated_at, e.deleted_at, a.action, a.after_json
        FROM entries e
        LEFT JOIN audit_log a ON a.id = (SELECT max(id) FROM audit_log WHERE entity = 'entry' AND entity_id = e.id)
        ORDER BY e.id`,
     )
-    .all() as Array<{ id: number; deleted_at: string | null; action: string | null; after_json: string | null }>;
+    .all() as EntryAuditRow[];
+}
+
+/** The id ranges spreadsheet imports recorded in the audit log (one audit row per import). */
+export function importRanges(db: DB): Array<{ at: string; trackId: number; first: number; last: number }> {
+  const rows = db.prepare("SELECT at, after_json FROM audit_log WHERE entity = 'import' AND action = 'create'").all() as Array<{
+    at: string;
+    after_json: string | null;
+  }>;
+  return rows.flatMap((r) => {
+    const a = (r.after_json ? JSON.parse(r.after_json) : {}) as { trackId?: unknown; firstEntryId?: unknown; lastEntryId?: unknown };
+    return typeof a.firstEntryId === 'number' && typeof a.lastEntryId === 'number' && typeof a.trackId === 'number'
+      ? [{ at: r.at, trackId: a.trackId, first: a.firstEntryId, last: a.lastEntryId }]
+      : [];
+  });
 }

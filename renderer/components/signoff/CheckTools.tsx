@@ -70,6 +70,9 @@ export function IntegrityCheck() {
           <Banner tone="ok">
             No changes outside RadLedger: {report.auditRows} audit records chain correctly and all {report.entriesChecked} entries match their last
             recorded version.
+            {report.importedUnedited > 0
+              ? ` ${report.importedUnedited} entries came from a spreadsheet import and were never edited: the import is recorded as a whole, so they are checked for presence, not field by field.`
+              : ''}
           </Banner>
         ) : (
           <Banner tone="error">
