@@ -45,7 +45,7 @@ test('import a CSV through the column-mapping preview', async ({ page, app }) =>
   await expect(page.getByText(/Imported 3 entries into Computed Tomography/)).toBeVisible();
   expect(await total(app)).toBe(3);
   const list = await app.server.backend.dispatch('entries.list', {});
-  const rows = (list.value as { rows: Array<{ performedOn: string; performedAt: string | null; siteName: string | null }> }).rows;
+  const rows = ((list as { value: unknown }).value as { rows: Array<{ performedOn: string; performedAt: string | null; siteName: string | null }> }).rows;
   expect(rows.map((r) => [r.performedOn, r.performedAt, r.siteName])).toEqual([
     ['2026-03-04', null, 'Mercy General'],
     ['2026-03-03', '14:10', 'Valley Imaging'],
