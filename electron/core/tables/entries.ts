@@ -202,20 +202,43 @@ export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { 
   return { where: clauses.join(' AND '), params };
 }
 
+/**
+ * The ids of one page, in order. Only this query walks (and skips, for OFFSET) index entries; the
+ * rows themselves are then read by id, so a deep page does not join and discard thousands of rows.
+ */
 export function entryPageSql(q: EntryQuery): { sql: string; params: Record<string, unknown> } {
   const { where, params } = entryWhere(q);
   return {
-    sql: `${ENTRY_SELECT} WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
+    sql: `SELECT e.id FROM entries e WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
     params: { ...params, limit: q.limit, offset: q.offset },
   };
 }
 
+/** Live entries matching the filters. Unfiltered (or by track only) it reads entry_counts. */
+export function countEntries(db: DB, q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): number {
+  const onlyTrack =
+    q.from === undefined && q.to === undefined && q.siteId === undefined && !q.procedureName && q.status === undefined && !q.q && q.ids === undefined;
+  if (onlyTrack) {
+    const row = (
+      q.trackId === undefined
+        ? db.prepare('SELECT coalesce(sum(live), 0) AS n FROM entry_counts').get()
+        : db.prepare('SELECT coalesce(sum(live), 0) AS n FROM entry_counts WHERE track_id = ?').get(q.trackId)
+    ) as { n: number };
+    return row.n;
+  }
+  const { where, params } = entryWhere(q);
+  return (db.prepare(`SELECT count(*) AS n FROM entries e WHERE ${where}`).get(params) as { n: number }).n;
+}
+
 export function listEntries(db: DB, q: EntryQuery): { rows: Entry[]; total: number } {
   const page = entryPageSql(q);
-  const rows = db.prepare(page.sql).all(page.params) as EntryRow[];
-  const { where, params } = entryWhere(q);
-  const { n } = db.prepare(`SELECT count(*) AS n FROM entries e WHERE ${where}`).get(params) as { n: number };
-  return { rows: rows.map(toEntry), total: n };
+  const ids = (db.prepare(page.sql).all(page.params) as Array<{ id: number }>).map((r) => r.id);
+  const found = db
+    .prepare(`${ENTRY_SELECT} WHERE e.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as EntryRow[];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => toEntry(byId.get(id)!));
+  return { rows, total: countEntries(db, q) };
 }
 
 /** Distinct procedure names logged on a track, most recently used first. */
