@@ -76,7 +76,7 @@ describe('log queries at 100,000 entries', () => {
     expect(plan(sql, params)).toHaveLength(1);
     expect(plan(sql, params)[0]).toMatch(/^SCAN e USING (COVERING )?INDEX entries_live_date$/);
     // Rows come back in the page's order even though they are read by id.
-    const dates = deep.rows.map((r) => `${r.performedOn}|${String(1e9 - r.id).padStart(10, '0')}`);
+    const dates = deep.rows.map((r) => `${r.performedOn}|${String(r.id).padStart(10, '0')}`);
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
