@@ -1,6 +1,6 @@
 // Reads a spreadsheet (CSV or XLSX) into text cells with their row numbers. Everything becomes
 // text here so CSV and XLSX go through exactly the same row rules afterwards.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppFailure } from '../../../shared/result';
 
@@ -63,7 +63,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes ~0.4 s to load, which every app start would otherwise pay.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -2,19 +2,16 @@
 // prints each id after its commit returned; we SIGKILL it at random moments, many times, and after
 // every kill the database must open, pass integrity_check, and hold every acknowledged entry.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { openDatabase } from '../../../../../electron/core/db/open';
 import { databasePath } from '../../../../../electron/core/paths';
+import { bundleChild } from '../../../../helpers/bundle-child';
 import { tempDir } from '../../../../helpers/tmp';
 
 const KILLS = 30;
-// The writer is bundled once so each of the 30 starts takes a fraction of a second; packages stay
-// external and resolve from node_modules, so it runs the same better-sqlite3 as the app.
-const bundle = path.resolve('node_modules/.cache/radledger-crash/writer.mjs');
+// The writer is bundled once so each of the 30 starts takes a fraction of a second.
+let bundle = '';
 
 /** mulberry32: the kill moments are random but reproducible from the printed seed. */
 function rng(seed: number): () => number {
@@ -64,16 +61,7 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
 
 describe('crash safety', () => {
   beforeAll(async () => {
-    mkdirSync(path.dirname(bundle), { recursive: true });
-    await build({
-      entryPoints: [path.resolve('tests/unit/electron/core/backup/crash-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: bundle,
-      logLevel: 'warning',
-    });
+    bundle = await bundleChild('tests/unit/electron/core/backup/crash-writer.ts', 'crash-writer');
   });
 
   it(`survives ${KILLS} SIGKILLs mid-write with every acknowledged entry intact`, async () => {

@@ -7,15 +7,14 @@
 //    tests run as root the child process is started as the unprivileged user "nobody" (uid 65534)
 //    on a root-owned folder; otherwise the folder and file are chmod'ed read-only.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { databasePath } from '../../../../../electron/core/paths';
 import type { ImportMapping } from '../../../../../shared/ipc/import';
 import type { Result } from '../../../../../shared/result';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
+import { bundleChild } from '../../../../helpers/bundle-child';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 function open(dataDir = tempDir()): Backend {
@@ -88,9 +87,7 @@ describe('storage failures', () => {
     const file = databasePath(dir);
     const bytes = readFileSync(file);
 
-    const bundle = path.resolve('node_modules/.cache/radledger-crash/readonly-child.mjs');
-    mkdirSync(path.dirname(bundle), { recursive: true });
-    await build({ entryPoints: [path.resolve('tests/unit/electron/core/backup/readonly-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+    const bundle = await bundleChild('tests/unit/electron/core/backup/readonly-child.ts', 'readonly-child');
 
     const isRoot = process.getuid?.() === 0;
     if (isRoot) chmodSync(dir, 0o755); // root-owned, not writable by "nobody"
