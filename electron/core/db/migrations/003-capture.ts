@@ -30,6 +30,8 @@ export const m003Capture: Migration = {
       CREATE INDEX entries_procedure_date ON entries (procedure_name, performed_on DESC, id DESC)
         WHERE deleted_at IS NULL;
       CREATE INDEX entries_patient_marker ON entries (patient_marker);
+      -- The track's last logged entry (site and verifier memory, "same patient as previous").
+      CREATE INDEX entries_track_id ON entries (track_id, id) WHERE deleted_at IS NULL;
 
       CREATE TABLE entry_counts (
         track_id INTEGER PRIMARY KEY,

@@ -29,7 +29,7 @@ describe('migration 003 (capture)', () => {
     const columns = (db.prepare('PRAGMA table_info(entries)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns).toContain('verifier_name');
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(['entries_live_date', 'entries_status_date', 'entries_track_status_date', 'entries_site_date', 'entries_track_procedure_date', 'entries_procedure_date', 'entries_patient_marker']));
+    expect(indexes).toEqual(expect.arrayContaining(['entries_live_date', 'entries_status_date', 'entries_track_status_date', 'entries_site_date', 'entries_track_procedure_date', 'entries_procedure_date', 'entries_patient_marker', 'entries_track_id']));
 
     db.prepare(`INSERT INTO entries (track_id, performed_on, procedure_name, created_at, updated_at) VALUES (2, '2026-03-01', 'MRI Knee', ?, ?)`).run(NOW, NOW);
     expect(counts()).toEqual([{ t: 1, live: 2 }, { t: 2, live: 2 }]);

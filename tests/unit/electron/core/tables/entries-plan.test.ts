@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../../../../electron/core/db/open';
-import { countEntries, entryPageSql, entryWhere, listEntries, type EntryQuery } from '../../../../../electron/core/tables/entries';
-import { seedLog } from '../../../../helpers/seed-log';
+import { countEntries, entryPageSql, entryWhere, lastLoggedEntry, listEntries, loggedProcedureNames, type EntryQuery } from '../../../../../electron/core/tables/entries';
+import { SEED_PROCEDURES, seedLog } from '../../../../helpers/seed-log';
 import { tempDir } from '../../../../helpers/tmp';
 
 let db: DB;
@@ -78,6 +78,14 @@ describe('log queries at 100,000 entries', () => {
     // Rows come back in the page's order even though they are read by id.
     const dates = deep.rows.map((r) => `${r.performedOn}|${String(r.id).padStart(10, '0')}`);
     expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('answers the quick log\'s look-ups (last entry, names logged before) with index seeks', () => {
+    const last = plan('SELECT max(id) FROM entries WHERE track_id = @t AND deleted_at IS NULL', { t: 1 });
+    expect(last).toEqual(['SEARCH entries USING INDEX entries_track_id (track_id=?)']);
+    expect(lastLoggedEntry(db, 2)!.trackId).toBe(2);
+    // Every seeded procedure is logged on track 1; all share the latest day, so they tie and sort by name.
+    expect(loggedProcedureNames(db, 1, 500)).toEqual([...SEED_PROCEDURES].sort());
   });
 
   it('counts a filtered page from an index too', () => {
