@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { migrations } from '../electron/core/db/migrations';
 import { databasePath } from '../electron/core/paths';
 import { entryPageSql, entryWhere } from '../electron/core/tables/entries';
 import { builtinCatalog } from '../shared/catalog/builtin';
@@ -52,7 +53,7 @@ const RUNS = {
   children: SMOKE ? 2 : 5,
   rssChildren: SMOKE ? 1 : 2,
   browser: SMOKE ? 1 : 7,
-  imports: SMOKE ? 1 : 3,
+  imports: SMOKE ? 1 : 2,
   rawInserts: SMOKE ? 1 : 3,
 };
 
@@ -86,9 +87,12 @@ const ROWS = {
   eval100k: { id: 'evaluate-100k', what: 'evaluate() of a track', size: `${label.program}, 1 track`, target: ms(50) },
   evalOneTrack: { id: 'evaluate-100k-one-track', what: 'evaluate(): all entries in one track (bench/engine.ts)', size: `${k(SIZE.engineOneTrack)} (1 track)`, target: ms(50) },
   dashboard100k: { id: 'dashboard-100k', what: 'dashboard data for a track (after a change)', size: `${label.program}, 1 track`, target: ms(30) },
+  dashboardOneTrack: { id: 'dashboard-100k-one-track', what: 'dashboard.get after a change (bench/dashboard.ts)', size: '100k (1 track)', target: ms(30) },
+  dashboardOneTrackHit: { id: 'dashboard-100k-one-track-repeat', what: 'dashboard.get repeated, no change (bench/dashboard.ts)', size: '100k (1 track)' },
   import100k: { id: 'csv-import-100k', what: `CSV import of ${k(SIZE.program)} rows`, size: `${k(SIZE.program)} rows`, target: { kind: 'ratio' as const, value: 3, baseline: 'raw insert' } },
   backup100k: { id: 'backup-100k', what: 'backup (online backup API, verified)', size: label.program, target: ms(1_000) },
   cold100k: { id: 'cold-start-100k', what: 'open + migrate + first dashboard (fresh process)', size: label.program, target: ms(300) },
+  update100k: { id: 'cold-start-update-100k', what: 'the same, first start after an update (1 migration pending)', size: label.program },
   rss100k: { id: 'peak-rss-100k', what: 'backend peak RSS (fresh process, working session)', size: label.program, unit: 'MB' as const, target: { kind: 'max' as const, value: 250, unit: 'MB' as const } },
   baseGroupBy1m: { id: 'baseline-groupby-1m', what: 'baseline: raw GROUP BY per procedure (covering index)', size: `${label.stress}, 1 track` },
   packet: { id: 'packet-pdf-1000', what: 'verification packet PDF', size: label.packet, target: ms(1_500) },
@@ -245,14 +249,15 @@ async function main(): Promise<void> {
     ];
   });
 
-  await section('backup, cold start, peak RSS (fresh processes)', [ROWS.backup100k, ROWS.cold100k, ROWS.rss100k], async () => {
+  await section('backup, cold start, peak RSS (fresh processes)', [ROWS.backup100k, ROWS.cold100k, ROWS.update100k, ROWS.rss100k], async () => {
     if (!programDir) throw new Error('no program dataset (the program section failed)');
     const out: Row[] = [];
     if (has('backups.create')) {
       const backend = await openBenchBackend(programDir);
       try {
         const backups = path.join(programDir, 'backups');
-        const s = await sampleAsync(async () => call(backend.dispatch, 'backups.create', undefined), RUNS.slow({ warmup: 1 }));
+        // No warm-up: the day's first backup was taken when the catalog was assigned.
+        const s = await sampleAsync(async () => call(backend.dispatch, 'backups.create', undefined), RUNS.slow({ warmup: 0 }));
         out.push(measured(ROWS.backup100k, s));
         // Keep one (the daily one) so the data folder stays as a user's would.
         for (const f of readdirSync(backups).filter((f) => f.includes('-manual')).sort()) rmSync(path.join(backups, f), { force: true });
@@ -267,11 +272,44 @@ async function main(): Promise<void> {
       ...measured(ROWS.cold100k, c),
       note: `openBackend ${formatValue(summarize(cold.map((x) => x.openMs)).median, 'ms')} + first dashboard ${formatValue(summarize(cold.map((x) => x.dashboardMs)).median, 'ms')}; node start to dashboard ${formatValue(summarize(cold.map((x) => x.processMs)).median, 'ms')}`,
     });
+    // After an update: the same data one migration behind; the start-up migrates it (and first
+    // takes the pre-migration backup). One sample per run: each one consumes its pending migration.
+    const updates = [] as Array<{ ms: number; openMs: number; dashboardMs: number }>;
+    for (let i = 0; i < (SMOKE ? 1 : 2); i++) {
+      const behind = path.join(scratch, `update-${i}`);
+      seedDataDir(behind, PROGRAM, { fast: true, migrations: migrations.slice(0, -1) });
+      updates.push(runChild('cold', behind));
+      rmSync(behind, { recursive: true, force: true });
+    }
+    const u = summarize(updates.map((x) => x.ms));
+    out.push({
+      ...measured(ROWS.update100k, u),
+      note: `migration ${migrations.at(-1)!.version} (${migrations.at(-1)!.name}) pending; openBackend ${formatValue(summarize(updates.map((x) => x.openMs)).median, 'ms')} (incl. the pre-migration backup)`,
+    });
     const rss = [] as Array<{ mb: number; idleMb: number; done: string[] }>;
     for (let i = 0; i < RUNS.rssChildren; i++) rss.push(runChild('rss', programDir));
     const r = summarize(rss.map((x) => x.mb));
     out.push({ ...measured(ROWS.rss100k, r), note: `after imports ${summarize(rss.map((x) => x.idleMb)).median.toFixed(0)} MB; RSS after each step: ${rss[0]!.done.join(', ')}` });
     return out;
+  });
+
+  await section('dashboard, all entries in one track (bench/dashboard.ts)', [ROWS.dashboardOneTrack, ROWS.dashboardOneTrackHit], async () => {
+    if (SMOKE) {
+      const why = 'smoke mode: bench/dashboard.ts has a fixed 100k size';
+      return [unmeasured(ROWS.dashboardOneTrack, 'skipped', why), unmeasured(ROWS.dashboardOneTrackHit, 'skipped', why)];
+    }
+    const mod = await optionalBench<{ benchDashboard: () => Promise<Array<{ name: string; median: number; p95: number }>> }>('dashboard.ts');
+    if (!mod) return [unmeasured(ROWS.dashboardOneTrack, 'not built', 'bench/dashboard.ts is missing'), unmeasured(ROWS.dashboardOneTrackHit, 'not built', 'bench/dashboard.ts is missing')];
+    const figures = await mod.benchDashboard();
+    const find = (prefix: string) => figures.find((f) => f.name.startsWith(prefix));
+    const after = find('dashboard.get after a change');
+    const repeat = find('dashboard.get repeated');
+    const parts = figures.filter((f) => f.name.trim().startsWith('of which')).map((f) => `${f.name.trim().replace('of which: ', '')} ${formatValue(f.median, 'ms')}`);
+    if (!after || !repeat) throw new Error('bench/dashboard.ts no longer reports "after a change" and "repeated"');
+    return [
+      { ...measured(ROWS.dashboardOneTrack, { ...after, runs: 20 }), note: parts.join('; ') },
+      measured(ROWS.dashboardOneTrackHit, { ...repeat, runs: 100 }),
+    ];
   });
 
   // ---- stress: 1M entries ----------------------------------------------------------------------
@@ -366,6 +404,16 @@ async function main(): Promise<void> {
     writeBenchmarksDoc(path.join(ROOT, 'docs/benchmarks.md'), results);
     log('wrote bench/results.json and docs/benchmarks.md');
   }
+}
+
+/**
+ * Another helper's bench script, loaded only if it exists (run.ts must not break while one is
+ * missing or renamed); `undefined` when it does not.
+ */
+async function optionalBench<T>(file: string): Promise<T | undefined> {
+  const full = path.join(ROOT, 'bench', file);
+  if (!existsSync(full)) return undefined;
+  return (await import(pathToFileURL(full).href)) as T;
 }
 
 /** Rows in the order of ROWS (then the log table rows after the 1M baseline). */

@@ -32,7 +32,8 @@ async function rss(): Promise<void> {
   const step = (name: string) => {
     const now = process.memoryUsage().rss;
     peak = Math.max(peak, now);
-    done.push(`${name} → ${(now / 2 ** 20).toFixed(0)} MB`);
+    const { heapUsed, external } = process.memoryUsage();
+    done.push(`${name} → ${(now / 2 ** 20).toFixed(0)} MB (JS heap ${(heapUsed / 2 ** 20).toFixed(0)}, external ${(external / 2 ** 20).toFixed(0)})`);
   };
   step('open');
   for (const trackId of tracks) await dashboardData(backend.dispatch, backend.db, trackId);

@@ -4,7 +4,7 @@
 // Exported API
 //   DatasetSpec                           entries, tracks, seed, audit rows or not
 //   entryRows(spec, from, count)          the rows, in chunks (never the whole 1M in memory)
-//   seedDataDir(dir, spec, {fast})        a data folder whose radledger.sqlite holds the dataset
+//   seedDataDir(dir, spec, {fast, migrations})  a data folder whose radledger.sqlite holds the dataset
 //   rawInsert(file, spec)                 the raw-insert baseline: a fresh migrated file, same rows, ms
 //   withGroupByBaseline(db, trackId, fn)  the raw GROUP BY per procedure over a covering index
 //   TRACK_CONTEXT, BENCH_NOW, ...         the fixed dates every bench row uses
@@ -18,6 +18,7 @@ import { builtinCatalog } from '../../shared/catalog/builtin';
 import { allProcedures } from '../../shared/catalog/schema';
 import { canonicalJson, GENESIS_HASH, sha256 } from '../../electron/core/audit';
 import { openDatabase, type DB } from '../../electron/core/db/open';
+import type { Migration } from '../../electron/core/db/migrations/types';
 import { databasePath } from '../../electron/core/paths';
 import { rng, synthEntries } from '../synth';
 
@@ -130,10 +131,11 @@ function insertEntries(db: DB, spec: DatasetSpec): void {
  * drops the entry indexes during the load and rebuilds them after, with the journal in memory:
  * the same schema at the end, built in a fraction of the time.
  */
-export function seedDataDir(dir: string, spec: DatasetSpec, options: { fast?: boolean } = {}): string {
+export function seedDataDir(dir: string, spec: DatasetSpec, options: { fast?: boolean; migrations?: readonly Migration[] } = {}): string {
   mkdirSync(dir, { recursive: true });
   const file = databasePath(dir);
-  openDatabase(file).close(); // the app's own schema, every migration applied
+  // The app's own schema: every migration applied, or (to time an update) all but the last ones.
+  openDatabase(file, options.migrations ? { migrations: options.migrations } : {}).close();
   const db = new Database(file);
   try {
     db.pragma('foreign_keys = ON');

@@ -12,7 +12,8 @@ export function csvOf(spec: DatasetSpec): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = ['Date,Time,Procedure,Site,Notes,Simulated,Status'];
   for (const v of entryRows(spec, 0, spec.entries)) {
-    if (v[13] !== null) continue; // deleted rows are not in an export
+    // Deleted rows are not in an export; names outside the catalog would be refused by the check.
+    if (v[13] !== null || v[3] === null) continue;
     lines.push([v[1], v[2] ?? '', quote(v[4]), quote(SITE_NAMES[v[5] - 1]!), quote(v[9]), v[8] ? 'yes' : 'no', v[10]].join(','));
   }
   return `${lines.join('\n')}\n`;

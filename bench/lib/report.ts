@@ -83,8 +83,8 @@ export function formatValue(v: number | null, unit: Unit): string {
   return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${unit}`;
 }
 
-export function formatTarget(t: Target | null): string {
-  if (!t) return 'baseline';
+export function formatTarget(t: Target | null, id = ''): string {
+  if (!t) return id.startsWith('baseline') ? 'baseline' : '—';
   if (t.kind === 'ratio') return `≤ ${t.value}× ${t.baseline}`;
   return `≤ ${formatValue(t.value, t.unit)}`;
 }
@@ -105,7 +105,7 @@ function cells(r: Row): string[] {
     formatValue(r.median, r.unit),
     formatValue(r.p95, r.unit),
     String(r.runs || '—'),
-    formatTarget(r.target),
+    formatTarget(r.target, r.id),
     STATUS_MARK[r.status],
     [...r.ratios, r.note].filter(Boolean).join('; '),
   ];
