@@ -206,7 +206,7 @@ export function QuickLog(props: {
               {label.text}
             </p>
           ) : null}
-          <RequirementHint trackId={track.id} procedureId={procedureId} version={props.version} />
+          <RequirementHint trackId={track.id} procedureId={procedureId} version={props.version} enabled={props.procedures.catalogHasProcedures} />
         </div>
       </div>
       <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />

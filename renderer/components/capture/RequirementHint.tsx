@@ -18,19 +18,24 @@ export function requirementText(p: ProcedureProgress): string {
     : `${p.name}: ${p.counted} of ${p.required} counted — this one makes ${after}, ${p.required - after} to go.`;
 }
 
-export function RequirementHint(props: { trackId: number; procedureId: string | null; version: number }) {
+/** `enabled`: the track's catalog lists procedures (otherwise there is nothing to move). */
+export function RequirementHint(props: { trackId: number; procedureId: string | null; version: number; enabled: boolean }) {
   const [progress, setProgress] = useState<ProcedureProgress[] | null>(null);
 
   // One evaluation per change to the log, not per keystroke.
   useEffect(() => {
     let live = true;
+    if (!props.enabled) {
+      setProgress(null);
+      return;
+    }
     void api.progress.evaluate({ trackId: props.trackId, verdicts: 'none' }).then((r) => {
       if (live) setProgress(r.ok && r.value.evaluation ? r.value.evaluation.procedures : null);
     });
     return () => {
       live = false;
     };
-  }, [props.trackId, props.version]);
+  }, [props.trackId, props.version, props.enabled]);
 
   const p = props.procedureId ? progress?.find((x) => x.procedureId === props.procedureId) : undefined;
   if (!p) return null;
