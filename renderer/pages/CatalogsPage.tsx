@@ -2,14 +2,14 @@
 // the user's own; opens one to fill it from a pasted worksheet table and edit it in a fast grid;
 // imports and exports catalog files. Reached at #/catalogs (hidden from the navigation; other pages
 // link here with <CatalogLink />).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogDocument } from '../../shared/ipc/catalogs';
 import type { AppError } from '../../shared/result';
 import { api } from '../api';
 import { CatalogEditor } from '../components/catalogs/CatalogEditor';
 import { CatalogList, type CatalogRef } from '../components/catalogs/CatalogList';
 import { takeCatalogToOpen } from '../components/catalogs/CatalogLink';
-import { newCustomCatalog } from '../components/catalogs/draft';
+import { newCustomCatalog, type Draft } from '../components/catalogs/draft';
 import { exportCatalog, importCatalogFile } from '../components/catalogs/files';
 import { readableMessage, readablePath, tryParse } from '../components/catalogs/issues';
 import { Banner, PageHeader, useToast } from '../components/ui';
@@ -23,10 +23,16 @@ interface Open {
   nonce: number;
 }
 
+/**
+ * The open catalog and its draft, kept for the life of the window: switching to the Log and back
+ * (the page unmounts) must not throw away a half-transcribed worksheet.
+ */
+let parked: { open: Open; draft: Draft | null; dirty: boolean } | null = null;
+
 export function CatalogsPage() {
   const listing = useResult(() => api.catalogs.list(), []);
   const tracks = useResult(() => api.tracks.list(), []);
-  const [open, setOpen] = useState<Open | null>(null);
+  const [open, setOpenState] = useState<Open | null>(() => parked?.open ?? null);
   const [error, setErrorState] = useState<AppError | null>(null);
   /** The parsed file behind an import error, to name its categories and procedures. */
   const [errorFile, setErrorFile] = useState<unknown>(undefined);
@@ -36,7 +42,15 @@ export function CatalogsPage() {
   };
   const [importing, setImporting] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const nonce = useRef(0);
+  const nonce = useRef(parked?.open.nonce ?? 0);
+  const [initial] = useState(() => (parked?.draft ? { draft: parked.draft, dirty: parked.dirty } : undefined));
+  const setOpen = (o: Open | null) => {
+    parked = o ? { open: o, draft: null, dirty: false } : null;
+    setOpenState(o);
+  };
+  const onDraft = useCallback((draft: Draft, dirty: boolean) => {
+    if (parked) parked = { ...parked, draft, dirty };
+  }, []);
   const toast = useToast();
 
   async function openRef(ref: CatalogRef) {
@@ -159,6 +173,13 @@ export function CatalogsPage() {
           isNew={open.isNew}
           listing={listing.value}
           tracks={tracks.value ?? []}
+          initial={parked?.open.nonce === open.nonce && initial ? initial : undefined}
+          onDraft={onDraft}
+          onSaved={(saved) => {
+            const o = { ...open, doc: saved, isNew: false };
+            parked = parked ? { ...parked, open: o } : null;
+            setOpenState(o);
+          }}
           onChanged={() => {
             void listing.reload();
             void tracks.reload();

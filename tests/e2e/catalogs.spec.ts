@@ -102,6 +102,14 @@ test('paste a tab-separated worksheet, fix cells from the keyboard, save a revis
   await expect(grid.getByRole('textbox', { name: /^Procedure name/ })).toHaveCount(6);
   expect(await focusedCell(page)).toBe('Procedure name, row 6');
 
+  // Leaving for another section and coming back keeps the unsaved draft.
+  await page.keyboard.press('Alt+2');
+  await expect(grid).toHaveCount(0);
+  await page.evaluate(() => (window.location.hash = '/catalogs'));
+  await expect(grid.getByRole('textbox', { name: /^Procedure name/ })).toHaveCount(6);
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect(grid.getByRole('combobox', { name: 'Mandatory or elective, Sinus study' })).toHaveValue('mandatory');
+
   await expect(page.getByTestId('cat-tracks-note')).toContainText('Tracks using revision 1 stay on it until you switch');
   await page.getByRole('button', { name: 'Save as revision 2' }).click();
   await expect(page.getByText('Saved as revision 2.').first()).toBeVisible();
@@ -164,10 +172,16 @@ test('paste a spaced-columns PDF table into a new custom catalog, remap a column
   expect(saved.categories.map((c) => c.name)).toEqual(['HEAD', 'CHEST']);
   expect(saved.categories[0]!.procedures[1]).toMatchObject({ name: 'Sinus study', kind: 'elective', repetitionsRequired: { value: 3, confirmed: false } });
 
+  // A second save is revision 2 of the same catalog, not a new one.
+  await page.getByRole('textbox', { name: 'Repetitions, Sinus study' }).fill('4');
+  await page.getByRole('button', { name: 'Save as revision 2' }).click();
+  await expect(page.getByTestId('cat-revision')).toHaveText('Revision 2');
+
   await page.getByRole('button', { name: '← All catalogs' }).click();
   const own = page.locator('[data-catalog-key="school-ct-competencies"]');
   await expect(own).toContainText('School CT competencies');
-  await expect(own).toContainText('Revision 1');
+  await expect(own).toContainText('Revision 2');
+  await expect(page.locator('.cat-item[data-catalog-key^="school-ct-competencies"]')).toHaveCount(1);
 });
 
 test('import a catalog file, see clear errors for a broken one, export it back', async ({ page, app }) => {

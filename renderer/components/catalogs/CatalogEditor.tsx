@@ -1,7 +1,7 @@
 // One catalog open for filling and editing: details, the rules ARRT states (read-only), paste to
 // fill, the procedure grid, group rules, and saving as a new revision. Saving never changes what a
 // track already uses: tracks stay on their revision until the user switches them here.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DISCIPLINES } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import type { CatalogDocument, CatalogListing, SavedCatalog } from '../../../shared/ipc/catalogs';
@@ -24,6 +24,12 @@ export interface EditorProps {
   tracks: Track[];
   /** A revision was saved or a track switched: the page reloads the listing and tracks. */
   onChanged: () => void;
+  /** A saved revision (a new catalog now has its key: later saves are revisions of it). */
+  onSaved: (saved: SavedCatalog) => void;
+  /** The draft as it is being edited, kept by the page so leaving the section loses nothing. */
+  onDraft: (draft: Draft, dirty: boolean) => void;
+  /** A draft kept from an earlier visit. */
+  initial?: { draft: Draft; dirty: boolean } | undefined;
   onClose: () => void;
   onExport: (ref: CatalogRef) => void;
 }
@@ -32,9 +38,9 @@ function trackName(t: Track): string {
   return t.name?.trim() || `${disciplineName(t.discipline)} track from ${t.startDate}`;
 }
 
-export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onClose, onExport }: EditorProps) {
-  const [draft, setDraftState] = useState<Draft>(() => draftFrom(doc.catalog));
-  const [dirty, setDirty] = useState(false);
+export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved, onDraft, initial, onClose, onExport }: EditorProps) {
+  const [draft, setDraftState] = useState<Draft>(() => initial?.draft ?? draftFrom(doc.catalog));
+  const [dirty, setDirty] = useState(initial?.dirty ?? false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [justSaved, setJustSaved] = useState<SavedCatalog | null>(null);
@@ -46,6 +52,8 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onClose,
     setDirty(true);
     setServerError(null);
   };
+
+  useEffect(() => onDraft(draft, dirty), [draft, dirty, onDraft]);
 
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const errors = useMemo(() => {
@@ -83,6 +91,7 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onClose,
     setDraftState({ ...draftFrom(r.value.catalog), mySource: draft.mySource });
     setDirty(false);
     toast(r.value.created ? `Saved as revision ${r.value.summary.revision}.` : `Nothing changed since revision ${r.value.summary.revision}.`);
+    onSaved(r.value);
     onChanged();
   }
 
