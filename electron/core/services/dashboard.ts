@@ -33,7 +33,7 @@ import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
 import { getCatalogRevision } from '../tables/catalogs';
-import { allSites, engineRows, entriesPerDay, offeredProcedures, siteProcedureCounts } from '../tables/dashboard';
+import { allSites, engineRows, offeredProcedures, siteProcedureCounts } from '../tables/dashboard';
 import { listSessions } from '../tables/planning';
 import { getTrack, listTracks } from '../tables/tracks';
 import type { ChannelsOf, HandlerMap } from './types';
@@ -75,6 +75,8 @@ export interface Snapshot {
   /** Per procedure id: site id -> entries logged there. */
   performedAt: Map<string, Map<number, number>>;
   dashboard: Omit<DashboardData, 'forecast' | 'paceWindowWeeks'>;
+  /** Forecasts already made for this snapshot, by pace window (the user flips between a few). */
+  forecasts: Map<number, DashboardData['forecast']>;
 }
 
 const cache = new WeakMap<DB, Map<number, { stamp: string; snapshot: Snapshot }>>();
@@ -134,10 +136,13 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
       procedureNames[p.id] = p.name;
     }
   }
-  const dateOf = new Map<number, string>();
+  // One pass over the rows: names -> ids, each entry's date by id, entries per day.
+  const dateById: string[] = [];
+  const loggedPerDay = new Map<string, number>();
   for (const r of rows) {
-    if (r.procedureId === null) r.procedureId = byName.get(r.procedureName.trim().toLowerCase()) ?? null;
-    dateOf.set(r.id, r.performedOn);
+    if (r.procedureId === null && r.procedureName !== null) r.procedureId = byName.get(r.procedureName.trim().toLowerCase()) ?? null;
+    dateById[r.id] = r.performedOn;
+    loggedPerDay.set(r.performedOn, (loggedPerDay.get(r.performedOn) ?? 0) + 1);
   }
 
   const evaluation = catalog
@@ -153,28 +158,39 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   // Verdicts come in the engine's date order, so both lists are already ascending.
   const countedDates: string[] = [];
   const validThrough: string[] = [];
-  const countedPerWeek = new Map<string, number>();
+  const countedPerDay = new Map<string, number>();
   for (const v of evaluation?.entries ?? []) {
     if (!v.counts) continue;
-    const date = dateOf.get(v.id)!;
+    const date = dateById[v.id]!;
     countedDates.push(date);
     if (v.validThrough !== null) validThrough.push(v.validThrough);
-    const week = mondayOf(date);
-    countedPerWeek.set(week, (countedPerWeek.get(week) ?? 0) + 1);
+    countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
   }
   validThrough.sort();
 
-  // Weekly series from the per-day SQL aggregate, from the first week of the history to this week.
-  const perDay = entriesPerDay(db, track.id);
-  const loggedPerWeek = new Map<string, number>();
-  for (const d of perDay) {
-    if (d.day > today) continue;
-    const week = mondayOf(d.day);
-    loggedPerWeek.set(week, (loggedPerWeek.get(week) ?? 0) + d.n);
-  }
+  // Weekly series, folded from the per-day counts (a few hundred distinct days, not 100,000 dates),
+  // from the first week of the history to this week.
+  const weekOf = new Map<string, string>();
+  const mondayOfDay = (day: string) => {
+    let w = weekOf.get(day);
+    if (w === undefined) weekOf.set(day, (w = mondayOf(day)));
+    return w;
+  };
+  const foldWeeks = (perDay: Map<string, number>) => {
+    const perWeek = new Map<string, number>();
+    for (const [day, n] of perDay) {
+      if (day > today) continue;
+      const w = mondayOfDay(day);
+      perWeek.set(w, (perWeek.get(w) ?? 0) + n);
+    }
+    return perWeek;
+  };
+  const loggedPerWeek = foldWeeks(loggedPerDay);
+  const countedPerWeek = foldWeeks(countedPerDay);
   const thisWeek = mondayOf(today);
-  const firstDay = [track.startDate, perDay[0]?.day].filter((d): d is string => !!d && d <= today).sort()[0] ?? today;
-  let week = mondayOf(firstDay);
+  let firstDay = track.startDate;
+  for (const day of loggedPerDay.keys()) if (day < firstDay) firstDay = day;
+  let week = mondayOf(firstDay <= today ? firstDay : today);
   const earliestShown = addIsoDays(thisWeek, -7 * (WEEKLY_CHART_WEEKS - 1));
   if (week < earliestShown) week = earliestShown;
   const weekly: WeekPoint[] = [];
@@ -363,6 +379,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     procedureNames,
     performedAt,
     dashboard,
+    forecasts: new Map(),
   };
 }
 
@@ -370,21 +387,25 @@ export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number)
   const today = localIsoDate(ctx.now());
   const snap = trackSnapshot(ctx.db, trackId, today);
   const { dashboard } = snap;
-  const f: DashboardData['forecast'] = !dashboard.catalog.numbersKnown
-    ? {
-        status: 'unknown-numbers',
-        message: 'No forecast yet: the catalog does not say how many repetitions are required. Fill it in from your ARRT worksheet.',
-      }
-    : forecast({
-        entryDates: snap.countedDates,
-        remaining: dashboard.overall.remaining ?? 0,
-        today,
-        paceWindowWeeks,
-        historyStart: snap.track.startDate,
-        plannedApplicationDate: snap.track.plannedApplicationDate,
-        examWindowAssigned: snap.track.examWindowAssignedOn !== null,
-        windowMonths: snap.catalog?.windowMonths?.value ?? null,
-      });
+  let f = snap.forecasts.get(paceWindowWeeks);
+  if (!f) {
+    f = !dashboard.catalog.numbersKnown
+      ? {
+          status: 'unknown-numbers',
+          message: 'No forecast yet: the catalog does not say how many repetitions are required. Fill it in from your ARRT worksheet.',
+        }
+      : forecast({
+          entryDates: snap.countedDates,
+          remaining: dashboard.overall.remaining ?? 0,
+          today,
+          paceWindowWeeks,
+          historyStart: snap.track.startDate,
+          plannedApplicationDate: snap.track.plannedApplicationDate,
+          examWindowAssigned: snap.track.examWindowAssignedOn !== null,
+          windowMonths: snap.catalog?.windowMonths?.value ?? null,
+        });
+    snap.forecasts.set(paceWindowWeeks, f);
+  }
   return { ...dashboard, forecast: f, paceWindowWeeks };
 }
 

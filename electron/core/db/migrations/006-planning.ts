@@ -50,15 +50,13 @@ export const m006Planning: Migration = {
       ) STRICT;
       CREATE INDEX rotation_sessions_date ON rotation_sessions (date, id);
 
-      -- The dashboard's aggregates, read from indexes alone: counts per site and procedure (and
-      -- distinct days per site) within one track, and entries per day within one track. The trailing
-      -- deleted_at (always NULL inside these partial indexes) is there because SQLite treats the
-      -- partial index's filter column as one the query needs: without it every row would be looked
-      -- up in the table (100,000 lookups on a big log).
+      -- The dashboard's aggregates, read from the index alone: counts per site and procedure (and
+      -- distinct days per site) within one track. The trailing deleted_at (always NULL inside this
+      -- partial index) is there because SQLite treats the partial index's filter column as one the
+      -- query needs: without it every row would be looked up in the table (100,000 lookups on a big log).
       CREATE INDEX entries_track_site_procedure
         ON entries (track_id, site_id, procedure_id, procedure_name, performed_on, deleted_at)
         WHERE deleted_at IS NULL;
-      CREATE INDEX entries_track_day ON entries (track_id, performed_on, deleted_at) WHERE deleted_at IS NULL;
     `);
   },
 };
