@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
@@ -90,6 +90,25 @@ describe('backup and restore', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.kind).toBe('corrupt-database');
     other.close();
+    backend.close();
+  });
+
+  it("restores a copy of another computer's live data file (WAL-mode header, no -wal beside it)", async () => {
+    const otherDir = tempDir();
+    const other = open(otherDir);
+    await seedLog(other, 12);
+    const expected = dumpDb(other.db);
+    other.close();
+    const bytes = readFileSync(databasePath(otherDir));
+    expect(bytes[18]).toBe(2); // the header says WAL
+
+    const backend = open(tempDir());
+    const staged = value<{ source: { kind: 'staged'; id: string }; preview: DataPreview }>(
+      await backend.dispatch('backups.stage', { fileName: 'radledger.sqlite', dataBase64: bytes.toString('base64') }),
+    );
+    expect(staged.preview.entries).toBe(12);
+    value(await backend.dispatch('backups.restore', { source: staged.source }));
+    expect(dumpDb(backend.db)).toEqual(expected);
     backend.close();
   });
 
