@@ -83,6 +83,8 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
         setError(null);
         setState((s) => {
           const base = s.key === key ? s : { key, total: null, pages: new Map() };
+          // A slow answer for an older version must not replace a newer one already shown.
+          if ((base.pages.get(p)?.version ?? -1) > version) return base;
           const pages = new Map(base.pages);
           pages.set(p, { version, rows: r.value.rows });
           return { key, total: r.value.total, pages };
