@@ -9,8 +9,8 @@ export function requirementText(p: ProcedureProgress): string {
   if (p.met) {
     const capped = p.maxCounted !== null && p.counted >= p.maxCounted;
     return capped
-      ? `${p.name} is complete (${p.counted} of ${p.required}) and at its maximum: this one will be kept but not counted.`
-      : `${p.name} is complete (${p.counted} of ${p.required}); this one adds beyond the requirement.`;
+      ? `${p.name} is complete (${p.counted} counted, ${p.required} required) and at its maximum: this one will be kept but not counted.`
+      : `${p.name} is complete (${p.counted} counted, ${p.required} required); this one adds beyond the requirement.`;
   }
   const after = p.counted + 1;
   return after >= p.required

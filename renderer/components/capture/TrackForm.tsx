@@ -47,6 +47,7 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
   const toast = useToast();
   const errors = fieldErrors(error);
   const choices = catalogsFor(catalogs.value, discipline);
+  const chosen = choices.find((c) => choiceOf(c) === catalogChoice);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -137,10 +138,15 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
           label="Catalog"
           error={errors.catalog}
           hint={
-            <>
-              ARRT&apos;s procedure lists are not shipped (no source could be transcribed). Fill them from your ARRT worksheet in
-              the <a href="#/catalogs">requirements editor</a>, or pick a custom list. Until then any procedure name is accepted.
-            </>
+            chosen && chosen.procedureCount > 0 ? (
+              <>Entries on this track must be one of its {chosen.procedureCount} procedures.</>
+            ) : (
+              <>
+                ARRT&apos;s procedure lists are not shipped (no source could be transcribed). Fill them from your ARRT worksheet
+                in the <a href="#/catalogs">requirements editor</a>, or pick a custom list. Until then any procedure name is
+                accepted.
+              </>
+            )
           }
         >
           {(id, d) => (
