@@ -49,14 +49,6 @@ export function Banner(props: { tone: 'info' | 'warn' | 'error' | 'ok'; children
   );
 }
 
-export function NotBuilt(props: { feature: string; children?: ReactNode }) {
-  return (
-    <div className="not-built" data-testid="not-built">
-      <strong>{props.feature} is not built yet.</strong> {props.children}
-    </div>
-  );
-}
-
 export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="page-header">
