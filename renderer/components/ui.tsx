@@ -1,4 +1,4 @@
-// Small shared UI pieces: fields that show their error, banners, not-built notices, toasts.
+// Small shared UI pieces: fields that show their error, banners, page headers, toasts.
 import { createContext, useCallback, useContext, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../shared/result';
 
