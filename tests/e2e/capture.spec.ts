@@ -159,6 +159,17 @@ test('a shift, the PHI guard, edit and undo, delete and undo, history, filters a
   await expect(history.getByRole('deletion').first()).toHaveText('CT Head without contrast');
   await history.getByRole('button', { name: 'Close' }).click();
 
+  // Inline edit guards notes too: the first Enter asks, "Remove them" cleans, the next Enter saves.
+  await table.getByRole('button', { name: 'Edit CT Abdomen/Pelvis on 2026-11-20' }).first().click();
+  const editNotes = table.getByLabel('Edit notes');
+  await editNotes.fill('Recheck MRN 48213377');
+  await editNotes.press('Enter');
+  await expect(table.getByText('Save again to keep the notes as typed.')).toBeVisible();
+  await table.getByRole('button', { name: 'Remove them' }).click();
+  await expect(editNotes).toHaveValue('Recheck MRN [removed]');
+  await editNotes.press('Enter');
+  await expect(table.getByRole('cell', { name: 'Recheck MRN [removed]', exact: true })).toBeVisible();
+
   // Delete, then Undo from the toast.
   await table.getByRole('button', { name: 'Delete CT Sinus on 2026-11-20' }).first().click();
   await expect(total(page)).toHaveText('5');

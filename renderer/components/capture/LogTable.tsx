@@ -431,10 +431,16 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
   const findings = usePhiFindings(draft.notes);
+  const [askedNotes, setAskedNotes] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
   async function save() {
+    // Notes that look like PHI: the first save asks (the warning below), the second saves as typed.
+    if (findings.length > 0 && askedNotes !== draft.notes) {
+      setAskedNotes(draft.notes);
+      return;
+    }
     const r = await api.entries.update({ ...draft, performedAt: draft.performedAt || null, siteName: draft.siteName || null, verifierName: draft.verifierName || null });
     if (!r.ok) {
       setError(r.error);
@@ -508,6 +514,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
           <button type="button" className="btn-link" onClick={() => setDraft((d) => ({ ...d, notes: redactPhi(d.notes) }))}>
             Remove them
           </button>
+          {askedNotes === draft.notes ? <strong> Save again to keep the notes as typed.</strong> : null}
         </span>
       ) : null}
       {error && !error.issues ? <span className="error edit-error">{error.message}</span> : null}
