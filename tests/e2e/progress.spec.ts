@@ -45,10 +45,13 @@ test('the dashboard shows completion, categories, what is missing and the foreca
   await expect(page.getByTestId('expiry-risk')).toContainText('6 entries from December 2024 expire before you finish');
   await expect(page.getByTestId('expiry-summary')).toContainText('Within 30 days: 6; 60 days: 9; 90 days: 12.');
 
-  await page.screenshot({ path: 'test-results/progress-dashboard-light.png', fullPage: true });
+  // The page scrolls inside <main>, so a tall viewport (not fullPage) captures the whole dashboard.
+  await page.setViewportSize({ width: 1280, height: 3300 });
+  await page.screenshot({ path: 'test-results/progress-dashboard-light.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'test-results/progress-dashboard-dark.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/progress-dashboard-dark.png' });
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 820 });
 
   // Another pace window gives another forecast.
   await page.getByLabel('Pace from the last').selectOption('26');
@@ -96,7 +99,9 @@ test('plan: 3 on / 4 off, propose, accept, see it on Today, export .ics', async 
   await expect(page.getByText('5 rotation days added to your plan.')).toBeVisible();
   await expect(calendar.locator('[data-date="2026-11-26"]')).toContainText('Mercy General');
   await expect(page.getByRole('region', { name: 'Rotation sessions' }).getByRole('row')).toHaveCount(6);
-  await page.screenshot({ path: 'test-results/progress-plan-light.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 3000 });
+  await page.screenshot({ path: 'test-results/progress-plan-light.png' });
+  await page.setViewportSize({ width: 1280, height: 820 });
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export plan as .ics' }).click();

@@ -157,6 +157,11 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
   }
   const parts: string[] = [];
   if (finish) parts.push(`With this plan the rotation days alone cover what is missing by ${finish}.`);
+  else if (plan.sessions.length > 0) {
+    const covered = plan.sessions.reduce((n, s) => n + s.expectedTotal, 0);
+    const needed = Object.values(snap.remainingByProcedure).reduce((n, r) => n + r, 0);
+    parts.push(`These ${plan.sessions.length} rotation days are expected to cover ${covered} of the ${needed} repetitions still needed.`);
+  }
   if (paceFinish) parts.push(`At your recent pace without extra rotation days: around ${paceFinish}.`);
   if (expiringBeforeFinish > 0) {
     parts.push(

@@ -37,7 +37,7 @@ export function SessionsPanel(props: { sessions: RotationSessionRecord[]; sites:
         <h2 id="sessions-title" className="card-title">
           Rotation sessions
         </h2>
-        <label className="small">
+        <label className="small inline-check">
           <input type="checkbox" checked={showPast} onChange={(e) => setShowPast(e.target.checked)} /> Show past sessions
         </label>
       </div>
@@ -71,18 +71,20 @@ export function SessionsPanel(props: { sessions: RotationSessionRecord[]; sites:
                   <td>
                     <span className={`badge ${s.status === 'done' ? 'badge-ok' : 'badge-info'}`}>{s.status === 'done' ? 'Done' : 'Planned'}</span>
                   </td>
-                  <td className="row-actions">
-                    <button className="btn-link" type="button" onClick={() => void toggle(s)}>
-                      {s.status === 'done' ? 'Mark planned' : 'Mark done'}
-                    </button>
-                    <button
-                      className="btn-link danger-link"
-                      type="button"
-                      aria-label={`Remove the session at ${s.siteName} on ${s.date}`}
-                      onClick={() => void api.planning.deleteSession({ id: s.id }).then(props.onChanged)}
-                    >
-                      Remove
-                    </button>
+                  <td>
+                    <div className="row-actions">
+                      <button className="btn-link" type="button" onClick={() => void toggle(s)}>
+                        {s.status === 'done' ? 'Mark planned' : 'Mark done'}
+                      </button>
+                      <button
+                        className="btn-link danger-link"
+                        type="button"
+                        aria-label={`Remove the session at ${s.siteName} on ${s.date}`}
+                        onClick={() => void api.planning.deleteSession({ id: s.id }).then(props.onChanged)}
+                      >
+                        Remove
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { dayLabel } from '../progress/format';
 import { Banner } from '../ui';
+import '../../styles/progress.css';
 
 function useToday() {
   return useResult<TodayItems>(() => api.dashboard.today(), []);
@@ -20,7 +21,9 @@ export function RotationToday() {
       <p className="muted" data-testid="rotation-today">
         No rotation today.
         {v.nextRotation ? ` Next: ${v.nextRotation.siteName} on ${dayLabel(v.nextRotation.date)}.` : ' '}{' '}
-        <a href="#/progress">Plan rotations</a>
+        <a className="btn-link" href="#/progress">
+          Plan rotations
+        </a>
       </p>
     );
   }
@@ -66,7 +69,7 @@ export function ExpiringEntries() {
             <div className="small">
               {t.within30 > 0 ? <span className="badge badge-danger">{t.within30} within 30 days</span> : null}{' '}
               <span className="badge badge-warn">{t.within60} within 60 days</span> <span className="badge">{t.within90} within 90 days</span>
-              {t.firstDate ? <span className="muted"> · first on {dayLabel(t.firstDate)}</span> : null}
+              {t.firstDate ? <span className="muted"> · the first one counts until {dayLabel(t.firstDate)}</span> : null}
             </div>
           </div>
           <a className="btn" href="#/progress">
