@@ -28,4 +28,16 @@ describe('tracks service', () => {
     expect(move).toMatchObject({ ok: false, error: { issues: [{ path: 'discipline' }, { path: 'startDate' }] } });
     b.close();
   });
+
+  it('keeps an assigned catalog version valid when the track is edited (ARRT version rules)', async () => {
+    const b = openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T12:00:00Z') });
+    await b.dispatch('tracks.create', { discipline: 'M', startDate: '2025-03-01' });
+    // Started before the 2025-09-01 version took effect: the 2020 version may be kept.
+    expect(await b.dispatch('catalogs.assign', { trackId: 1, catalog: { key: 'arrt-m-2020-07' } })).toMatchObject({ ok: true });
+    const late = await b.dispatch('tracks.update', { id: 1, discipline: 'M', startDate: '2025-10-01' });
+    expect(late).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'catalog' }] } });
+    const fine = await b.dispatch('tracks.update', { id: 1, discipline: 'M', startDate: '2025-04-01', plannedApplicationDate: '2027-01-01' });
+    expect(fine).toMatchObject({ ok: true, value: { startDate: '2025-04-01', catalogId: expect.any(Number) } });
+    b.close();
+  });
 });
