@@ -52,7 +52,7 @@ export function generatedSection(r: Results): string {
     '',
     `Last run: ${r.date}, ${(r.elapsedMs / 1000).toFixed(0)} s in total; ${met} targets met, ${missed} missed.`,
     '',
-    `Machine: ${m.cpus} × ${m.cpuModel} (${m.cpuMhz} MHz), ${m.memoryGb} GB memory (${m.freeMemoryGb} GB free at start), ` +
+    `Machine: ${m.cpus} × ${m.cpuModel}${m.cpuMhz ? ` (${m.cpuMhz} MHz)` : ''}, ${m.memoryGb} GB memory (${m.freeMemoryGb} GB free at start), ` +
       `Node ${m.node}, ${m.platform}; load average at start ${m.loadavg}.`,
     '',
     markdownTable(r.rows),

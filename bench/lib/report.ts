@@ -42,9 +42,15 @@ export function measured(input: RowInput, s: Pick<Summary, 'median' | 'p95' | 'r
   const target = input.target ?? null;
   const unit = input.unit ?? 'ms';
   let status: Status = 'info';
-  if (target?.kind === 'max') status = s.median <= target.value && s.p95 <= target.value ? 'met' : 'missed';
+  // Met or missed on the median; a p95 above the target is flagged beside it (on a shared 2-core
+  // machine the tail mostly measures the other processes, see docs/benchmarks.md).
+  const flags: string[] = [];
+  if (target?.kind === 'max') {
+    status = s.median <= target.value ? 'met' : 'missed';
+    if (status === 'met' && s.p95 > target.value) flags.push('p95 over target');
+  }
   if (target?.kind === 'ratio') status = extra.ratioValue !== undefined && extra.ratioValue <= target.value ? 'met' : 'missed';
-  return { ...base(input), unit, median: s.median, p95: s.p95, runs: s.runs, status, ratios: extra.ratios ?? [] };
+  return { ...base(input), unit, median: s.median, p95: s.p95, runs: s.runs, status, ratios: [...flags, ...(extra.ratios ?? [])] };
 }
 
 /** A row that has no figure: the feature is not built yet, skipped in smoke mode, or failed. */
