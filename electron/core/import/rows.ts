@@ -22,6 +22,8 @@ export interface ImportTarget {
    * quick log, a procedure must be one of them and takes the catalog's id and spelling.
    */
   catalog: ReadonlyMap<string, CatalogProcedure> | null;
+  /** Whether a name the catalog does not list is an error (complete list) or free text (partial). */
+  catalogIsBinding: boolean;
 }
 
 export interface ImportedEntry {
@@ -124,7 +126,7 @@ export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTa
   let procedure: CatalogProcedure | null = null;
   if (parsed.success && target.catalog) {
     procedure = target.catalog.get(parsed.data.procedureName.toLowerCase()) ?? null;
-    if (!procedure) messages.push(`Procedure: "${parsed.data.procedureName}" is not in this track's catalog.`);
+    if (!procedure && target.catalogIsBinding) messages.push(`Procedure: "${parsed.data.procedureName}" is not in this track's catalog.`);
   }
   if (date !== null) {
     for (const issue of entryDateIssues(date, { today: target.today, trackStart: target.trackStart })) messages.push(`Date: ${issue.message}`);

@@ -29,7 +29,7 @@ import {
 import { ensureSite, listSiteNames } from '../tables/sites';
 import { getTrack } from '../tables/tracks';
 import { catalogHandlers } from './catalogs';
-import { catalogProcedures } from './track-catalog';
+import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 /** ARRT's daily caps apply to procedures performed on or after this date (ARRT-RULES.md). */
@@ -51,14 +51,15 @@ function throwIfIssues(issues: FieldIssue[]): void {
 }
 
 /**
- * The procedure must be in the track's catalog when that catalog lists procedures; returns the
- * catalog's id and canonical name for it. Without catalog procedures, free text is accepted.
+ * A name the catalog lists takes the catalog's id and spelling. Any other name is refused when the
+ * catalog's list is complete, and kept as free text when the list is partial or unknown.
  */
 function resolveProcedure(db: DB, track: Track, name: string, id: string | null | undefined, path: string): { id: string | null; name: string } {
   const listed = catalogProcedures(db, track);
   if (listed.length === 0) return { id: null, name };
   const lower = name.trim().toLowerCase();
   const match = listed.find((p) => (id && p.id === id) || p.name.toLowerCase() === lower);
+  if (!match && !catalogListIsBinding(db, track)) return { id: null, name };
   if (!match) {
     throw new AppFailure('validation', `"${name}" is not a procedure of this track's catalog.`, [
       { path, message: `"${name}" is not in this track's catalog. Choose a procedure from the list.` },

@@ -8,7 +8,7 @@ import { guessMapping } from '../import/mapping';
 import type { ImportTarget } from '../import/rows';
 import { readSheet } from '../import/table';
 import { getTrack } from '../tables/tracks';
-import { catalogProcedures } from './track-catalog';
+import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function target(ctx: Ctx, trackId: number): ImportTarget {
@@ -16,7 +16,7 @@ function target(ctx: Ctx, trackId: number): ImportTarget {
   if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
   const listed = catalogProcedures(ctx.db, track);
   const catalog = listed.length ? new Map(listed.map((p) => [p.name.toLowerCase(), { id: p.id, name: p.name }])) : null;
-  return { trackId, trackStart: track.startDate, today: localIsoDate(ctx.now()), catalog };
+  return { trackId, trackStart: track.startDate, today: localIsoDate(ctx.now()), catalog, catalogIsBinding: catalogListIsBinding(ctx.db, track) };
 }
 
 const PREVIEW_ROWS = 5;

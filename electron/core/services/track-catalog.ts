@@ -22,6 +22,15 @@ export function trackCatalog(db: DB, track: Pick<Track, 'catalogId' | 'disciplin
   return v.ok ? v.catalog : null;
 }
 
+/**
+ * Whether entries must name a procedure of the catalog. Only a catalog whose list says it is
+ * complete binds: a partial list (e.g. mammography 2020-07-01, where ARRT's update names only the
+ * changed items) must still accept the procedures it does not list yet.
+ */
+export function catalogListIsBinding(db: DB, track: Track): boolean {
+  return trackCatalog(db, track)?.proceduresStatus === 'complete';
+}
+
 export function catalogProcedures(db: DB, track: Track): CatalogProcedureOption[] {
   const catalog = trackCatalog(db, track);
   if (!catalog) return [];

@@ -78,3 +78,18 @@ describe('capture with a catalog', () => {
     b.close();
   });
 });
+
+describe('capture with a partial catalog', () => {
+  it('matches the procedures the list names and keeps others as free text (mammography 2020-07-01)', async () => {
+    const b = openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2025-06-10T12:00:00Z') });
+    // A mammography track that started before 2025-09-01 falls back to the 2020-07-01 version,
+    // whose list names only what ARRT's update changed.
+    const track = await call(b, 'tracks.create', { discipline: 'M', startDate: '2025-01-06' });
+    const listed = await call(b, 'entries.create', { trackId: track.id, performedOn: '2025-06-02', procedureName: 'phantom image quality' });
+    expect(listed).toMatchObject({ procedureName: 'Phantom image quality' });
+    expect(listed.procedureId).not.toBeNull();
+    const unlisted = await call(b, 'entries.create', { trackId: track.id, performedOn: '2025-06-02', procedureName: 'Screening mammogram, 2D' });
+    expect(unlisted).toMatchObject({ procedureName: 'Screening mammogram, 2D', procedureId: null });
+    b.close();
+  });
+});
