@@ -1,6 +1,7 @@
 // Starts bench/lib/child.ts in a fresh Node process and parses its JSON line. The child is bundled
-// once with esbuild (as Electron's main process is, scripts/build-electron.mjs), so a sample pays
-// what the app pays at start-up, not TypeScript compilation, and its memory holds no tsx loader.
+// once with esbuild the way Electron's main process is (scripts/build-electron.mjs: CommonJS, every
+// dependency inlined but the native/asset-bearing ones), so a sample pays what the app pays at
+// start-up, not TypeScript compilation or module resolution, and its memory holds no tsx loader.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-// Inside node_modules so the bundle's bare imports (better-sqlite3, pdfkit, zod...) resolve.
-const BUNDLE = path.resolve(HERE, '../../node_modules/.cache/radledger-bench/child.mjs');
+// Inside node_modules so the bundle's external imports (better-sqlite3, pdfkit) resolve.
+const BUNDLE = path.resolve(HERE, '../../node_modules/.cache/radledger-bench/child.cjs');
 let built = false;
 
 function bundle(): string {
@@ -20,9 +21,9 @@ function bundle(): string {
     outfile: BUNDLE,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node22',
-    packages: 'external',
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
     logLevel: 'warning',
   });
   built = true;
@@ -30,7 +31,7 @@ function bundle(): string {
 }
 
 export function runChild<T>(mode: 'cold' | 'rss', dataDir: string): T {
-  const out = execFileSync(process.execPath, [bundle(), mode, dataDir], {
+  const out = execFileSync(process.execPath, ['--expose-gc', bundle(), mode, dataDir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
