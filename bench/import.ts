@@ -96,7 +96,7 @@ const parts: Record<string, number> = {};
   const backend = openBackend({ dataDir: dir, host: 'preview', appVersion: 'bench', now: () => NOW });
   await backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-01' });
   const [tParse, sheet] = await time(() => readCsv(csv));
-  const [tCheck] = await time(() => checkSheet(backend.db, sheet, guessMapping(sheet.headers), { trackId: 1, trackStart: '2026-01-01', today: '2026-11-24', catalog: null }));
+  const [tCheck] = await time(() => checkSheet(backend.db, sheet, guessMapping(sheet.headers), { trackId: 1, trackStart: '2026-01-01', today: '2026-11-24', catalog: null, catalogIsBinding: false }));
   parts['read CSV (papaparse)'] = tParse;
   parts['check every row (zod + entry rules + duplicates)'] = tCheck;
   backend.close();
