@@ -31,6 +31,12 @@ export interface ForecastInput {
    * repetitions, entries over the daily cap and already-expired entries are left out by the caller).
    */
   entryDates: readonly string[];
+  /**
+   * Dates of the counted entries whose expiry would cost progress: those that fill a requirement.
+   * A surplus repetition (the 40th Routine Head when 15 are required) can age out harmlessly.
+   * Default: every date in `entryDates`.
+   */
+  expiryDates?: readonly string[];
   /** Repetitions still needed: a total, or per-procedure counts (summed; negative counts ignored). */
   remaining: number | Readonly<Record<string, number>>;
   today: string;
@@ -269,13 +275,14 @@ export function forecast(input: ForecastInput): Forecast {
     };
   }
 
-  const likely = project(sorted, remaining, pace.perWeek, input);
-  const optimistic = project(sorted, remaining, pace.high, input);
-  const pessimistic = pace.low > 0 ? project(sorted, remaining, pace.low, input) : null;
+  const atRisk = input.expiryDates ? [...input.expiryDates].sort() : sorted;
+  const likely = project(atRisk, remaining, pace.perWeek, input);
+  const optimistic = project(atRisk, remaining, pace.high, input);
+  const pessimistic = pace.low > 0 ? project(atRisk, remaining, pace.low, input) : null;
 
   const finishWithoutExpiry = addIsoDays(input.today, daysFor(remaining, pace.perWeek));
   const byMonth = new Map<string, number>();
-  for (const date of sorted.slice(0, likely.expiring)) {
+  for (const date of atRisk.slice(0, likely.expiring)) {
     const month = date.slice(0, 7);
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
   }

@@ -67,6 +67,8 @@ export interface Snapshot {
   evaluation: Evaluation | null;
   /** Performed dates of the counted entries, ascending (the forecast's input). */
   countedDates: string[];
+  /** Performed dates of the counted entries that fill a requirement (no surplus), ascending. */
+  requirementDates: string[];
   /** validThrough of each counted entry, ascending. */
   validThrough: string[];
   /** Still needed per procedure id (needed procedures only). */
@@ -121,6 +123,26 @@ function difficultyOf(sites: number): Difficulty {
   return sites === 0 ? 'hard' : sites === 1 ? 'medium' : 'easier';
 }
 
+/**
+ * The counted dates whose expiry would cost progress. Per procedure with a known requirement R,
+ * only its newest R counted entries fill it (the oldest go first, and those beyond R are surplus);
+ * an elective the rules did not choose fills nothing. Entries without a catalog procedure, or of a
+ * procedure whose requirement is unknown, are all kept: nothing says they are surplus.
+ */
+function fillingDates(evaluation: Evaluation, counted: ReadonlyArray<{ date: string; procedureId: string | null }>): string[] {
+  const need = new Map<string, number>();
+  for (const p of evaluation.procedures) if (p.required !== null) need.set(p.procedureId, p.needed ? p.required : 0);
+  const byProcedure = new Map<string, string[]>();
+  const kept: string[] = [];
+  for (const { date, procedureId } of counted) {
+    if (procedureId === null || !need.has(procedureId)) kept.push(date);
+    else (byProcedure.get(procedureId) ?? byProcedure.set(procedureId, []).get(procedureId)!).push(date);
+  }
+  // `counted` is in date order, so each procedure's newest entries are at the end.
+  for (const [proc, dates] of byProcedure) kept.push(...dates.slice(Math.max(0, dates.length - need.get(proc)!)));
+  return kept.sort();
+}
+
 function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const { catalog, resolvedFrom } = resolveCatalog(db, track);
   const rows = engineRows(db, track.id);
@@ -138,10 +160,12 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   }
   // One pass over the rows: names -> ids, each entry's date by id, entries per day.
   const dateById: string[] = [];
+  const procedureById: Array<string | null> = [];
   const loggedPerDay = new Map<string, number>();
   for (const r of rows) {
     if (r.procedureId === null && r.procedureName !== null) r.procedureId = byName.get(r.procedureName.trim().toLowerCase()) ?? null;
     dateById[r.id] = r.performedOn;
+    procedureById[r.id] = r.procedureId;
     loggedPerDay.set(r.performedOn, (loggedPerDay.get(r.performedOn) ?? 0) + 1);
   }
 
@@ -159,14 +183,17 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const countedDates: string[] = [];
   const validThrough: string[] = [];
   const countedPerDay = new Map<string, number>();
+  const countedEntries: Array<{ date: string; procedureId: string | null }> = [];
   for (const v of evaluation?.entries ?? []) {
     if (!v.counts) continue;
     const date = dateById[v.id]!;
     countedDates.push(date);
+    countedEntries.push({ date, procedureId: procedureById[v.id] ?? null });
     if (v.validThrough !== null) validThrough.push(v.validThrough);
     countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
   }
   validThrough.sort();
+  const requirementDates = evaluation ? fillingDates(evaluation, countedEntries) : countedDates;
 
   // Weekly series, folded from the per-day counts (a few hundred distinct days, not 100,000 dates),
   // from the first week of the history to this week.
@@ -374,6 +401,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     resolvedFrom,
     evaluation,
     countedDates,
+    requirementDates,
     validThrough,
     remainingByProcedure,
     procedureNames,
@@ -396,6 +424,7 @@ export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number)
         }
       : forecast({
           entryDates: snap.countedDates,
+          expiryDates: snap.requirementDates,
           remaining: dashboard.overall.remaining ?? 0,
           today,
           paceWindowWeeks,

@@ -56,7 +56,7 @@ export function ForecastPanel(props: { data: DashboardData; onPaceWindow: (weeks
               </p>
             ) : (
               <p className="small muted" data-testid="expiry-risk">
-                No counted entry expires before you finish at this pace.
+                No entry you need expires before you finish at this pace (older extra repetitions may age out harmlessly).
               </p>
             )}
             <p className="small muted">

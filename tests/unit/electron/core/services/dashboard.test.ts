@@ -102,15 +102,18 @@ describe('dashboard.get', () => {
     expect(d.expiringSoon).toEqual({ within30: 6, within60: 9, within90: 12 });
   });
 
-  it('forecasts from the chosen pace window and names the entries that expire first', async () => {
+  it('forecasts from the chosen pace window; surplus entries that age out cost nothing', async () => {
     const { b, trackId } = shared;
     const d = await call(b, 'dashboard.get', { trackId, paceWindowWeeks: 8 });
     expect(d.forecast.status).toBe('projected');
     if (d.forecast.status !== 'projected') return;
     expect(d.forecast.remaining).toBe(17);
     expect(d.forecast.pace.windowWeeks).toBe(8);
-    expect(d.forecast.expiry.byMonth).toEqual([{ month: '2024-12', count: 6 }]);
-    expect(d.forecast.message).toContain('6 entries from December 2024 expire before you finish');
+    // The six December 2024 entries are Routine Head/Chest beyond the 15 and 10 required: they
+    // age out before the finish, but the newer repetitions still fill both requirements.
+    expect(d.forecast.expiry.expiring).toBe(0);
+    expect(d.forecast.message).not.toContain('expire before you finish');
+    expect(d.forecast.finish.likely).toBe('2026-12-15');
     const wide = await call(b, 'dashboard.get', { trackId, paceWindowWeeks: 26 });
     expect(wide.forecast.status === 'projected' && wide.forecast.pace.windowWeeks).toBe(26);
   });
@@ -125,6 +128,31 @@ describe('dashboard.get', () => {
     expect(d.overall.percent).toBeNull();
     expect(d.forecast.status).toBe('unknown-numbers');
     expect(d.missing[0]?.kind).toBe('catalog');
+    b.close();
+  });
+
+  it('warns when entries that fill a requirement age out before the finish', async () => {
+    const b = backend();
+    const track = await call(b, 'tracks.create', { discipline: 'CT', startDate: '2024-11-04' });
+    await call(b, 'catalogs.assign', { trackId: track.id, catalog: { key: 'example-ct-like' } });
+    // Three Temporal Bones (elective, 3 required) in December 2024: nothing newer replaces them.
+    for (const day of ['2024-12-03', '2024-12-10', '2024-12-17']) {
+      await call(b, 'entries.create', { trackId: track.id, performedOn: day, procedureName: 'Temporal Bones' });
+    }
+    // A steady recent pace of Routine Head, two a week for eight weeks (16 entries, 15 required).
+    for (let w = 0; w < 8; w++) {
+      for (const offset of [0, 3]) {
+        const d = new Date(Date.UTC(2026, 9, 1 + w * 7 + offset)).toISOString().slice(0, 10);
+        await call(b, 'entries.create', { trackId: track.id, performedOn: d, procedureName: 'Routine Head' });
+      }
+    }
+    const d = await call(b, 'dashboard.get', { trackId: track.id, paceWindowWeeks: 8 });
+    expect(d.forecast.status).toBe('projected');
+    if (d.forecast.status !== 'projected') return;
+    // Finishing the other requirements takes months, so the application date is well after
+    // 2026-12-17 and all three Temporal Bones age out: they must be done again.
+    expect(d.forecast.expiry.byMonth).toEqual([{ month: '2024-12', count: 3 }]);
+    expect(d.forecast.message).toContain('3 entries from December 2024 expire before you finish');
     b.close();
   });
 
