@@ -26,15 +26,17 @@ export function SettingsPage() {
       {recoveryFirst ? backups : null}
       <section className="card">
         <h2 className="card-title">Appearance</h2>
-        <Field label="Theme">
-          {(id) => (
-            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
-              <option value="system">Follow the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          )}
-        </Field>
+        <div className="row">
+          <Field label="Theme">
+            {(id) => (
+              <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+                <option value="system">Follow the system</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            )}
+          </Field>
+        </div>
       </section>
       <section className="card">
         <h2 className="card-title">Your data</h2>
