@@ -69,7 +69,9 @@ export async function logOneEntry(backend: Backend, trackId: number, i: number):
   await call(backend.dispatch, 'entries.create', quickLogInput(trackId, i));
   const t1 = performance.now();
   const channel = findChannel(EVALUATE_CHANNELS, []) ?? findChannel(DASHBOARD_CHANNELS, []);
-  if (channel) await call(backend.dispatch, channel, { trackId });
+  // The quick log's requirement hint asks exactly this after each save (RequirementHint.tsx).
+  if (channel === 'progress.evaluate') await call(backend.dispatch, channel, { trackId, verdicts: 'none' });
+  else if (channel) await call(backend.dispatch, channel, { trackId });
   else evaluateTrack(backend.db, trackId);
   return { create: t1 - t0, evaluate: performance.now() - t1 };
 }
