@@ -18,6 +18,8 @@ export interface ProgressReportData {
     rows: Array<{ name: string; category: string; kind: string; counted: number; required: number | null; remaining: number | null }>;
     counted: number;
     required: number | null;
+    /** Repetitions still needed; null when the catalog does not know. */
+    remaining: number | null;
     complete: boolean | null;
     missing: string[];
     expiringSoon: number;
@@ -89,7 +91,8 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     heading(doc, 'Requirements');
     const status = req.complete === true ? 'All requirements met.' : req.complete === false ? 'Not complete yet.' : 'The catalog does not say enough to tell whether the requirements are met.';
     doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(
-      `${req.counted} counted${req.required ? ` of ${req.required} required` : ''}. ${status}${req.expiringSoon > 0 ? ` ${req.expiringSoon} counted entries expire within 90 days of the application date.` : ''}`,
+      // As on the dashboard: repetitions beyond a procedure's requirement do not add to progress.
+      `${req.required !== null && req.remaining !== null ? `${req.required - req.remaining} of ${req.required} required repetitions done, ${req.remaining} to go (${req.counted} entries count toward ARRT's log).` : `${req.counted} entries count toward ARRT's log.`} ${status}${req.expiringSoon > 0 ? ` ${req.expiringSoon} counted entries expire within 90 days of the application date.` : ''}`,
       PAGE.margin,
       doc.y,
       { width: CONTENT_WIDTH },

@@ -211,6 +211,7 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
             })),
             counted: catalog.evaluation.totals.counted,
             required: catalog.evaluation.totals.required,
+            remaining: catalog.evaluation.totals.remaining,
             complete: catalog.evaluation.complete,
             missing: catalog.evaluation.missing.map((m) => m.text),
             expiringSoon: catalog.evaluation.expiring.length,

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArrtHelperPlan, PacketCheck, PacketFile, SavedFile } from '../../../../../shared/ipc/documents';
 import type { SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
 import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
+import { openBackend } from '../../../../../electron/core/backend';
+import { seedProgressLog } from '../../../../helpers/progress-seed';
+import { fixedClock, tempDir } from '../../../../helpers/tmp';
 import { call, PNG_DATA_URL, seed, type Seeded } from './signoff-seed';
 
 let s: Seeded;
@@ -174,5 +177,15 @@ describe('progress report PDF', () => {
     expect(text).toMatch(/Entries logged\s+7/);
     expect(text).toContain('2026-06: 7');
     expect(readdirSync(path.dirname(pdfText(report).path))).toContain('out.pdf');
+  });
+
+  it('states progress as the dashboard does: extra repetitions do not add to it', async () => {
+    const backend = openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T15:00:00Z') });
+    const { trackId } = await seedProgressLog(backend.dispatch as never);
+    const { text } = pdfText(await call<SavedFile>(backend, 'documents.progressReport', { trackId }));
+    // 294 entries count toward ARRT's log, but only 83 of the 100 required repetitions are done.
+    expect(text.replace(/\s+/g, ' ')).toContain("83 of 100 required repetitions done, 17 to go (294 entries count toward ARRT's log).");
+    expect(text).toContain('5 more Renal Stone Protocol (0 of 5)');
+    backend.close();
   });
 });
