@@ -6,22 +6,24 @@ import { allProcedures, parseCatalogJson, validateCatalog, type Catalog, type Ca
 import { canStartOn, versionWarnings } from '../../../shared/catalog/versions';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
-import { evaluate, NOT_COUNTING_REASONS, reasonText, type EngineEntry, type NotCountingReason } from '../../../shared/engine/evaluate';
+import { NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
 import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog } from '../../../shared/ipc/catalogs';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
+import { trackEvaluation } from '../evaluation-cache';
 import {
-  engineEntries,
   getCatalogRevision,
   insertCatalogRevision,
   latestCatalogRevision,
+  latestCatalogRevisionId,
   listCatalogRevisions,
   setTrackCatalog,
-  type LoggedEngineEntry,
+  tracksUsingCatalog,
   type StoredCatalog,
 } from '../tables/catalogs';
 import { getTrack } from '../tables/tracks';
+import { validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type Ref = { id: number } | { key: string };
@@ -64,9 +66,11 @@ interface Resolved {
 
 function resolve(db: DB, ref: Ref): Resolved {
   if ('id' in ref) {
-    const s = getCatalogRevision(db, ref.id);
-    if (!s) throw new AppFailure('not-found', 'That catalog no longer exists.');
-    return { catalog: storedCatalog(s), stored: s };
+    const r = validatedRevision(db, ref.id);
+    if (!r) throw new AppFailure('not-found', 'That catalog no longer exists.');
+    const s = r.stored;
+    if (!r.validation.ok) throw new AppFailure('corrupt-database', `Saved catalog "${s.key}" revision ${s.revision} is damaged: ${r.validation.issues[0]?.message ?? ''}`);
+    return { catalog: r.validation.catalog, stored: s };
   }
   const s = latestCatalogRevision(db, ref.key);
   if (s) return { catalog: storedCatalog(s), stored: s };
@@ -77,9 +81,8 @@ function resolve(db: DB, ref: Ref): Resolved {
 
 function toDocument(db: DB, r: Resolved): CatalogDocument {
   if (!r.stored) return { summary: summarize(r.catalog, null), catalog: r.catalog };
-  const listed = listCatalogRevisions(db).find((x) => x.id === r.stored!.id);
-  const latest = latestCatalogRevision(db, r.stored.key)?.id === r.stored.id;
-  return { summary: summarize(r.catalog, { ...r.stored, tracksUsing: listed?.tracksUsing ?? 0, latest }), catalog: r.catalog };
+  const latest = latestCatalogRevisionId(db, r.stored.key) === r.stored.id;
+  return { summary: summarize(r.catalog, { ...r.stored, tracksUsing: tracksUsingCatalog(db, r.stored.id), latest }), catalog: r.catalog };
 }
 
 function invalid(intro: string, issues: CatalogIssue[]): AppFailure {
@@ -121,22 +124,6 @@ export function assertCatalogFitsTrack(catalog: Catalog, track: Track): void {
   }
   const check = canStartOn(catalog, track.startDate);
   if (!check.ok) throw new AppFailure('validation', check.message, [{ path: 'catalog', message: check.message }]);
-}
-
-/**
- * Entries logged before the catalog listed procedures carry only a name: match them to the
- * catalog by name (case-insensitive) so filling the catalog later counts them.
- */
-function matchByName(catalog: Catalog, entries: LoggedEngineEntry[]): EngineEntry[] {
-  const procedures = allProcedures(catalog);
-  if (procedures.length === 0) return entries;
-  const ids = new Set(procedures.map((p) => p.id));
-  const byName = new Map(procedures.map((p) => [p.name.trim().toLowerCase(), p.id]));
-  return entries.map((e) => {
-    if (e.procedureId !== null && ids.has(e.procedureId)) return e;
-    const id = byName.get(e.procedureName.trim().toLowerCase());
-    return id === undefined ? e : { ...e, procedureId: id };
-  });
 }
 
 export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
@@ -204,15 +191,17 @@ export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
     ) as Record<NotCountingReason, string>;
     if (!resolved) return { track, catalog: null, catalogAssigned: false, evaluation: null, versionWarnings: [], reasonTexts };
 
-    const evaluation = evaluate(resolved.catalog, matchByName(resolved.catalog, engineEntries(ctx.db, track.id)), {
+    // Shared with dashboard.get (one evaluation per data change); copied before trimming its verdicts.
+    const shared = trackEvaluation(ctx.db, track.id, resolved.catalog, {
       today,
       trackStart: track.startDate,
       plannedApplicationDate: track.plannedApplicationDate,
       examWindowAssignedOn: track.examWindowAssignedOn,
       mqsaQualifiedOn: track.mqsaQualifiedOn,
-    });
+    }).evaluation;
+    const evaluation = { ...shared };
     if (input.verdicts === 'none') evaluation.entries = [];
-    else if (input.verdicts === 'exceptions') evaluation.entries = evaluation.entries.filter((v) => !v.counts || v.flags.length > 0);
+    else if (input.verdicts === 'exceptions') evaluation.entries = shared.entries.filter((v) => !v.counts || v.flags.length > 0);
     return {
       track,
       catalog: toDocument(ctx.db, resolved).summary,

@@ -8,10 +8,10 @@
 // re-runs the forecast, which reads the already sorted counted dates. bench/dashboard.ts prints
 // both the first call after a change and the repeated call.
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
-import { catalogSchema, type Catalog } from '../../../shared/catalog/schema';
+import type { Catalog } from '../../../shared/catalog/schema';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
-import { evaluate, NOT_COUNTING_REASONS, reasonText, type Evaluation } from '../../../shared/engine/evaluate';
+import { NOT_COUNTING_REASONS, reasonText, type Evaluation } from '../../../shared/engine/evaluate';
 import type {
   CategoryBar,
   ChecklistItem,
@@ -32,10 +32,11 @@ import { addIsoDays, isoWeekday } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { getCatalogRevision } from '../tables/catalogs';
-import { allSites, engineRows, offeredProcedures, siteProcedureCounts } from '../tables/dashboard';
+import { trackEntries, trackEvaluation } from '../evaluation-cache';
+import { allSites, offeredProcedures } from '../tables/dashboard';
 import { listSessions } from '../tables/planning';
 import { getTrack, listTracks } from '../tables/tracks';
+import { validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 /** How far back the weekly chart reaches (two years of weeks stays readable). */
@@ -51,9 +52,8 @@ export interface ResolvedCatalog {
 /** The track's saved catalog revision; without one, the shipped version for its discipline and start. */
 export function resolveCatalog(db: DB, track: Track): ResolvedCatalog {
   if (track.catalogId !== null) {
-    const stored = getCatalogRevision(db, track.catalogId);
-    const parsed = stored ? catalogSchema.safeParse(stored.raw) : null;
-    if (parsed?.success) return { catalog: parsed.data, resolvedFrom: 'track' };
+    const v = validatedRevision(db, track.catalogId)?.validation;
+    if (v?.ok) return { catalog: v.catalog, resolvedFrom: 'track' };
   }
   const builtin = currentCatalogFor(track.discipline, track.startDate);
   return builtin ? { catalog: builtin, resolvedFrom: 'builtin' } : { catalog: null, resolvedFrom: 'none' };
@@ -145,9 +145,20 @@ function fillingDates(evaluation: Evaluation, counted: ReadonlyArray<{ date: str
 
 function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const { catalog, resolvedFrom } = resolveCatalog(db, track);
-  const rows = engineRows(db, track.id);
+  // The rows and the evaluation are shared with progress.evaluate and kept current incrementally;
+  // procedure ids are already matched to the catalog by name where the log has none of its ids.
+  const shared = catalog
+    ? trackEvaluation(db, track.id, catalog, {
+        today,
+        trackStart: track.startDate,
+        plannedApplicationDate: track.plannedApplicationDate,
+        examWindowAssignedOn: track.examWindowAssignedOn,
+        mqsaQualifiedOn: track.mqsaQualifiedOn,
+      })
+    : null;
+  const rows = shared ? shared.entries : trackEntries(db, track.id, null);
+  const evaluation = shared?.evaluation ?? null;
 
-  // Entries logged before the catalog was assigned carry no procedure id: match them by name.
   const byName = new Map<string, string>();
   const procedureNames: Record<string, string> = {};
   const categoryName = new Map<string, string>();
@@ -158,26 +169,21 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
       procedureNames[p.id] = p.name;
     }
   }
-  // One pass over the rows: names -> ids, each entry's date by id, entries per day.
+  // One pass over the rows: each entry's date and procedure by id, entries per day, and per
+  // procedure the sites it was performed at (cheaper here than a second SQL pass over the track).
   const dateById: string[] = [];
   const procedureById: Array<string | null> = [];
   const loggedPerDay = new Map<string, number>();
+  const performedAt = new Map<string, Map<number, number>>();
   for (const r of rows) {
-    if (r.procedureId === null && r.procedureName !== null) r.procedureId = byName.get(r.procedureName.trim().toLowerCase()) ?? null;
     dateById[r.id] = r.performedOn;
     procedureById[r.id] = r.procedureId;
     loggedPerDay.set(r.performedOn, (loggedPerDay.get(r.performedOn) ?? 0) + 1);
+    if (r.siteId === null || r.procedureId === null) continue;
+    let m = performedAt.get(r.procedureId);
+    if (!m) performedAt.set(r.procedureId, (m = new Map()));
+    m.set(r.siteId, (m.get(r.siteId) ?? 0) + 1);
   }
-
-  const evaluation = catalog
-    ? evaluate(catalog, rows, {
-        today,
-        trackStart: track.startDate,
-        plannedApplicationDate: track.plannedApplicationDate,
-        examWindowAssignedOn: track.examWindowAssignedOn,
-        mqsaQualifiedOn: track.mqsaQualifiedOn,
-      })
-    : null;
 
   // Verdicts come in the engine's date order, so both lists are already ascending.
   const countedDates: string[] = [];
@@ -247,14 +253,6 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   // Where each procedure was performed (SQL aggregate) and which sites offer it (Sites page).
   const sites = allSites(db);
   const siteById = new Map(sites.map((s) => [s.id, s]));
-  const performedAt = new Map<string, Map<number, number>>();
-  for (const r of siteProcedureCounts(db, track.id)) {
-    const pid = r.procedureId ?? byName.get(r.procedureName.trim().toLowerCase());
-    if (!pid) continue;
-    let m = performedAt.get(pid);
-    if (!m) performedAt.set(pid, (m = new Map()));
-    m.set(r.siteId, (m.get(r.siteId) ?? 0) + r.n);
-  }
   const offered = offeredProcedures(db);
   const offeredBy = new Map<string, Set<number>>();
   for (const o of offered ?? []) {

@@ -6,7 +6,7 @@ import { currentCatalogFor } from '../../../shared/catalog/builtin';
 import { validateCatalog, type Catalog } from '../../../shared/catalog/schema';
 import type { Track } from '../../../shared/domain';
 import type { DB } from '../db/open';
-import { getCatalogRevision } from '../tables/catalogs';
+import { getCatalogRow, parseCatalogRow, type StoredCatalog } from '../tables/catalogs';
 
 export interface CatalogProcedureOption {
   id: string;
@@ -14,12 +14,34 @@ export interface CatalogProcedureOption {
   category: string;
 }
 
+export interface ValidatedRevision {
+  stored: StoredCatalog;
+  validation: ReturnType<typeof validateCatalog>;
+}
+
+// Revisions are immutable (trigger catalogs_immutable), so a revision is parsed and validated once
+// per connection, not on every create or evaluation. The stored text is still compared on each
+// look-up: an id can come back after a deleted revision, and the comparison costs microseconds.
+const revisions = new WeakMap<DB, Map<number, { json: string; revision: ValidatedRevision }>>();
+
+/** A saved revision, parsed and validated (the same objects on every call while the row is unchanged). */
+export function validatedRevision(db: DB, id: number): ValidatedRevision | undefined {
+  const row = getCatalogRow(db, id);
+  if (!row) return undefined;
+  let perDb = revisions.get(db);
+  if (!perDb) revisions.set(db, (perDb = new Map()));
+  const hit = perDb.get(id);
+  if (hit && hit.json === row.json) return hit.revision;
+  const stored = parseCatalogRow(row);
+  const revision = { stored, validation: validateCatalog(stored.raw) };
+  perDb.set(id, { json: row.json, revision });
+  return revision;
+}
+
 export function trackCatalog(db: DB, track: Pick<Track, 'catalogId' | 'discipline' | 'startDate'>): Catalog | null {
   if (track.catalogId === null) return currentCatalogFor(track.discipline, track.startDate) ?? null;
-  const stored = getCatalogRevision(db, track.catalogId);
-  if (!stored) return null;
-  const v = validateCatalog(stored.raw);
-  return v.ok ? v.catalog : null;
+  const v = validatedRevision(db, track.catalogId)?.validation;
+  return v?.ok ? v.catalog : null;
 }
 
 /**

@@ -1,6 +1,5 @@
 // SQL for saved catalog revisions and a track's catalog. Rows are immutable (see migration 002).
 import type { Catalog } from '../../../shared/catalog/schema';
-import type { EngineEntry } from '../../../shared/engine/evaluate';
 import type { DB } from '../db/open';
 
 export interface CatalogRow {
@@ -27,8 +26,26 @@ function toStored(r: CatalogRow): StoredCatalog {
 }
 
 export function getCatalogRevision(db: DB, id: number): StoredCatalog | undefined {
-  const row = db.prepare('SELECT * FROM catalogs WHERE id = ?').get(id) as CatalogRow | undefined;
+  const row = getCatalogRow(db, id);
   return row && toStored(row);
+}
+
+/** The row as stored, JSON text unparsed (callers that cache the parsed form compare the text). */
+export function getCatalogRow(db: DB, id: number): CatalogRow | undefined {
+  return db.prepare('SELECT * FROM catalogs WHERE id = ?').get(id) as CatalogRow | undefined;
+}
+
+export function parseCatalogRow(row: CatalogRow): StoredCatalog {
+  return toStored(row);
+}
+
+export function latestCatalogRevisionId(db: DB, key: string): number | undefined {
+  return db.prepare('SELECT id FROM catalogs WHERE key = ? ORDER BY revision DESC LIMIT 1').pluck().get(key) as number | undefined;
+}
+
+/** How many live tracks use this revision. */
+export function tracksUsingCatalog(db: DB, id: number): number {
+  return db.prepare('SELECT count(*) FROM tracks WHERE catalog_id = ? AND archived_at IS NULL').pluck().get(id) as number;
 }
 
 export function latestCatalogRevision(db: DB, key: string): StoredCatalog | undefined {
@@ -61,37 +78,4 @@ export function insertCatalogRevision(db: DB, catalog: Catalog, json: string, no
 
 export function setTrackCatalog(db: DB, trackId: number, catalogId: number, now: string): void {
   db.prepare('UPDATE tracks SET catalog_id = @catalogId, updated_at = @now WHERE id = @trackId').run({ trackId, catalogId, now });
-}
-
-interface EngineEntryRow {
-  id: number;
-  performed_on: string;
-  performed_at: string | null;
-  created_at: string;
-  procedure_id: string | null;
-  procedure_name: string;
-  simulated: number;
-  patient_marker: number | null;
-}
-
-export type LoggedEngineEntry = EngineEntry & { procedureName: string };
-
-/** A track's live entries in the engine's input shape, plus the logged name to match by. */
-export function engineEntries(db: DB, trackId: number): LoggedEngineEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT id, performed_on, performed_at, created_at, procedure_id, procedure_name, simulated, patient_marker
-       FROM entries WHERE track_id = ? AND deleted_at IS NULL ORDER BY performed_on, id`,
-    )
-    .all(trackId) as EngineEntryRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    performedOn: r.performed_on,
-    performedAt: r.performed_at,
-    createdAt: r.created_at,
-    procedureId: r.procedure_id,
-    procedureName: r.procedure_name,
-    simulated: r.simulated === 1,
-    patientMarker: r.patient_marker,
-  }));
 }

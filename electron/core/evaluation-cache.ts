@@ -1,0 +1,239 @@
+// One per-track copy of the live log in the engine's shape, and the evaluation made from it, shared
+// by progress.evaluate (the quick log's hint) and dashboard.get, so that one write costs one
+// evaluation, not one per caller, and never a re-read of the whole track.
+//
+// Keeping the rows current: a TEMP trigger on this connection records the id of every entry
+// inserted, deleted or changed in a column the engine or the dashboard reads (raw SQL, imports,
+// services alike: no write path can slip past it, unlike the audit log, which records an import as
+// one row). On the next read only those entries are re-read (by primary key) and patched into the
+// copy. A full reload happens when another connection wrote (PRAGMA data_version), when many
+// entries changed at once (an import), when the track's catalog changed (rows carry the catalog's
+// procedure ids, matched by name), or when the cache is used inside an open transaction (a rollback
+// would leave the copy ahead of the file, so no copy is kept or used there). A restore or JSON
+// import reopens the database: a new `db` object, hence an empty WeakMap slot.
+import type { Catalog } from '../../shared/catalog/schema';
+import { evaluate, type EngineContext, type EngineEntry, type Evaluation } from '../../shared/engine/evaluate';
+import type { DB } from './db/open';
+
+export interface CachedEntry extends EngineEntry {
+  siteId: number | null;
+}
+
+/** More changed entries than this since the last read: reading the whole track is cheaper. */
+const PATCH_LIMIT = 500;
+
+const CHANGES = 'temp.radledger_entry_changes';
+const SETUP_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS radledger_entry_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry_id INTEGER NOT NULL);
+  CREATE TEMP TRIGGER IF NOT EXISTS radledger_entry_insert AFTER INSERT ON main.entries
+  BEGIN INSERT INTO radledger_entry_changes (entry_id) VALUES (new.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS radledger_entry_delete AFTER DELETE ON main.entries
+  BEGIN INSERT INTO radledger_entry_changes (entry_id) VALUES (old.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS radledger_entry_update
+  AFTER UPDATE OF id, track_id, performed_on, performed_at, created_at, procedure_id, procedure_name, simulated, patient_marker, site_id, deleted_at
+  ON main.entries
+  BEGIN
+    INSERT INTO radledger_entry_changes (entry_id) VALUES (old.id);
+    INSERT INTO radledger_entry_changes (entry_id) SELECT new.id WHERE new.id <> old.id;
+  END;`;
+
+const COLUMNS = 'id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker, site_id';
+// The logged name only where it can matter: no id, or an id the catalog does not list (entries
+// logged before the catalog listed procedures are matched to it by name). @ids = JSON array of the
+// catalog's procedure ids, @names = whether names are wanted at all.
+const NAME_COLUMN = 'CASE WHEN @names AND (procedure_id IS NULL OR procedure_id NOT IN (SELECT value FROM json_each(@ids))) THEN procedure_name END';
+const TRACK_ROWS_SQL = `SELECT ${COLUMNS}, ${NAME_COLUMN} FROM entries WHERE track_id = @track AND deleted_at IS NULL`;
+const CHANGED_ROWS_SQL = `SELECT ${COLUMNS}, ${NAME_COLUMN}, track_id, deleted_at FROM entries WHERE id IN (SELECT value FROM json_each(@changed))`;
+
+type Row = [number, string, string | null, string, string | null, number, number | null, number | null, string | null, number?, string?];
+
+interface Matcher {
+  ids: string;
+  wantNames: number;
+  match: (procedureId: string | null, name: string | null) => string | null;
+}
+
+interface TrackState {
+  catalog: Catalog | null;
+  dataVersion: number;
+  /** Last change sequence number applied. */
+  seq: number;
+  list: CachedEntry[];
+  /** Entry id -> index in `list` (order is irrelevant: the engine orders by day itself). */
+  index: Map<number, number>;
+  evaluation: { key: string; value: Evaluation } | null;
+}
+
+interface DbState {
+  usable: boolean;
+  /** Change records up to this sequence number are deleted. */
+  pruned: number;
+  tracks: Map<number, TrackState>;
+  matchers: WeakMap<Catalog, Matcher>;
+}
+
+const states = new WeakMap<DB, DbState>();
+
+function dbState(db: DB): DbState | null {
+  let s = states.get(db);
+  if (!s) {
+    // Creating the temp objects inside a transaction could be rolled back with it: wait for a clean state.
+    if (db.inTransaction) return null;
+    let usable = true;
+    try {
+      db.exec(SETUP_SQL);
+    } catch {
+      usable = false; // e.g. a read-only connection: every call then reads afresh
+    }
+    states.set(db, (s = { usable, pruned: 0, tracks: new Map(), matchers: new WeakMap() }));
+  }
+  return s.usable && !db.inTransaction ? s : null;
+}
+
+function matcherFor(catalog: Catalog | null, cache: WeakMap<Catalog, Matcher> | null): Matcher {
+  if (!catalog) return { ids: '[]', wantNames: 0, match: (id) => id };
+  const hit = cache?.get(catalog);
+  if (hit) return hit;
+  const ids = new Set<string>();
+  const byName = new Map<string, string>();
+  for (const c of catalog.categories) {
+    for (const p of c.procedures) {
+      ids.add(p.id);
+      byName.set(p.name.trim().toLowerCase(), p.id);
+    }
+  }
+  const m: Matcher =
+    ids.size === 0
+      ? { ids: '[]', wantNames: 0, match: (id) => id }
+      : {
+          ids: JSON.stringify([...ids]),
+          wantNames: 1,
+          match: (id, name) => (name === null ? id : (byName.get(name.trim().toLowerCase()) ?? id)),
+        };
+  cache?.set(catalog, m);
+  return m;
+}
+
+function toEntry(r: Row, m: Matcher): CachedEntry {
+  return {
+    id: r[0],
+    performedOn: r[1],
+    performedAt: r[2],
+    createdAt: r[3],
+    procedureId: m.match(r[4], r[8]),
+    simulated: r[5] === 1,
+    patientMarker: r[6],
+    siteId: r[7],
+  };
+}
+
+function readTrack(db: DB, trackId: number, m: Matcher): CachedEntry[] {
+  // raw() arrays, no ORDER BY: at 100,000 rows that is markedly cheaper than objects in date order.
+  const rows = db.prepare(TRACK_ROWS_SQL).raw().all({ ids: m.ids, names: m.wantNames, track: trackId }) as Row[];
+  const out = new Array<CachedEntry>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = toEntry(rows[i]!, m);
+  return out;
+}
+
+function load(db: DB, trackId: number, catalog: Catalog | null, s: DbState, dataVersion: number): TrackState {
+  const seq = db.prepare(`SELECT coalesce(max(seq), 0) FROM ${CHANGES}`).pluck().get() as number;
+  const list = readTrack(db, trackId, matcherFor(catalog, s.matchers));
+  const index = new Map<number, number>();
+  for (let i = 0; i < list.length; i++) index.set(list[i]!.id, i);
+  return { catalog, dataVersion, seq, list, index, evaluation: null };
+}
+
+function remove(st: TrackState, id: number): void {
+  const at = st.index.get(id);
+  if (at === undefined) return;
+  const last = st.list.pop()!;
+  st.index.delete(id);
+  if (last.id !== id) {
+    st.list[at] = last;
+    st.index.set(last.id, at);
+  }
+}
+
+function put(st: TrackState, e: CachedEntry): void {
+  const at = st.index.get(e.id);
+  if (at === undefined) {
+    st.index.set(e.id, st.list.length);
+    st.list.push(e);
+  } else st.list[at] = e;
+}
+
+/** Applies the entries changed since `st.seq`; false when a full reload is the better choice. */
+function patch(db: DB, trackId: number, st: TrackState, s: DbState): boolean {
+  const changes = db.prepare(`SELECT seq, entry_id FROM ${CHANGES} WHERE seq > ? ORDER BY seq`).raw().all(st.seq) as Array<[number, number]>;
+  if (changes.length === 0) return true;
+  if (changes.length > PATCH_LIMIT) return false;
+  const ids = [...new Set(changes.map((c) => c[1]))];
+  const m = matcherFor(st.catalog, s.matchers);
+  const rows = db.prepare(CHANGED_ROWS_SQL).raw().all({ ids: m.ids, names: m.wantNames, changed: JSON.stringify(ids) }) as Row[];
+  const live = new Map<number, Row>();
+  for (const r of rows) if (r[9] === trackId && r[10] === null) live.set(r[0], r);
+  for (const id of ids) {
+    const r = live.get(id);
+    if (r) put(st, toEntry(r, m));
+    else remove(st, id);
+  }
+  st.seq = changes[changes.length - 1]![0];
+  st.evaluation = null;
+  return true;
+}
+
+/** Change records are pruned in batches: a delete per call would itself count as a change (total_changes). */
+const PRUNE_EVERY = 1000;
+
+/** Drops change records every cached track has already applied (an import would otherwise linger). */
+function prune(db: DB, s: DbState): void {
+  const last = db.prepare(`SELECT coalesce(max(seq), 0) FROM ${CHANGES}`).pluck().get() as number;
+  if (last - s.pruned < PRUNE_EVERY) return;
+  // A track this far behind would reload in full anyway: forget it rather than keep its backlog.
+  for (const [id, st] of s.tracks) if (last - st.seq > PATCH_LIMIT) s.tracks.delete(id);
+  let min = last;
+  for (const st of s.tracks.values()) min = Math.min(min, st.seq);
+  if (min - s.pruned < PRUNE_EVERY) return;
+  db.prepare(`DELETE FROM ${CHANGES} WHERE seq <= ?`).run(min);
+  s.pruned = min;
+}
+
+/**
+ * The track's live entries in the engine's shape (procedure ids matched to `catalog` by name where
+ * needed), current as of now. Callers must not mutate the array or its entries.
+ */
+export function trackEntries(db: DB, trackId: number, catalog: Catalog | null): readonly CachedEntry[] {
+  const st = trackState(db, trackId, catalog);
+  return st ? st.list : readTrack(db, trackId, matcherFor(catalog, null));
+}
+
+function trackState(db: DB, trackId: number, catalog: Catalog | null): TrackState | null {
+  const s = dbState(db);
+  if (!s) return null;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  let st = s.tracks.get(trackId);
+  if (!st || st.catalog !== catalog || st.dataVersion !== dataVersion || !patch(db, trackId, st, s)) {
+    st = load(db, trackId, catalog, s, dataVersion);
+    s.tracks.set(trackId, st);
+  }
+  prune(db, s);
+  return st;
+}
+
+export interface TrackEvaluation {
+  entries: readonly CachedEntry[];
+  /** Shared with other callers: copy before changing anything in it. */
+  evaluation: Evaluation;
+}
+
+/** The track's entries and their evaluation against `catalog`, evaluated once per data change and context. */
+export function trackEvaluation(db: DB, trackId: number, catalog: Catalog, context: EngineContext): TrackEvaluation {
+  const st = trackState(db, trackId, catalog);
+  if (!st) {
+    const entries = readTrack(db, trackId, matcherFor(catalog, null));
+    return { entries, evaluation: evaluate(catalog, entries, context) };
+  }
+  const key = JSON.stringify([context.today, context.trackStart, context.plannedApplicationDate, context.examWindowAssignedOn, context.mqsaQualifiedOn]);
+  if (st.evaluation?.key !== key) st.evaluation = { key, value: evaluate(catalog, st.list, context) };
+  return { entries: st.list, evaluation: st.evaluation.value };
+}
