@@ -80,11 +80,15 @@ export function checkDatabaseAtStartup(file: string, dataDir: string, instant: D
   return { created: true, damaged: { reason: verdict.reason, keptAt, detectedAt: instant.toISOString() } };
 }
 
-/** The newest backup that passes a quick check, with its preview: what recovery offers. */
+/**
+ * The newest backup that passes the full integrity check, with its preview: what recovery offers.
+ * Full, not quick: backups are written with a quick check only, and this one is about to replace
+ * the user's data (it runs only after damage was found, so its cost is paid rarely).
+ */
 export function newestGoodBackup(dataDir: string): (BackupInfo & { preview: DataPreview }) | null {
   for (const b of listBackups(dataDir)) {
     const file = backupFile(dataDir, b.name);
-    if (!checkDatabaseFile(file, 'quick').ok) continue;
+    if (!checkDatabaseFile(file, 'full').ok) continue;
     const preview = previewDatabaseFile(file);
     if (preview.supported) return { ...b, preview };
   }

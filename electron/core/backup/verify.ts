@@ -34,8 +34,9 @@ export function describeOpenFailure(err: unknown): string {
 }
 
 /**
- * Opens the file read-only and runs `quick_check` (start-up, page-level, fast) or
- * `integrity_check` (after writing a backup: every index matches its table too).
+ * Opens the file read-only and runs `quick_check` (start-up and a freshly written backup:
+ * page-level, fast) or `integrity_check` (a restore source or recovery candidate: every index
+ * matches its table too).
  * Read-only: a damaged file is never modified by being checked.
  */
 export function checkDatabaseFile(file: string, depth: CheckDepth): FileVerdict {
