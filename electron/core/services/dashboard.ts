@@ -28,7 +28,7 @@ import type {
   dashboardChannels,
 } from '../../../shared/ipc/dashboard';
 import { forecast } from '../../../shared/planning/forecast';
-import { addIsoDays, isoWeekday } from '../../../shared/planning/schedule';
+import { addIsoDays } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
@@ -107,8 +107,42 @@ export function trackSnapshot(db: DB, trackId: number, today: string): Snapshot 
   return snapshot;
 }
 
+// Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian; H. Hinnant's
+// civil-date algorithms): the weekly chart folds hundreds of distinct days per call, and date-fns
+// parsing and formatting each of them cost milliseconds at 100,000 entries.
+function dayNumber(iso: string): number {
+  const y0 = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function isoOfDay(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function plusDays(date: string, n: number): string {
+  return isoOfDay(dayNumber(date) + n);
+}
+
+/** The Monday starting the ISO week of `date` (day 0, 1970-01-01, was a Thursday). */
 function mondayOf(date: string): string {
-  return addIsoDays(date, -((isoWeekday(date) + 6) % 7));
+  const n = dayNumber(date);
+  return isoOfDay(n - ((((n + 3) % 7) + 7) % 7));
 }
 
 function monthsFrom(today: string, n: number): string[] {
@@ -140,7 +174,12 @@ function fillingDates(evaluation: Evaluation, counted: ReadonlyArray<{ date: str
   }
   // `counted` is in date order, so each procedure's newest entries are at the end.
   for (const [proc, dates] of byProcedure) kept.push(...dates.slice(Math.max(0, dates.length - need.get(proc)!)));
-  return kept.sort();
+  return sortIfNeeded(kept);
+}
+
+function sortIfNeeded(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return list.sort();
+  return list;
 }
 
 function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
@@ -171,13 +210,16 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   }
   // One pass over the rows: each entry's date and procedure by id, entries per day, and per
   // procedure the sites it was performed at (cheaper here than a second SQL pass over the track).
-  const dateById: string[] = [];
-  const procedureById: Array<string | null> = [];
+  // Entry id -> index + 1 in `rows`: a typed array, as the ids arrive in no order and a plain
+  // array filled out of order falls back to a slow dictionary.
+  let maxId = 0;
+  for (const r of rows) if (r.id > maxId) maxId = r.id;
+  const rowAt = new Int32Array(maxId + 1);
   const loggedPerDay = new Map<string, number>();
   const performedAt = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    dateById[r.id] = r.performedOn;
-    procedureById[r.id] = r.procedureId;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    rowAt[r.id] = i + 1;
     loggedPerDay.set(r.performedOn, (loggedPerDay.get(r.performedOn) ?? 0) + 1);
     if (r.siteId === null || r.procedureId === null) continue;
     let m = performedAt.get(r.procedureId);
@@ -192,13 +234,16 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const countedEntries: Array<{ date: string; procedureId: string | null }> = [];
   for (const v of evaluation?.entries ?? []) {
     if (!v.counts) continue;
-    const date = dateById[v.id]!;
+    const r = rows[rowAt[v.id]! - 1]!;
+    const date = r.performedOn;
     countedDates.push(date);
-    countedEntries.push({ date, procedureId: procedureById[v.id] ?? null });
+    countedEntries.push({ date, procedureId: r.procedureId });
     if (v.validThrough !== null) validThrough.push(v.validThrough);
     countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
   }
-  validThrough.sort();
+  // validThrough grows with the performed date, so it normally arrives sorted: check (O(n)) before
+  // paying for a sort of 100,000 strings.
+  sortIfNeeded(validThrough);
   const requirementDates = evaluation ? fillingDates(evaluation, countedEntries) : countedDates;
 
   // Weekly series, folded from the per-day counts (a few hundred distinct days, not 100,000 dates),
@@ -224,10 +269,10 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   let firstDay = track.startDate;
   for (const day of loggedPerDay.keys()) if (day < firstDay) firstDay = day;
   let week = mondayOf(firstDay <= today ? firstDay : today);
-  const earliestShown = addIsoDays(thisWeek, -7 * (WEEKLY_CHART_WEEKS - 1));
+  const earliestShown = plusDays(thisWeek, -7 * (WEEKLY_CHART_WEEKS - 1));
   if (week < earliestShown) week = earliestShown;
   const weekly: WeekPoint[] = [];
-  for (; week <= thisWeek; week = addIsoDays(week, 7)) {
+  for (; week <= thisWeek; week = plusDays(week, 7)) {
     weekly.push({ weekStart: week, logged: loggedPerWeek.get(week) ?? 0, counted: countedPerWeek.get(week) ?? 0 });
   }
 
@@ -237,9 +282,9 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   let within30 = 0;
   let within60 = 0;
   let within90 = 0;
-  const d30 = addIsoDays(today, 30);
-  const d60 = addIsoDays(today, 60);
-  const d90 = addIsoDays(today, 90);
+  const d30 = plusDays(today, 30);
+  const d60 = plusDays(today, 60);
+  const d90 = plusDays(today, 90);
   for (const v of validThrough) {
     if (v < today) continue;
     const m = v.slice(0, 7);
