@@ -1,9 +1,8 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
 // renderer saves them (see shared/ipc/documents.ts for why).
-import Papa from 'papaparse';
 import { disciplineByCode } from '../../../shared/disciplines';
-import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type Track } from '../../../shared/domain';
+import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
 import { planArrtDays } from '../../../shared/signoff/arrt-days';
 import { SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
@@ -15,7 +14,7 @@ import type { Ctx } from '../context';
 import type { DB } from '../db/open';
 import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, type PacketSignatureBlock } from '../pdf/packet';
 import { renderProgressReport } from '../pdf/progress';
-import { ENTRY_SELECT, getEntry, toEntry, type EntryRow } from '../tables/entries';
+import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
 import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
@@ -144,33 +143,83 @@ export async function buildPacket(
 
 const CSV_FIELDS = ['id', 'date', 'time', 'discipline', 'procedure', 'procedure_id', 'site', 'simulated', 'status', 'signature', 'notes'];
 
-export function logCsv(db: DB, trackId: number | null): string {
+/**
+ * One CSV cell, quoted exactly when Papa.unparse({ quotes: false }) quotes (a comma, quote, line
+ * break or BOM inside, or a leading/trailing space), so the export is byte-for-byte what it was.
+ */
+function csvCell(value: string): string {
+  const cell = neutraliseCell(value);
+  const escaped = cell.replace(/"/g, '""');
+  const quote = /[",\r\n\uFEFF]/.test(cell) || cell.startsWith(' ') || cell.endsWith(' ');
+  return quote ? `"${escaped}"` : escaped;
+}
+
+/** Positional columns of the export query (`.raw()`: no object per row). */
+type CsvRow = [
+  id: number,
+  trackId: number,
+  date: string,
+  time: string | null,
+  discipline: string | null,
+  procedure: string,
+  procedureId: string | null,
+  site: string | null,
+  simulated: number,
+  status: EntryStatus,
+  notes: string,
+];
+
+/** Flush the text buffer into a UTF-8 chunk at about this many characters. */
+const CSV_CHUNK_CHARS = 1 << 16;
+
+/**
+ * The log as CSV bytes (UTF-8 with BOM, CRLF as spreadsheets and RFC 4180 expect). Rows are
+ * streamed from the query into UTF-8 chunks, so a 100k-entry export holds one copy of the bytes,
+ * not row objects, entries, cell arrays and a joined string at once (it took the backend's peak
+ * RSS from ~270 to ~370 MB at 100k; docs/benchmarks.md).
+ */
+export function logCsv(db: DB, trackId: number | null): Buffer {
   const where = trackId === null ? 'e.deleted_at IS NULL' : 'e.deleted_at IS NULL AND e.track_id = @trackId';
-  const entries = (db.prepare(`${ENTRY_SELECT} WHERE ${where} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`).all({ trackId }) as EntryRow[]).map(toEntry);
-  const tracks = new Map<number, Track | undefined>();
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.track_id, e.performed_on, e.performed_at, t.discipline, e.procedure_name, e.procedure_id,
+              s.name, e.simulated, e.status, e.notes
+       FROM entries e LEFT JOIN sites s ON s.id = e.site_id LEFT JOIN tracks t ON t.id = e.track_id
+       WHERE ${where} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`,
+    )
+    .raw()
+    .iterate({ trackId }) as IterableIterator<CsvRow>;
   const states = new Map<number, Record<number, string>>();
-  const rows = entries.map((e) => {
-    if (!tracks.has(e.trackId)) {
-      tracks.set(e.trackId, getTrack(db, e.trackId));
-      states.set(e.trackId, entrySignStates(db, e.trackId));
+  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + CSV_FIELDS.map(csvCell).join(','), 'utf8')];
+  let text = '';
+  for (const [id, track, date, time, discipline, procedure, procedureId, site, simulated, status, notes] of rows) {
+    let signed = states.get(track);
+    if (!signed) states.set(track, (signed = entrySignStates(db, track)));
+    text +=
+      '\r\n' +
+      [
+        String(id),
+        date,
+        time ?? '',
+        discipline ?? '',
+        procedure,
+        procedureId ?? '',
+        site ?? '',
+        simulated === 1 ? 'yes' : 'no',
+        ENTRY_STATUS_LABELS[status],
+        signed[id] ?? 'unsigned',
+        notes,
+      ]
+        .map(csvCell)
+        .join(',');
+    if (text.length >= CSV_CHUNK_CHARS) {
+      chunks.push(Buffer.from(text, 'utf8'));
+      text = '';
     }
-    const cells = [
-      String(e.id),
-      e.performedOn,
-      e.performedAt ?? '',
-      tracks.get(e.trackId)?.discipline ?? '',
-      e.procedureName,
-      e.procedureId ?? '',
-      e.siteName ?? '',
-      e.simulated ? 'yes' : 'no',
-      ENTRY_STATUS_LABELS[e.status],
-      states.get(e.trackId)?.[e.id] ?? 'unsigned',
-      e.notes,
-    ];
-    return cells.map(neutraliseCell);
-  });
-  // CRLF: what spreadsheets and RFC 4180 expect.
-  return UTF8_BOM + Papa.unparse({ fields: CSV_FIELDS, data: rows }, { newline: '\r\n', quotes: false });
+  }
+  // Papa.unparse, which this replaces, ended an export without rows with a line break after the header.
+  chunks.push(Buffer.from(chunks.length === 1 && text === '' ? '\r\n' : text, 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
