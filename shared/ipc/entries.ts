@@ -101,6 +101,8 @@ export type EntryListInput = z.input<typeof entryListInput>;
 export interface EntryPage {
   rows: Entry[];
   total: number;
+  /** True when `total` is a lower bound (a filtered view with more matches than counted). */
+  totalCapped?: boolean;
 }
 
 /** A note that looks like it holds a patient identifier: saved anyway (the UI asked first). */

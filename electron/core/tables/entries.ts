@@ -159,6 +159,18 @@ const ORDER_BY: Record<EntrySort, string> = {
   status: 'e.status, e.performed_on DESC, e.id DESC',
 };
 
+/**
+ * How the text filter `q` is matched. Whatever the mode, the result is today's semantics: a
+ * case-insensitive (ASCII, as LIKE) substring of procedure, notes, verifier or site name.
+ * - 'like': the LIKE test alone, per row. Cheap when the page's index walk meets matches often
+ *   (a frequent term), and the only way for 1–2 characters (trigrams need 3).
+ * - 'fts': candidates from the trigram index (entries_search, migration 008) or from the sites
+ *   whose name matches, then the same LIKE test on those candidates only (trigram folding is
+ *   Unicode-wide, LIKE is ASCII-only: the LIKE keeps the old result exactly). Cheap when the
+ *   candidates are few (a rare term), whatever the order asked for.
+ */
+export type TextMode = 'like' | 'fts';
+
 /** Builds the WHERE clause and its named parameters from the log's filters. */
 export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { where: string; params: Record<string, unknown> } {
   const clauses = ['e.deleted_at IS NULL'];
@@ -193,7 +205,7 @@ export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { 
       `(e.procedure_name LIKE @like ESCAPE '\\' OR e.notes LIKE @like ESCAPE '\\' OR e.verifier_name LIKE @like ESCAPE '\\'
         OR e.site_id IN (SELECT id FROM sites WHERE name LIKE @like ESCAPE '\\'))`,
     );
-    params.like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.like = likePattern(q.q);
   }
   if (q.ids !== undefined) {
     clauses.push('e.id IN (SELECT value FROM json_each(@ids))');
@@ -202,20 +214,86 @@ export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { 
   return { where: clauses.join(' AND '), params };
 }
 
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The trigram tokenizer matches nothing for fewer than 3 characters (code points). */
+const canUseTrigrams = (text: string) => [...text].length >= 3;
+/** One quoted FTS5 phrase: with trigrams, a substring match; quotes inside are doubled. */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Above this many text-search candidates the page walks the order's index testing LIKE per row
+ * (matches are then dense: at 1,000,000 entries a page of 100 needs ~20,000 rows at worst);
+ * at or below it, the page reads the candidates and sorts them (a few thousand rows at most).
+ */
+export const SEARCH_DRIVE_LIMIT = 3_000;
+
+/** Candidates for the text filter, counted only up to SEARCH_DRIVE_LIMIT + 1. */
+function searchCandidates(db: DB, text: string): number {
+  if (!canUseTrigrams(text)) return Number.POSITIVE_INFINITY;
+  const cap = SEARCH_DRIVE_LIMIT + 1;
+  const { n } = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM entries_search WHERE entries_search MATCH @match LIMIT @cap))
+            + (SELECT count(*) FROM (${AT_MATCHING_SITES} LIMIT @cap)) AS n`,
+    )
+    .get({ match: ftsPhrase(text), like: likePattern(text), cap }) as { n: number };
+  return n;
+}
+
+function textModeFor(db: DB, q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): TextMode {
+  return q.q && searchCandidates(db, q.q) <= SEARCH_DRIVE_LIMIT ? 'fts' : 'like';
+}
+
 /**
  * The ids of one page, in order. Only this query walks (and skips, for OFFSET) index entries; the
  * rows themselves are then read by id, so a deep page does not join and discard thousands of rows.
  */
-export function entryPageSql(q: EntryQuery): { sql: string; params: Record<string, unknown> } {
+export function entryPageSql(q: EntryQuery, textMode: TextMode = 'like'): { sql: string; params: Record<string, unknown> } {
   const { where, params } = entryWhere(q);
-  return {
-    sql: `SELECT e.id FROM entries e WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
-    params: { ...params, limit: q.limit, offset: q.offset },
-  };
+  const pageParams = { ...params, limit: q.limit, offset: q.offset };
+  if (textMode === 'fts' && q.q && canUseTrigrams(q.q)) {
+    // CROSS JOIN keeps the candidates as the outer loop: the planner would otherwise walk the
+    // order's index and probe the (rare) candidates per row, reading the whole log.
+    return {
+      sql: `SELECT e.id FROM (SELECT rowid AS id FROM entries_search WHERE entries_search MATCH @match
+                              UNION ${AT_MATCHING_SITES}) c
+            CROSS JOIN entries e ON e.id = c.id
+            WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`,
+      params: { ...pageParams, match: ftsPhrase(q.q) },
+    };
+  }
+  return { sql: `SELECT e.id FROM entries e WHERE ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`, params: pageParams };
 }
 
-/** Live entries matching the filters. Unfiltered (or by track only) it reads entry_counts. */
-export function countEntries(db: DB, q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): number {
+// Entries at the sites whose name matches, read from the site index. INDEXED BY: with the site ids
+// behind a subquery the planner may otherwise scan the whole table.
+const AT_MATCHING_SITES = `SELECT e.id FROM entries e INDEXED BY entries_site_date
+  WHERE e.deleted_at IS NULL AND e.site_id IN (SELECT id FROM sites WHERE name LIKE @like ESCAPE '\\')`;
+const MATCHING_SITES = "SELECT id FROM sites WHERE name LIKE @like ESCAPE '\\'";
+
+/**
+ * Totals of filtered views are counted up to this many rows beyond the page asked for; past it the
+ * log shows "10,000+" instead of reading (at 1,000,000 entries) hundreds of thousands of index
+ * entries or rows for an exact figure. The bound slides with the offset, so scrolling deeper
+ * raises the total the virtual list knows and every row stays reachable.
+ */
+export const TOTAL_CAP = 10_000;
+
+export interface EntryTotal {
+  total: number;
+  /** True when `total` is a lower bound: more rows match. */
+  capped: boolean;
+}
+
+/**
+ * Live entries matching the filters. Unfiltered (or by track only) it reads entry_counts, exactly;
+ * otherwise it counts up to `atLeast + TOTAL_CAP` matches (see TOTAL_CAP).
+ */
+export function countEntries(
+  db: DB,
+  q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>,
+  atLeast = 0,
+): EntryTotal {
   const onlyTrack =
     q.from === undefined && q.to === undefined && q.siteId === undefined && !q.procedureName && q.status === undefined && !q.q && q.ids === undefined;
   if (onlyTrack) {
@@ -224,21 +302,45 @@ export function countEntries(db: DB, q: Omit<EntryQuery, 'sort' | 'limit' | 'off
         ? db.prepare('SELECT coalesce(sum(live), 0) AS n FROM entry_counts').get()
         : db.prepare('SELECT coalesce(sum(live), 0) AS n FROM entry_counts WHERE track_id = ?').get(q.trackId)
     ) as { n: number };
-    return row.n;
+    return { total: row.n, capped: false };
   }
   const { where, params } = entryWhere(q);
-  return (db.prepare(`SELECT count(*) AS n FROM entries e WHERE ${where}`).get(params) as { n: number }).n;
+  const bound = atLeast + TOTAL_CAP;
+  const upTo = (sql: string, extra: Record<string, unknown>, limit: number): number =>
+    (db.prepare(`SELECT count(*) AS n FROM (${sql} LIMIT @upTo)`).get({ ...params, ...extra, upTo: limit }) as { n: number }).n;
+  let n: number;
+  if (q.q && canUseTrigrams(q.q)) {
+    // Text search: count the candidates from the indexes, never by walking the log with LIKE. Two
+    // disjoint parts, so no de-duplication is needed: entries at a site whose name matches (site
+    // index), then trigram candidates at any other site (each checked with LIKE, see TextMode).
+    // A site match satisfies the text filter by itself: the other filters only, on the site index.
+    const other = entryWhere({ ...q, q: undefined });
+    n = upTo(`SELECT 1 FROM entries e INDEXED BY entries_site_date WHERE ${other.where} AND e.site_id IN (${MATCHING_SITES})`, { like: params.like }, bound + 1);
+    if (n <= bound) {
+      n += upTo(
+        `SELECT 1 FROM entries_search f CROSS JOIN entries e ON e.id = f.rowid
+         WHERE entries_search MATCH @match AND ${where} AND (e.site_id IS NULL OR e.site_id NOT IN (${MATCHING_SITES}))`,
+        { match: ftsPhrase(q.q) },
+        bound + 1 - n,
+      );
+    }
+  } else {
+    n = upTo(`SELECT 1 FROM entries e WHERE ${where}`, {}, bound + 1);
+  }
+  return n > bound ? { total: bound, capped: true } : { total: n, capped: false };
 }
 
-export function listEntries(db: DB, q: EntryQuery): { rows: Entry[]; total: number } {
-  const page = entryPageSql(q);
+export function listEntries(db: DB, q: EntryQuery): { rows: Entry[]; total: number; totalCapped: boolean } {
+  const textMode = textModeFor(db, q);
+  const page = entryPageSql(q, textMode);
   const ids = (db.prepare(page.sql).all(page.params) as Array<{ id: number }>).map((r) => r.id);
   const found = db
     .prepare(`${ENTRY_SELECT} WHERE e.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as EntryRow[];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => toEntry(byId.get(id)!));
-  return { rows, total: countEntries(db, q) };
+  const { total, capped } = countEntries(db, q, q.offset + q.limit);
+  return { rows, total, totalCapped: capped };
 }
 
 /**

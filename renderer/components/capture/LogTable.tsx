@@ -58,7 +58,7 @@ function toQuery(f: LogFilters): EntryListInput {
 /** Pages of the current query, fetched as the virtual rows come into view. */
 function usePagedEntries(query: EntryListInput, version: number, visiblePages: number[]) {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, { version: number; rows: Entry[] }> }>(
+  const [state, setState] = useState<{ key: string; total: number | null; capped?: boolean; pages: Map<number, { version: number; rows: Entry[] }> }>(
     { key, total: null, pages: new Map() },
   );
   const inFlight = useRef(new Set<string>());
@@ -87,7 +87,7 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
           if ((base.pages.get(p)?.version ?? -1) > version) return base;
           const pages = new Map(base.pages);
           pages.set(p, { version, rows: r.value.rows });
-          return { key, total: r.value.total, pages };
+          return { key, total: r.value.total, capped: r.value.totalCapped === true, pages };
         });
       });
     }
@@ -96,7 +96,7 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
 
   const rowAt = (i: number): Entry | undefined => current.pages.get(Math.floor(i / PAGE))?.rows[i % PAGE];
   const loadedRows = [...current.pages.values()].flatMap((p) => p.rows);
-  return { total: current.total, rowAt, loadedRows, error };
+  return { total: current.total, capped: 'capped' in current && current.capped === true, rowAt, loadedRows, error };
 }
 
 export function LogTable(props: { tracks: Track[]; version: number; onChanged: () => void; offerUndo: OfferUndo }) {
@@ -183,7 +183,7 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
       <section className="card log-card" aria-label="Entries">
         <div className="quick-log-head">
           <h2 className="card-title">
-            Entries <span className="badge" data-testid="entry-total">{paged.total ?? '…'}</span>
+            Entries <span className="badge" data-testid="entry-total">{paged.total === null ? '…' : `${paged.total}${paged.capped ? '+' : ''}`}</span>
           </h2>
           {filtered ? (
             <button type="button" className="btn-link" onClick={() => { setSearch(''); setFilters(NO_FILTERS); }}>
