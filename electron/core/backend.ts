@@ -8,7 +8,10 @@ import type { Ctx } from './context';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { databasePath } from './paths';
-import { checkDatabaseAtStartup, unwritableFolderFailure, type StartupReport } from './startup';
+import { checkDatabaseAtStartup, checkLiveFileLater, unwritableFolderFailure, type StartupReport } from './startup';
+
+/** How long after opening a large file its quick_check waits: the first screen comes first. */
+const DEFERRED_CHECK_DELAY_MS = 1500;
 
 export interface BackendOptions {
   dataDir: string;
@@ -24,7 +27,7 @@ export interface Backend {
   dispatch: Dispatch;
   /** What start-up found: a new file, or a damaged one set aside (see startup.ts). */
   startup: StartupReport;
-  /** Settles when start-up work in the background (the daily backup) is done. Never rejects. */
+  /** Settles when start-up work in the background (daily backup, a large file's quick_check) is done. Never rejects. */
   ready: Promise<void>;
   /** Close, optionally replace the file, reopen (and migrate). Used by restore and JSON import. */
   reopen: (replace?: (file: string) => void) => void;
@@ -50,7 +53,7 @@ export function openBackend(options: BackendOptions): Backend {
   }
   const now = options.now ?? (() => new Date());
   const file = databasePath(options.dataDir);
-  const startup = checkDatabaseAtStartup(file, options.dataDir, now());
+  const { report: startup, deferredCheck } = checkDatabaseAtStartup(file, options.dataDir, now());
   const open = () => openDatabase(file, { beforeMigrate: (from) => backupBeforeMigration(file, options.dataDir, from, now()) });
   const ctx: Ctx = {
     db: open(),
@@ -79,8 +82,9 @@ export function openBackend(options: BackendOptions): Backend {
     },
   };
   bindLiveDatabase(ctx, { reopen: backend.reopen, backupProblem: () => backupProblem, startup });
+  const work: Array<Promise<void>> = [];
   if (!startup.created && isDailyBackupDue(options.dataDir, now())) {
-    backend.ready = exclusive(options.dataDir, async () => {
+    work.push(exclusive(options.dataDir, async () => {
       try {
         await writeBackup(ctx.db, options.dataDir, 'daily', now());
         backupProblem = null;
@@ -88,7 +92,23 @@ export function openBackend(options: BackendOptions): Backend {
         // Closed during the backup (tests, quitting) is not a problem worth reporting.
         if (ctx.db.open) backupProblem = `The daily backup failed: ${err instanceof Error ? err.message : String(err)}`;
       }
-    });
+    }));
   }
+  if (deferredCheck) {
+    // A large file's quick_check, once the first screen has been served (see startup.ts).
+    const check = new Promise((resolve) => setTimeout(resolve, DEFERRED_CHECK_DELAY_MS)).then(() =>
+      exclusive(options.dataDir, () => {
+        if (!ctx.db.open) return;
+        try {
+          const problem = checkLiveFileLater(file, options.dataDir);
+          if (problem) backupProblem = problem;
+        } catch {
+          // Busy (another program holds the file) is not damage; the next start checks again.
+        }
+      }),
+    );
+    work.push(check);
+  }
+  backend.ready = Promise.all(work).then(() => undefined);
   return backend;
 }
