@@ -17,6 +17,7 @@ import { exclusive } from '../backup/write';
 import type { Ctx } from '../context';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
+import { fillLogSearch, m008LogSearch } from '../db/migrations/008-log-search';
 import { openDatabase, type DB } from '../db/open';
 
 type Cell = JsonExportDocument['tables'][string]['rows'][number][number];
@@ -132,6 +133,7 @@ export function buildDatabaseFromExport(doc: JsonExportDocument, file: string): 
         for (const row of t.rows) insert.run(row.map(decode));
       }
       for (const t of triggers) db.exec(t.sql);
+      if (doc.schemaVersion >= m008LogSearch.version) fillLogSearch(db); // derived index: triggers were off
       const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
       if (broken.length > 0) {
         const b = broken[0]!;

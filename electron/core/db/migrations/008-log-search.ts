@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
 // Log search at 1,000,000 entries. `LIKE '%term%'` cannot use an index, so a rare term (or the
@@ -20,8 +21,6 @@ export const m008LogSearch: Migration = {
         procedure_name, notes, verifier_name,
         tokenize = 'trigram', content = '', contentless_delete = 1
       );
-      INSERT INTO entries_search (rowid, procedure_name, notes, verifier_name)
-        SELECT id, procedure_name, notes, verifier_name FROM entries WHERE deleted_at IS NULL;
 
       CREATE TRIGGER entries_search_insert AFTER INSERT ON entries WHEN NEW.deleted_at IS NULL BEGIN
         INSERT INTO entries_search (rowid, procedure_name, notes, verifier_name)
@@ -36,5 +35,18 @@ export const m008LogSearch: Migration = {
           SELECT NEW.id, NEW.procedure_name, NEW.notes, NEW.verifier_name WHERE NEW.deleted_at IS NULL;
       END;
     `);
+    fillLogSearch(db);
   },
 };
+
+/**
+ * (Re)builds the search index from the live entries. Besides the migration's backfill, a load that
+ * writes entries with their triggers set aside (the JSON import) must call it afterwards.
+ */
+export function fillLogSearch(db: Database): void {
+  db.exec(`
+    DELETE FROM entries_search;
+    INSERT INTO entries_search (rowid, procedure_name, notes, verifier_name)
+      SELECT id, procedure_name, notes, verifier_name FROM entries WHERE deleted_at IS NULL;
+  `);
+}
