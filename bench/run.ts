@@ -339,7 +339,7 @@ async function main(): Promise<void> {
         const countMs = sample(() => countEntries(light.db, q), { ...budget, warmup: 0, budgetMs: 1_500 }).median;
         out.push({
           ...measured(input, s, { ratios: [`${ratio(s.median, groupBy.median)} GROUP BY`] }),
-          note: `${total.toLocaleString('en-US')} matching; page ids ${formatValue(pageMs, 'ms')}, total ${formatValue(countMs, 'ms')}`,
+          note: `total returned ${total.toLocaleString('en-US')}; page ids ${formatValue(pageMs, 'ms')}, total ${formatValue(countMs, 'ms')}`,
         });
       }
     } finally {
