@@ -37,6 +37,8 @@ const SETUP_SQL = `
     INSERT INTO radledger_entry_changes (entry_id) SELECT new.id WHERE new.id <> old.id;
   END;`;
 
+const TRIGGERS_SQL = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'radledger_entry_%'";
+
 const COLUMNS = 'id, performed_on, performed_at, created_at, procedure_id, simulated, patient_marker, site_id';
 // The logged name only where it can matter: no id, or an id the catalog does not list (entries
 // logged before the catalog listed procedures are matched to it by name). @ids = JSON array of the
@@ -87,7 +89,13 @@ function dbState(db: DB): DbState | null {
     }
     states.set(db, (s = { usable, pruned: 0, tracks: new Map(), matchers: new WeakMap() }));
   }
-  return s.usable && !db.inTransaction ? s : null;
+  if (!s.usable || db.inTransaction) return null;
+  // Dropping or rebuilding the entries table on this connection drops the triggers with it: start over.
+  if ((db.prepare(TRIGGERS_SQL).pluck().get() as number) !== 3) {
+    db.exec(SETUP_SQL);
+    s.tracks.clear();
+  }
+  return s;
 }
 
 function matcherFor(catalog: Catalog | null, cache: WeakMap<Catalog, Matcher> | null): Matcher {

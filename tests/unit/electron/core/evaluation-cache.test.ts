@@ -118,6 +118,11 @@ describe('shared per-track evaluation cache', () => {
     b.db.prepare("UPDATE entries SET performed_on = '2026-11-23' WHERE id = ?").run(someIds[1]);
     await expectCurrent(b, trackId);
 
+    // The change-recording triggers gone (as when the table is rebuilt on this connection): still current.
+    b.db.exec('DROP TRIGGER temp.radledger_entry_insert');
+    b.db.prepare("INSERT INTO entries (track_id, performed_on, procedure_name, simulated, created_at, updated_at) VALUES (?, '2026-11-12', 'Orbits', 0, ?, ?)").run(trackId, 'x', 'x');
+    await expectCurrent(b, trackId);
+
     // Many entries in one transaction (as an import writes them): more than the cache patches.
     const now = '2026-11-24T15:00:00.000Z';
     const insert = b.db.prepare(
