@@ -87,7 +87,11 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
           if ((base.pages.get(p)?.version ?? -1) > version) return base;
           const pages = new Map(base.pages);
           pages.set(p, { version, rows: r.value.rows });
-          return { key, total: r.value.total, capped: r.value.totalCapped === true, pages };
+          // A capped total is a lower bound that grows with the page's offset: keep the highest
+          // one seen, so an answer for a shallower page does not shrink the list being scrolled.
+          const capped = r.value.totalCapped === true;
+          const total = capped && 'capped' in base && base.capped === true && base.total !== null ? Math.max(base.total, r.value.total) : r.value.total;
+          return { key, total, capped, pages };
         });
       });
     }
