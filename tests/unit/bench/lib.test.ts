@@ -1,6 +1,6 @@
 // The bench's own arithmetic and parsing (bench/lib): percentiles, met/missed, the eager assets of
 // index.html, and the generated part of docs/benchmarks.md. Hand-computed expectations.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,8 @@ describe('bundle', () => {
 
 describe('docs/benchmarks.md', () => {
   it('rewrites only the generated part and keeps the analysis around it', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'radledger-bench-doc-')), 'benchmarks.md');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'radledger-bench-doc-'));
+    const file = path.join(dir, 'benchmarks.md');
     writeFileSync(file, `# B\n\nintro\n\n${BEGIN}\nold figures\n${END}\n\n## Causes\n\nhand-written\n`);
     const results: Results = {
       smoke: false,
@@ -73,5 +74,6 @@ describe('docs/benchmarks.md', () => {
     expect(doc).toContain('| evaluate() of a track | 2k | 1.00 ms | 2.00 ms | 10 | ≤ 5.00 ms | met |');
     expect(doc).toContain('2 × Test CPU, 8 GB');
     expect(doc).toContain('`log-table-1m-0`: SCAN entries');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
