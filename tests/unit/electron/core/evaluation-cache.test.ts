@@ -6,16 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../electron/core/backend';
 import { validateCatalog, type Catalog } from '../../../../shared/catalog/schema';
 import { evaluate, type EngineEntry, type Evaluation } from '../../../../shared/engine/evaluate';
-import type { ChannelName, InputOf, OutputOf } from '../../../../shared/ipc/contract';
-import type { Result } from '../../../../shared/result';
+import type { ChannelName } from '../../../../shared/ipc/contract';
 import { seedProgressLog, SEED_TODAY } from '../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../helpers/tmp';
-
-async function call<K extends ChannelName>(b: Backend, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = (await b.dispatch(channel, input)) as Result<OutputOf<K>>;
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
-  return r.value;
-}
+import { call } from '../../../helpers/backend';
 
 /** The evaluation computed from scratch: every live row read now, names matched by hand, evaluate(). */
 function freshEvaluation(b: Backend, trackId: number): Evaluation {

@@ -7,17 +7,12 @@ import { openBackend, type Backend } from '../../../../../electron/core/backend'
 import { databasePath } from '../../../../../electron/core/paths';
 import { recoveryOffer } from '../../../../../electron/core/startup';
 import type { BackupInfo, BackupsOverview } from '../../../../../shared/ipc/backups';
-import type { Result } from '../../../../../shared/result';
 import { dumpDb, type Dump, seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { value } from '../../../../helpers/backend';
 
 function open(dataDir: string, iso = '2026-11-24T12:00:00Z'): Backend {
   return openBackend({ dataDir, host: 'preview', appVersion: 't', now: fixedClock(iso) });
-}
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-  return r.value as T;
 }
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -8,19 +8,14 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../../../../electron/core/
 import { openDatabase } from '../../../../../electron/core/db/open';
 import { databasePath } from '../../../../../electron/core/paths';
 import type { BackupInfo, DataPreview } from '../../../../../shared/ipc/backups';
-import type { Result } from '../../../../../shared/result';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { value } from '../../../../helpers/backend';
 
 const clock = fixedClock('2026-11-24T12:00:00Z');
 
 function open(dataDir: string): Backend {
   return openBackend({ dataDir, host: 'preview', appVersion: 't', now: clock });
-}
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-  return r.value as T;
 }
 
 describe('backup and restore', () => {

@@ -5,9 +5,9 @@ import { listBackups } from '../../../../../electron/core/backup/files';
 import { guessMapping } from '../../../../../electron/core/import/mapping';
 import { readDate, readTime } from '../../../../../electron/core/import/rows';
 import type { ImportCheck, ImportMapping, ImportPreview, ImportResult } from '../../../../../shared/ipc/import';
-import type { Result } from '../../../../../shared/result';
 import { dumpDb } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { value } from '../../../../helpers/backend';
 
 function open(): Backend {
   return openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T12:00:00Z') });
@@ -20,11 +20,6 @@ async function track(backend: Backend): Promise<number> {
 }
 
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-  return r.value as T;
-}
 
 const PROCEDURES = ['CT Head without contrast', 'CT Chest with contrast', 'CT Abdomen/Pelvis', 'CT Angiography Chest'];
 

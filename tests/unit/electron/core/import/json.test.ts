@@ -3,17 +3,12 @@ import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import type { BackupInfo, DataPreview } from '../../../../../shared/ipc/backups';
 import type { JsonExportDocument } from '../../../../../shared/ipc/exportjson';
-import type { Result } from '../../../../../shared/result';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { value } from '../../../../helpers/backend';
 
 function open(): Backend {
   return openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T12:00:00Z') });
-}
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-  return r.value as T;
 }
 
 describe('JSON export and import', () => {

@@ -6,19 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
-import type { ChannelName, InputOf, OutputOf } from '../../../../../shared/ipc/contract';
-import type { Result } from '../../../../../shared/result';
+import type { ChannelName } from '../../../../../shared/ipc/contract';
 import { seedProgressLog } from '../../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { call } from '../../../../helpers/backend';
 
 function backend(now = '2026-11-24T15:00:00Z'): Backend {
   return openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock(now) });
-}
-
-async function call<K extends ChannelName>(b: Backend, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = (await b.dispatch(channel, input)) as Result<OutputOf<K>>;
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
-  return r.value;
 }
 
 async function seeded() {

@@ -1,16 +1,9 @@
 // Capture on a track whose catalog lists procedures: the type-ahead offers the catalog, names
 // outside it are refused at the field, and the log filters by what the engine counts.
 import { describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../../../../electron/core/backend';
-import type { ChannelName, InputOf, OutputOf } from '../../../../../shared/ipc/contract';
-import type { Result } from '../../../../../shared/result';
+import { openBackend } from '../../../../../electron/core/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
-
-async function call<K extends ChannelName>(b: Backend, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = (await b.dispatch(channel, input)) as Result<OutputOf<K>>;
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
-  return r.value;
-}
+import { call } from '../../../../helpers/backend';
 
 const school = {
   format: 1,

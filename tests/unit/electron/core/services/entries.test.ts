@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
-import type { ChannelName, InputOf, OutputOf } from '../../../../../shared/ipc/contract';
-import type { Result } from '../../../../../shared/result';
+import type { InputOf } from '../../../../../shared/ipc/contract';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { call } from '../../../../helpers/backend';
 
 // Today, for every test here, is 2026-11-24 (noon UTC).
 function backend(): Backend {
   return openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T12:00:00Z') });
-}
-
-async function call<K extends ChannelName>(b: Backend, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = (await b.dispatch(channel, input)) as Result<OutputOf<K>>;
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
-  return r.value;
 }
 
 async function withTrack(discipline: 'CT' | 'MR' = 'CT') {

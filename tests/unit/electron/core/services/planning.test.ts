@@ -3,20 +3,14 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../../electron/core/audit';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
-import type { ChannelName, InputOf, OutputOf } from '../../../../../shared/ipc/contract';
+import type { ChannelName } from '../../../../../shared/ipc/contract';
 import { isoWeekday } from '../../../../../shared/planning/schedule';
-import type { Result } from '../../../../../shared/result';
 import { seedProgressLog } from '../../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import { call } from '../../../../helpers/backend';
 
 function backend(): Backend {
   return openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T15:00:00Z') });
-}
-
-async function call<K extends ChannelName>(b: Backend, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const r = (await b.dispatch(channel, input)) as Result<OutputOf<K>>;
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
-  return r.value;
 }
 
 const THREE_ON_FOUR_OFF = { kind: 'cycle' as const, anchor: '2026-11-23', days: [true, true, true, false, false, false, false] };
