@@ -49,6 +49,25 @@ export function Banner(props: { tone: 'info' | 'warn' | 'error' | 'ok'; children
   );
 }
 
+/** A form's end: its non-field error, the submit button, and Cancel when the form can be dismissed. */
+export function FormFooter(props: { error: AppError | null; submitLabel: string; busy?: boolean; onCancel?: (() => void) | undefined }) {
+  return (
+    <>
+      {props.error && !props.error.issues ? <Banner tone="error">{props.error.message}</Banner> : null}
+      <div className="row">
+        <button className="btn btn-primary" type="submit" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel ? (
+          <button className="btn" type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
 export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="page-header">

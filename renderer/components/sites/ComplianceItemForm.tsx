@@ -17,7 +17,7 @@ import {
   type InsuranceCoverage,
 } from '../../../shared/sites/types';
 import { api } from '../../api';
-import { Banner, Field, fieldErrors } from '../ui';
+import { Field, fieldErrors, FormFooter } from '../ui';
 import { readPickedFile } from './files';
 
 /** "attachment.dataBase64" and "attachment.name" belong to the file field. */
@@ -181,17 +181,7 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
       <Field label="Notes" error={errors.notes}>
         {(id, d) => <textarea id={id} value={notes} aria-describedby={d} onChange={(e) => setNotes(e.target.value)} />}
       </Field>
-      {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
-      <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={busy}>
-          {it ? 'Save item' : 'Add to wallet'}
-        </button>
-        {props.onCancel ? (
-          <button className="btn" type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormFooter error={error} submitLabel={it ? 'Save item' : 'Add to wallet'} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

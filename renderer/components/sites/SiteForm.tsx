@@ -15,7 +15,7 @@ import {
   type SiteRecord,
 } from '../../../shared/sites/types';
 import { api } from '../../api';
-import { Banner, Field, fieldErrors } from '../ui';
+import { Field, fieldErrors, FormFooter } from '../ui';
 import { parseMoney } from './format';
 
 const PLAIN_REQUIREMENTS: ComplianceKind[] = ['hipaa', 'liability-insurance', 'bls-cpr', 'background-check', 'drug-screen'];
@@ -265,17 +265,7 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       <Field label="Notes" error={errors.notes}>
         {(id, d) => <textarea id={id} value={notes} aria-describedby={d} onChange={(e) => setNotes(e.target.value)} />}
       </Field>
-      {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
-      <div className="row">
-        <button className="btn btn-primary" type="submit" disabled={busy}>
-          {s ? 'Save site' : 'Add site'}
-        </button>
-        {props.onCancel ? (
-          <button className="btn" type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormFooter error={error} submitLabel={s ? 'Save site' : 'Add site'} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
