@@ -35,6 +35,12 @@ test('sites: add three, work one through the pipeline, follow up from Today, att
   await form.getByRole('button', { name: 'Add site' }).click();
   await expect(form.getByRole('alert')).toHaveText('A site named "Mercy General Hospital" already exists.');
   await expect(form.getByLabel('Site name')).toHaveAttribute('aria-invalid', 'true');
+  // Site notes get the same patient-identifier guard as log notes.
+  await form.getByRole('textbox', { name: 'Notes', exact: true }).fill('Met pt Harold Jenkins there, MRN 44810927');
+  await expect(form.getByTestId('phi-warning')).toContainText('may identify a patient');
+  await form.getByRole('button', { name: 'Remove them' }).click();
+  await expect(form.getByRole('textbox', { name: 'Notes', exact: true })).not.toHaveValue(/Jenkins|44810927/);
+  await expect(form.getByTestId('phi-warning')).toHaveCount(0);
   await form.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('listitem', { name: 'Prospect (3)' })).toBeVisible();
 

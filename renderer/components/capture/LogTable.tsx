@@ -11,7 +11,7 @@ import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner, fieldErrors } from '../ui';
 import { HistoryPanel } from './HistoryPanel';
-import { usePhiFindings } from './PhiNotes';
+import { usePhiFindings } from '../PhiNotes';
 import type { OfferUndo } from './undo';
 
 const PAGE = 100;

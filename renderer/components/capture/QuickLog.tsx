@@ -10,7 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, Field, fieldErrors } from '../ui';
 import { shortDay } from './format';
-import { PhiNotes, usePhiFindings } from './PhiNotes';
+import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';

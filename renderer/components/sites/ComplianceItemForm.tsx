@@ -17,6 +17,7 @@ import {
   type InsuranceCoverage,
 } from '../../../shared/sites/types';
 import { api } from '../../api';
+import { PhiNotes } from '../PhiNotes';
 import { Field, fieldErrors, FormFooter } from '../ui';
 import { readPickedFile } from './files';
 
@@ -178,9 +179,7 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
           </label>
         ) : null}
       </div>
-      <Field label="Notes" error={errors.notes}>
-        {(id, d) => <textarea id={id} value={notes} aria-describedby={d} onChange={(e) => setNotes(e.target.value)} />}
-      </Field>
+      <PhiNotes value={notes} onChange={setNotes} error={errors.notes} max={1000} />
       <FormFooter error={error} submitLabel={it ? 'Save item' : 'Add to wallet'} busy={busy} onCancel={props.onCancel} />
     </form>
   );

@@ -15,6 +15,7 @@ import {
   type SiteRecord,
 } from '../../../shared/sites/types';
 import { api } from '../../api';
+import { PhiNotes } from '../PhiNotes';
 import { Field, fieldErrors, FormFooter } from '../ui';
 import { parseMoney } from './format';
 
@@ -262,9 +263,7 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
           {(id, d) => <input id={id} value={customs} aria-describedby={d} onChange={(e) => setCustoms(e.target.value)} />}
         </Field>
       </div>
-      <Field label="Notes" error={errors.notes}>
-        {(id, d) => <textarea id={id} value={notes} aria-describedby={d} onChange={(e) => setNotes(e.target.value)} />}
-      </Field>
+      <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />
       <FormFooter error={error} submitLabel={s ? 'Save site' : 'Add site'} busy={busy} onCancel={props.onCancel} />
     </form>
   );

@@ -1,10 +1,11 @@
-// A notes field guarded against patient identifiers: the warning appears at the field while the
-// user types, names what looks like PHI, and offers to remove it. It never blocks on its own; the
-// form decides whether to ask before saving.
+// A notes field guarded against patient identifiers, for every free-text note in the app (log
+// entries, sites, wallet items): the warning appears at the field while the user types, names what
+// looks like PHI, and offers to remove it. It never blocks on its own; the form decides whether to
+// ask before saving.
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
-import { detectPhi, phiWarningMessage, redactPhi } from '../../../shared/phi';
-import { NOTES_MAX } from '../../../shared/ipc/entries';
-import { Field } from '../ui';
+import { detectPhi, phiWarningMessage, redactPhi } from '../../shared/phi';
+import { NOTES_MAX } from '../../shared/ipc/entries';
+import { Field } from './ui';
 
 export function usePhiFindings(text: string) {
   return useMemo(() => detectPhi(text), [text]);
@@ -15,15 +16,18 @@ export function PhiNotes(props: {
   onChange: (v: string) => void;
   error?: string | undefined;
   label?: string;
+  /** The field's length limit (default: the log's notes limit). */
+  max?: number;
   textareaRef?: Ref<HTMLTextAreaElement>;
   onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>) => void;
 }) {
   const findings = usePhiFindings(props.value);
-  const over = props.value.length > NOTES_MAX;
+  const max = props.max ?? NOTES_MAX;
+  const over = props.value.length > max;
   return (
     <Field
       label={props.label ?? 'Notes'}
-      error={props.error ?? (over ? `Keep notes under ${NOTES_MAX} characters (${props.value.length} now).` : undefined)}
+      error={props.error ?? (over ? `Keep notes under ${max} characters (${props.value.length} now).` : undefined)}
       hint={
         findings.length === 0 ? (
           'No patient names, record numbers or dates of birth.'
