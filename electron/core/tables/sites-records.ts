@@ -29,20 +29,8 @@ interface SiteRow {
   updated_at: string;
 }
 
-export interface SiteFields {
-  name: string;
-  kind: SiteKind;
-  location: string;
-  travelMinutes: number | null;
-  affiliation: Affiliation | null;
-  modalities: DisciplineCode[];
-  equipment: string;
-  costCents: number;
-  housing: string;
-  notes: string;
-  offered: OfferedProcedure[];
-  requirements: Requirement[];
-}
+/** What the user edits about a site: the record without its id, pipeline state and timestamps. */
+export type SiteFields = Omit<SiteRecord, 'id' | 'status' | 'declinedReason' | 'createdAt' | 'updatedAt'>;
 
 function offeredOf(db: DB, siteId: number): OfferedProcedure[] {
   return (

@@ -21,6 +21,15 @@ import { readFileAsBase64, readFileAsText } from './files';
 
 const SHOWN_PROBLEMS = 50;
 
+/** Undoes an import by restoring the backup taken just before it; false (error shown) if that failed. */
+async function restoreBackup(backup: BackupInfo, setBusy: (b: boolean) => void, setError: (e: AppError) => void): Promise<boolean> {
+  setBusy(true);
+  const r = await api.backups.restore({ source: { kind: 'backup', name: backup.name } });
+  setBusy(false);
+  if (!r.ok) setError(r.error);
+  return r.ok;
+}
+
 function columnName(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -123,13 +132,7 @@ function SpreadsheetImport(props: { refreshKey: number; onDataChanged: () => voi
   }
 
   async function undo(backup: BackupInfo) {
-    setBusy(true);
-    const r = await api.backups.restore({ source: { kind: 'backup', name: backup.name } });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
+    if (!(await restoreBackup(backup, setBusy, setError))) return;
     setResult(null);
     props.onDataChanged();
     toast('Import undone: your log is back as it was before.');
@@ -373,13 +376,7 @@ function JsonImport(props: { onDataChanged: () => void }) {
   }
 
   async function undo(backup: BackupInfo) {
-    setBusy(true);
-    const r = await api.backups.restore({ source: { kind: 'backup', name: backup.name } });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
+    if (!(await restoreBackup(backup, setBusy, setError))) return;
     setDone(null);
     props.onDataChanged();
     toast('Undone: your data is back as it was before.');
