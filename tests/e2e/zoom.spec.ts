@@ -1,0 +1,92 @@
+// Reflow (WCAG 1.4.10): at 320 CSS px wide — 400 % zoom of a 1280 px window — no page scrolls
+// sideways, and the navigation is one menu button away. Screenshots of every section go to
+// test-results/zoom-400/ (looked at by hand; see docs/accessibility.md).
+import type { Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { gotoSection, openApp, sectionIds, startSeeded, STATES, type Seeded } from './a11y-support';
+
+let seeded: Seeded;
+test.beforeAll(async () => {
+  seeded = await startSeeded();
+});
+test.afterAll(async () => {
+  await seeded.close();
+});
+// 1280x1024 at 400 %: WCAG's own reference for reflow.
+test.use({ viewport: { width: 320, height: 256 } });
+
+/** Every scrolling box of the page shell that scrolls sideways, with by how much. */
+async function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.scrollingElement!;
+    if (doc.scrollWidth > doc.clientWidth) out.push(`document ${doc.scrollWidth} > ${doc.clientWidth}`);
+    const main = document.getElementById('main')!;
+    if (main.scrollWidth > main.clientWidth) out.push(`main ${main.scrollWidth} > ${main.clientWidth}`);
+    // Content that sticks out of the window (clipped instead of reflowed) counts as well, unless it
+    // sits in a region the user can scroll by keyboard (data tables may scroll in two dimensions).
+    for (const el of Array.from(main.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, h1, h2, h3, p, label'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= window.innerWidth + 1) continue;
+      if (el.closest('[data-scroll-region], .visually-hidden')) continue;
+      out.push(`${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}” ends at ${Math.round(r.right)} px`);
+      if (out.length > 8) break;
+    }
+    return out;
+  });
+}
+
+test('at 400 % zoom no section scrolls sideways', async ({ page }) => {
+  await openApp(page, seeded.server);
+  const problems: string[] = [];
+  for (const id of await sectionIds(page)) {
+    await gotoSection(page, id);
+    problems.push(...(await sidewaysScroll(page)).map((p) => `${id}: ${p}`));
+    await page.screenshot({ path: `test-results/zoom-400/${id}.png`, fullPage: false });
+  }
+  await gotoSection(page, 'progress');
+  await page.getByRole('tab', { name: 'Schedule & plan' }).click();
+  await expect(page.getByTestId('calendar')).toBeVisible();
+  problems.push(...(await sidewaysScroll(page)).map((p) => `progress/plan: ${p}`));
+  expect(problems).toEqual([]);
+});
+
+test('at 400 % zoom the states that matter do not scroll sideways either', async ({ page }) => {
+  await openApp(page, seeded.server);
+  const problems: string[] = [];
+  for (const state of STATES) {
+    await page.reload();
+    await gotoSection(page, state.section);
+    await state.open(page);
+    problems.push(...(await sidewaysScroll(page)).map((p) => `${state.name}: ${p}`));
+    await page.screenshot({ path: `test-results/zoom-400/state-${state.name.replace(/\W+/g, '-')}.png` });
+  }
+  expect(problems).toEqual([]);
+});
+
+test('at 400 % zoom the navigation is behind a menu button that opens, moves and closes', async ({ page }) => {
+  await openApp(page, seeded.server, 'today');
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link', { name: /^Sites/ })).toBeHidden();
+  // From the keyboard: the menu is the first stop after the skip link.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(menu).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  const sites = nav.getByRole('link', { name: /^Sites/ });
+  await expect(sites).toBeVisible();
+  await page.screenshot({ path: 'test-results/zoom-400/menu-open.png' });
+  // Escape closes it and focus goes back to the button.
+  await page.keyboard.press('Escape');
+  await expect(sites).toBeHidden();
+  await expect(menu).toBeFocused();
+  await page.keyboard.press('Enter');
+  await sites.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeFocused();
+  await expect(sites).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+});
