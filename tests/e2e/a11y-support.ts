@@ -79,7 +79,7 @@ export const STATES: OpenState[] = [
     name: 'paste preview',
     section: 'catalogs',
     open: async (page) => {
-      await page.locator('[data-catalog-key="arrt-ct"]').getByRole('button', { name: /^Fill ARRT Computed Tomography/ }).click();
+      await page.locator('[data-catalog-key="arrt-ct"]').getByRole('button', { name: /^Fill from worksheet: ARRT Computed Tomography/ }).click();
       await page.getByLabel('Paste the table').fill(WORKSHEET);
       await expect(page.getByRole('table', { name: 'Parsed preview' })).toBeVisible();
     },
