@@ -2,6 +2,7 @@
 // that scrolls must be reachable by keyboard (WCAG 2.1.1; axe `scrollable-region-focusable`): while
 // it overflows it becomes a named, focusable region; when it fits again it goes back to plain markup.
 // Started once by the shell, so every page's tables, including new ones, get this without code.
+// It also measures bars marked data-sticky-bottom (see below).
 const SELECTOR = '.table-wrap, [data-scroll-box]';
 const MARK = 'data-scroll-region';
 
@@ -35,16 +36,26 @@ export function watchScrollRegions(root: HTMLElement): () => void {
   const run = () => {
     queued = 0;
     root.querySelectorAll<HTMLElement>(SELECTOR).forEach(update);
+    // A bar stuck to the bottom of the page (a save bar) must not hide the control that has focus
+    // (WCAG 2.4.11): its height goes into --sticky-bottom, which the page's scroll-padding reads.
+    let sticky = 0;
+    root.querySelectorAll<HTMLElement>('[data-sticky-bottom]').forEach((bar) => {
+      sticky = Math.max(sticky, bar.getBoundingClientRect().height);
+    });
+    root.style.setProperty('--sticky-bottom', `${Math.ceil(sticky)}px`);
   };
   const schedule = () => {
     if (!queued) queued = requestAnimationFrame(run);
   };
   const mo = new MutationObserver(schedule);
   mo.observe(root, { subtree: true, childList: true, characterData: true });
+  const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+  ro?.observe(root);
   window.addEventListener('resize', schedule);
   schedule();
   return () => {
     mo.disconnect();
+    ro?.disconnect();
     window.removeEventListener('resize', schedule);
     if (queued) cancelAnimationFrame(queued);
   };

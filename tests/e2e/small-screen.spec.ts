@@ -83,7 +83,7 @@ test('at 1024x700 stacked toasts stay few and never cover the focused control', 
   await page.setViewportSize({ width: 1024, height: 700 });
   await openApp(page, seeded.server, 'log');
   // Four quick saves in a row: four toasts with Undo.
-  const procedure = page.getByRole('combobox', { name: 'Procedure' });
+  const procedure = page.getByRole('combobox', { name: 'Procedure', exact: true });
   for (let i = 1; i <= 4; i++) {
     await procedure.fill(`Toast test ${i}`);
     await page.getByLabel('Date performed').fill('2026-11-24');
