@@ -70,6 +70,7 @@ for (const size of SIZES) {
       await page.screenshot({ path: `test-results/small-screen/${size.width}x${size.height}-state-${state.name.replace(/\W+/g, '-')}.png` });
     }
     // An entry being edited inline: Save and Cancel on screen too.
+    await page.reload();
     await gotoSection(page, 'log');
     await page.getByRole('button', { name: 'Edit Routine Head on 2026-11-23' }).click();
     await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
@@ -84,11 +85,12 @@ test('at 1024x700 stacked toasts stay few and never cover the focused control', 
   await openApp(page, seeded.server, 'log');
   // Four quick saves in a row: four toasts with Undo.
   const procedure = page.getByRole('combobox', { name: 'Procedure', exact: true });
-  for (let i = 1; i <= 4; i++) {
-    await procedure.fill(`Toast test ${i}`);
+  const names = ['Routine Head', 'Routine Chest', 'Sinuses', 'Orbits'];
+  for (const name of names) {
+    await procedure.fill(name);
     await page.getByLabel('Date performed').fill('2026-11-24');
     await page.getByRole('button', { name: 'Save entry' }).click();
-    await expect(page.getByText(`Logged Toast test ${i} on 2026-11-24.`)).toBeVisible();
+    await expect(page.getByText(`Logged ${name} on 2026-11-24.`)).toBeVisible();
   }
   const toasts = page.locator('.toast');
   expect(await toasts.count()).toBeLessThanOrEqual(2);
@@ -108,7 +110,7 @@ test('at 1024x700 stacked toasts stay few and never cover the focused control', 
   }
   expect(covered).toEqual([]);
   // The toasts say what happened and offer Undo; the list of entries stays usable beside them.
-  await expect(toasts.last()).toContainText('Logged Toast test 4');
+  await expect(toasts.last()).toContainText('Logged Orbits on 2026-11-24.');
   await toasts.last().getByRole('button', { name: /Undo/ }).click();
-  await expect(page.getByText('Logged Toast test 4 on 2026-11-24.')).toHaveCount(0);
+  await expect(page.getByText('Logged Orbits on 2026-11-24.')).toHaveCount(0);
 });

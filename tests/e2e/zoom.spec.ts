@@ -36,13 +36,22 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
   });
 }
 
+/** The page scrolls inside <main>, so a full-page shot would show one screen: grow the window's
+ * height (not its width, so the layout stays the 320 px one) for the picture, then shrink it back. */
+async function tallShot(page: Page, file: string): Promise<void> {
+  const height = await page.evaluate(() => document.getElementById('main')!.scrollHeight + 60);
+  await page.setViewportSize({ width: 320, height: Math.min(height, 6000) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize({ width: 320, height: 256 });
+}
+
 test('at 400 % zoom no section scrolls sideways', async ({ page }) => {
   await openApp(page, seeded.server);
   const problems: string[] = [];
   for (const id of await sectionIds(page)) {
     await gotoSection(page, id);
     problems.push(...(await sidewaysScroll(page)).map((p) => `${id}: ${p}`));
-    await page.screenshot({ path: `test-results/zoom-400/${id}.png`, fullPage: false });
+    await tallShot(page, `test-results/zoom-400/${id}.png`);
   }
   await gotoSection(page, 'progress');
   await page.getByRole('tab', { name: 'Schedule & plan' }).click();
@@ -59,7 +68,7 @@ test('at 400 % zoom the states that matter do not scroll sideways either', async
     await gotoSection(page, state.section);
     await state.open(page);
     problems.push(...(await sidewaysScroll(page)).map((p) => `${state.name}: ${p}`));
-    await page.screenshot({ path: `test-results/zoom-400/state-${state.name.replace(/\W+/g, '-')}.png` });
+    await tallShot(page, `test-results/zoom-400/state-${state.name.replace(/\W+/g, '-')}.png`);
   }
   expect(problems).toEqual([]);
 });
