@@ -54,8 +54,9 @@ export async function openApp(page: Page, server: PreviewServer, section = 'toda
 export async function gotoSection(page: Page, section: string): Promise<void> {
   await page.evaluate((s) => (window.location.hash = `/${s}`), section);
   await expect(page.locator('main h1').first()).toBeVisible();
-  // Let the section's data arrive (every page shows "…"/loading states briefly).
+  // Let the section's data arrive (pages show "Loading…" briefly).
   await page.waitForLoadState('networkidle');
+  await expect(page.locator('main').getByText('Loading…', { exact: true })).toHaveCount(0);
 }
 
 /** Every section: the ones in the navigation plus the linked-only ones (the Requirements editor). */

@@ -40,8 +40,12 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
  * height (not its width, so the layout stays the 320 px one) for the picture, then shrink it back. */
 async function tallShot(page: Page, file: string): Promise<void> {
   const height = await page.evaluate(() => document.getElementById('main')!.scrollHeight + 60);
-  await page.setViewportSize({ width: 320, height: Math.min(height, 6000) });
-  await page.screenshot({ path: file });
+  const tall = Math.min(height, 6000);
+  await page.setViewportSize({ width: 320, height: tall });
+  // In pieces of 1000 px, so each picture can be read at its real size.
+  for (let y = 0, n = 1; y < tall; y += 1000, n++) {
+    await page.screenshot({ path: file.replace(/\.png$/, `-${n}.png`), clip: { x: 0, y, width: 320, height: Math.min(1000, tall - y) } });
+  }
   await page.setViewportSize({ width: 320, height: 256 });
 }
 

@@ -106,27 +106,30 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
         <span className="cal-tag tag-proposed">Proposed</span>
         <span className="muted">Unmarked days are free.</span>
       </div>
-      <table className="calendar" data-testid="calendar">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            {HEAD.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w[0]!.date}>
-              {w.map((d) => (
-                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} tall={view === 'week'} />
+      {/* Seven columns need room: below ~560 px the calendar scrolls sideways in its own box (a two-dimensional layout, the reflow exception), not the page. */}
+      <div className="cal-scroll" data-scroll-box>
+        <table className="calendar" data-testid="calendar">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {HEAD.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w[0]!.date}>
+                {w.map((d) => (
+                  <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} tall={view === 'week'} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
