@@ -9,9 +9,10 @@ import { createPortal } from 'react-dom';
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Remembers what had focus when a panel opened and gives focus back to it when the panel goes. */
-export function useReturnFocus(): void {
+export function useReturnFocus(enabled = true): void {
   const opener = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
+    if (!enabled) return;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const label = opener.current?.getAttribute('aria-label') ?? null;
     return () => {

@@ -1,6 +1,7 @@
 // Small shared UI pieces: fields that show their error, banners, page headers, toasts.
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../shared/result';
+import { useReturnFocus } from './Dialog';
 
 export function Field(props: {
   label: string;
@@ -51,6 +52,8 @@ export function Banner(props: { tone: 'info' | 'warn' | 'error' | 'ok'; children
 
 /** A form's end: its non-field error, the submit button, and Cancel when the form can be dismissed. */
 export function FormFooter(props: { error: AppError | null; submitLabel: string; busy?: boolean; onCancel?: (() => void) | undefined }) {
+  // A form that can be dismissed is a panel: when it goes, focus goes back to what opened it.
+  useReturnFocus(props.onCancel !== undefined);
   return (
     <>
       {props.error && !props.error.issues ? <Banner tone="error">{props.error.message}</Banner> : null}

@@ -166,3 +166,23 @@ test('panels and dialogs trap Tab, close on Escape and give focus back to their 
   // Nothing was saved: the notes are still there for the user to fix.
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('pt John Smith tolerated well');
 });
+
+test('inline panels (a track form, a site) give focus back to the button that opened them', async ({ page }) => {
+  await openApp(page, seeded.server, 'log');
+  const editTrack = page.getByRole('button', { name: 'Edit track' });
+  await editTrack.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Edit track' });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(editTrack).toBeFocused();
+
+  await gotoSection(page, 'sites');
+  const open = page.getByRole('button', { name: 'Open Northside Clinic' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('region', { name: /Northside Clinic/ }).filter({ has: page.getByRole('button', { name: 'Close' }) });
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await expect(open).toBeFocused();
+});
