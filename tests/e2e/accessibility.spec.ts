@@ -65,3 +65,38 @@ for (const theme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+/** WCAG relative luminance contrast of two CSS rgb()/rgba() colours (alpha ignored). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255);
+    const f = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(bl!);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+// axe does not measure non-text contrast (WCAG 1.4.11): the border that shows where a field or a
+// button is must reach 3:1 against what is behind it, in both themes.
+for (const theme of ['light', 'dark'] as const) {
+  test(`field and button borders reach 3:1 against their background in the ${theme} theme`, async ({ page }) => {
+    await openApp(page, seeded.server, 'log', theme);
+    const samples = await page.evaluate(() => {
+      const bgOf = (el: Element): string => {
+        for (let a: Element | null = el.parentElement; a; a = a.parentElement) {
+          const bg = getComputedStyle(a).backgroundColor;
+          if (bg && !bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') return bg;
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      };
+      const picks = ['input[type="search"]', 'select:not([disabled])', 'textarea', 'input[type="date"]', '.btn:not(.btn-primary):not(:disabled)'];
+      return picks.map((sel) => {
+        const el = document.querySelector(sel)!;
+        return { sel, border: getComputedStyle(el).borderTopColor, bg: bgOf(el) };
+      });
+    });
+    const weak = samples.map((s) => ({ ...s, ratio: Math.round(contrast(s.border, s.bg) * 100) / 100 })).filter((s) => s.ratio < 3);
+    expect(weak).toEqual([]);
+  });
+}
