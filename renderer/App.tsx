@@ -137,7 +137,8 @@ export function App() {
           ))}
           <div className="sidebar-footer">Your log stays on this computer. No patient identifiers.</div>
         </nav>
-        <main className="main" id="main" tabIndex={-1}>
+        {/* While the folded navigation is open over the page, the page behind it takes no focus. */}
+        <main className="main" id="main" tabIndex={-1} inert={menuOpen}>
           <Page key={section.id} />
         </main>
       </div>

@@ -93,6 +93,12 @@ test('at 400 % zoom the navigation is behind a menu button that opens, moves and
   const sites = nav.getByRole('link', { name: /^Sites/ });
   await expect(sites).toBeVisible();
   await page.screenshot({ path: 'test-results/zoom-400/menu-open.png' });
+  // The page under the open menu takes no Tab stops: focus stays in the navigation.
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement))).toBe(false);
+  }
+  await menu.focus();
   // Escape closes it and focus goes back to the button.
   await page.keyboard.press('Escape');
   await expect(sites).toBeHidden();
