@@ -31,6 +31,10 @@ export async function startSeeded(): Promise<Seeded> {
   // A few entries with notes, a simulated one, a time: the log's columns all have content.
   await must('entries.create', { trackId: 1, performedOn: '2026-11-23', performedAt: '09:40', procedureName: 'Routine Head', siteName: 'Mercy General', notes: 'Motion, repeated once', verifierName: 'Dana Okafor' });
   await must('entries.create', { trackId: 1, performedOn: '2026-11-23', procedureName: 'Routine Chest', siteName: 'Valley Imaging', simulated: true });
+  // A wallet with two documents and a contact with a follow-up: the Sites tabs' tables have rows.
+  await must('compliance.create', { kind: 'hipaa', issuedOn: '2026-01-15', expiresOn: '2027-01-15', hipaaSource: 'employer' });
+  await must('compliance.create', { kind: 'immunization', label: 'Hepatitis B', issuedOn: '2025-03-01', expiresOn: '2026-12-10' });
+  await must('sites.addContact', { siteId: 4, contactedOn: '2026-11-20', person: 'Alex Chen', role: 'CT supervisor', channel: 'phone', outcome: 'Call back after the holidays', nextFollowUpOn: '2026-12-01' });
   await must('signoff.saveCandidate', { name: 'Jamie Rivera', arrtId: '123456' });
   const { sites } = (await must('signoff.options')) as { sites: Array<{ id: number; name: string }> };
   await must('verifiers.save', { name: 'Dana Okafor', credentials: 'R.T.(R)(CT)(ARRT)', siteIds: sites.map((s) => s.id) });
@@ -120,3 +124,16 @@ export const STATES: OpenState[] = [
     },
   },
 ];
+
+/** Each tab of the current page (role="tab" inside <main>), clicked in turn; none = the page as is. */
+export async function eachTab(page: Page, visit: (tab: string | null) => Promise<void>): Promise<void> {
+  const tabs = page.locator('main [role="tab"]');
+  const names = await tabs.allInnerTexts();
+  if (names.length === 0) return visit(null);
+  for (const name of names) {
+    await page.locator('main').getByRole('tab', { name: name.trim(), exact: true }).click();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('main').getByText('Loading…', { exact: true })).toHaveCount(0);
+    await visit(name.trim());
+  }
+}

@@ -4,7 +4,7 @@
 // test-results/small-screen/ (looked at by hand; see docs/accessibility.md).
 import type { Page } from '@playwright/test';
 import { test, expect } from '@playwright/test';
-import { gotoSection, openApp, sectionIds, startSeeded, STATES, type Seeded } from './a11y-support';
+import { eachTab, gotoSection, openApp, sectionIds, startSeeded, STATES, type Seeded } from './a11y-support';
 
 let seeded: Seeded;
 test.beforeAll(async () => {
@@ -59,8 +59,11 @@ for (const size of SIZES) {
     const problems: string[] = [];
     for (const id of await sectionIds(page)) {
       await gotoSection(page, id);
-      problems.push(...(await cutOffActions(page)).map((p) => `${id}: ${p}`));
-      await page.screenshot({ path: `test-results/small-screen/${size.width}x${size.height}-${id}.png` });
+      await eachTab(page, async (tab) => {
+        const where = tab ? `${id}/${tab}` : id;
+        problems.push(...(await cutOffActions(page)).map((p) => `${where}: ${p}`));
+        await page.screenshot({ path: `test-results/small-screen/${size.width}x${size.height}-${where.replace(/\W+/g, '-')}.png` });
+      });
     }
     for (const state of STATES) {
       await page.reload();
