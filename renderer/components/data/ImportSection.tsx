@@ -273,7 +273,7 @@ function SpreadsheetImport(props: { refreshKey: number; onDataChanged: () => voi
               {check.problems.length ? (
                 <ProblemList
                   title={`Fix ${check.problems.length === 1 ? 'this row' : `these ${check.problems.length} rows`} in the file first — nothing is imported while any row has a problem.`}
-                  items={check.problems.map((p) => `Row ${p.line}: ${p.messages.join(' ')}`)}
+                  items={check.problems.map((p) => `Row ${p.line}: ${p.message(' ')}`)}
                 />
               ) : null}
               {check.phi.length ? (
@@ -285,7 +285,7 @@ function SpreadsheetImport(props: { refreshKey: number; onDataChanged: () => voi
                   <ul className="problem-list">
                     {check.phi.slice(0, 10).map((p) => (
                       <li key={p.line}>
-                        Row {p.line}: {p.messages.join(' ')}
+                        Row {p.line}: {p.message(' ')}
                       </li>
                     ))}
                     {check.phi.length > 10 ? <li>…and {(check.phi.length - 10).toLocaleString()} more</li> : null}
