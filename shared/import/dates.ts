@@ -28,7 +28,8 @@ const REFERENCE = new Date(2000, 0, 1);
 
 function tryParse(text: string, fmt: string): string | null {
   const d = parse(text, fmt, REFERENCE);
-  return isValid(d) ? format(d, 'yyyy-MM-dd') : null;
+  // 'yyyy' also takes "25" as the year 25: such a reading is left to the two-digit 'yy' formats.
+  return isValid(d) && d.getFullYear() >= 1900 ? format(d, 'yyyy-MM-dd') : null;
 }
 
 // 2025-03-04, 2025/3/4, 2025.03.04: year first is never day/month swapped.

@@ -20,8 +20,8 @@ import { detectPhi, phiWarningMessage, redactPhi } from '../../../shared/phi';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
-import { checkRow, type ImportedEntry, type ImportTarget } from './rows';
-import type { Sheet } from './table';
+import { checkRow, isSummaryRow, type ImportedEntry, type ImportTarget } from './rows';
+import type { Sheet, SheetRow } from './table';
 
 export function assertMapping(mapping: ImportMapping, headers: readonly string[]): void {
   const issues: FieldIssue[] = [];
@@ -112,10 +112,10 @@ function cellOf(cells: string[], col: number | null): string {
 }
 
 /** Counts each distinct (case-insensitive) value of a column, keeping its first spelling. */
-function distinctValues(sheet: Sheet, col: number | null): Array<{ name: string; rows: number }> {
+function distinctValues(rows: readonly SheetRow[], col: number | null): Array<{ name: string; rows: number }> {
   const out = new Map<string, { name: string; rows: number }>();
   if (col === null) return [];
-  for (const r of sheet.rows) {
+  for (const r of rows) {
     const v = cellOf(r.cells, col);
     if (v === '') continue;
     const k = key(v);
@@ -134,6 +134,9 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
   const { mapping } = choices;
   assertMapping(mapping, sheet.headers);
   const memory = remembered(db, base.track.discipline);
+  const detection = detectDateOrder(mapping.date === null ? [] : sheet.rows.map((r) => r.cells[mapping.date!] ?? ''));
+  const dateOrder = choices.dateOrder ?? detection.order;
+  const dataRows = sheet.rows.filter((r) => !isSummaryRow(r, mapping, dateOrder));
   const catalogById = new Map(base.catalog.map((p) => [p.id, p]));
   const catalogByName = new Map(base.catalog.map((p) => [key(p.name), p]));
 
@@ -141,7 +144,7 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
   const procedureTarget = new Map<string, { id: string; name: string } | null>();
   const procedureRemembered = new Set<string>();
   const remember: CheckedSheet['remember'] = { procedures: [], sites: [] };
-  const procedureNames = distinctValues(sheet, mapping.procedure);
+  const procedureNames = distinctValues(dataRows, mapping.procedure);
   for (const { name } of procedureNames) {
     const k = key(name);
     const chosen = choices.procedureMap[k];
@@ -173,8 +176,6 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
     if (target !== '' && key(target) !== k) remember.sites.push({ source: k, target });
   }
 
-  const detection = detectDateOrder(mapping.date === null ? [] : sheet.rows.map((r) => r.cells[mapping.date!] ?? ''));
-  const dateOrder = choices.dateOrder ?? detection.order;
   const target: ImportTarget = {
     trackId: base.track.id,
     trackName: base.track.name,
@@ -265,7 +266,7 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
 
   const knownSites = db.prepare('SELECT name FROM sites ORDER BY name').pluck().all() as string[];
   const knownSiteKeys = new Set(knownSites.map(key));
-  const fileSites = distinctValues(sheet, mapping.site).sort((a, b) => b.rows - a.rows);
+  const fileSites = distinctValues(dataRows, mapping.site).sort((a, b) => b.rows - a.rows);
   const sites: ImportSiteName[] = fileSites.map(({ name, rows }, i) => {
     const t = siteTarget(name);
     const isExisting = knownSiteKeys.has(key(t));
@@ -278,7 +279,7 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
   });
 
   const knownVerifiers = db.prepare('SELECT id, name FROM verifiers WHERE archived_at IS NULL ORDER BY id').all() as Array<{ id: number; name: string }>;
-  const verifiers: ImportVerifierName[] = distinctValues(sheet, mapping.verifier).map(({ name, rows }) => {
+  const verifiers: ImportVerifierName[] = distinctValues(dataRows, mapping.verifier).map(({ name, rows }) => {
     const hit = knownVerifiers.find((v) => key(v.name) === key(name));
     return { name, rows, existing: hit ? { id: hit.id, name: hit.name } : null };
   });

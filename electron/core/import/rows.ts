@@ -97,14 +97,16 @@ function cell(row: SheetRow, col: number | null): string {
   return col === null ? '' : (row.cells[col] ?? '');
 }
 
+/** A Total / Sum / Count row: such a word in a cell of a row whose date cell is not a date. */
+export function isSummaryRow(row: SheetRow, mapping: ImportMapping, order: DateOrder | null): boolean {
+  return readDateCell(cell(row, mapping.date), order).kind !== 'date' && row.cells.some((c) => SUMMARY.test(c.trim()));
+}
+
 export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTarget): RowOutcome {
   const messages: string[] = [];
   const rawDate = cell(row, mapping.date);
   const read = readDateCell(rawDate, target.dateOrder);
-  if (read.kind !== 'date') {
-    const label = row.cells.find((c) => SUMMARY.test(c.trim()));
-    if (label !== undefined) return { kind: 'summary', line: row.line, text: row.cells.filter((c) => c.trim()).join(' · ') };
-  }
+  if (isSummaryRow(row, mapping, target.dateOrder)) return { kind: 'summary', line: row.line, text: row.cells.filter((c) => c.trim()).join(' · ') };
   const date = read.kind === 'date' ? read.iso : null;
   const problem = dateProblem(rawDate, read);
   if (problem) messages.push(problem);
