@@ -1,0 +1,111 @@
+// A newcomer brings the messy workbook they already keep: the log is on the second sheet under a
+// title row, dates come in several forms, names are their own. They get it in without editing the
+// file, map their names to the catalog so the entries count, and undo the import a day later.
+import { messyWorkbook } from '../helpers/import-fixtures';
+import { test, expect } from './fixtures';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('import the messy workbook as a newcomer, map names so entries count, undo a day later', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('log');
+  // First run: a new track starting today, on a catalog that lists its procedures.
+  const form = page.getByRole('form', { name: 'New track' });
+  const catalog = form.getByLabel('Catalog');
+  const example = await catalog.locator('option', { hasText: /example/i }).first().getAttribute('value');
+  await catalog.selectOption(example!);
+  await form.getByRole('button', { name: 'Create track' }).click();
+  await expect(page.getByLabel('Track', { exact: true })).toBeVisible();
+
+  await app.open('settings');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'my CT log.xlsx', mimeType: XLSX, buffer: await messyWorkbook() });
+
+  // The log is found on its sheet, under the title row; the data shows before anything is mapped.
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('1');
+  await expect(page.getByLabel('Header row (the column names)')).toHaveValue('3');
+  await expect(page.getByText('Row 3 names the columns; the rows above it are skipped.')).toBeVisible();
+  await expect(page.getByLabel('Date (required)')).toHaveValue('0');
+  await expect(page.getByLabel('Verifier', { exact: true })).toHaveValue('3');
+
+  // Each date is shown as it will be saved, beside the cell as written.
+  const sample = page.getByRole('table', { name: /as they will be saved/ });
+  await expect(sample.getByRole('row', { name: /Mar 4, 2025 Mar 4, 2025/ })).toBeVisible();
+  await expect(sample.getByRole('row', { name: /^8 45725 Mar 9, 2025/ })).toBeVisible();
+  await expect(page.getByText('Date order from the file: "3/14/25" can only be month/day/year.')).toBeVisible();
+  await expect(page.getByText(/Skipped a total row \(not a procedure\): row 12/)).toBeVisible();
+
+  // The track started today: offered to move its start, not told to fix the file.
+  await expect(page.getByText(/8 rows are dated before the start date of the track Computed Tomography/)).toBeVisible();
+  await page.getByText('Where is the log in this file?').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('.mapping')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-where-1366.png' });
+  await page.evaluate(() => document.querySelectorAll('.mapping')[1]?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-mapping-1366.png' });
+  await page.evaluate(() => document.querySelector('[aria-label="Import check"]')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-check-1366.png' });
+  await page.getByLabel(/Move the track's start date to 2025-03-03/).check();
+
+  // Names: the user's own, matched to the catalog by suggestion, confirmed in one table.
+  const names = page.getByRole('region', { name: 'Procedure names' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Procedure names' }) }));
+  await names.getByRole('button', { name: /Use all 4 suggestions/ }).click();
+  await expect(page.getByLabel('Save "CT head w/o" as')).toHaveValue('routine-head');
+  await expect(page.getByLabel('Save "CTA chest PE" as')).toHaveValue('cta-chest-pe');
+  await expect(page.getByLabel('Save "CT sinus" as')).toHaveValue('sinuses');
+  await page.getByLabel('Save "CT chest routine" as').selectOption('routine-chest');
+
+  // Sites: "St Marys" is the same place as "St. Mary's".
+  await page.getByRole('button', { name: "Save under “St. Mary's”" }).click();
+  await expect(page.getByText("1 new site will be created: St. Mary's", { exact: false })).toBeHidden();
+  await expect(page.getByText(/2 new sites will be created: St. Mary's, Valley Imaging/)).toBeVisible();
+
+  await expect(page.getByText('Checked 9 rows: 8 entries to import, 1 total row skipped.')).toBeVisible();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.evaluate(() => document.querySelector('#import-procedures-title')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-names-1024.png' });
+  await page.evaluate(() => document.querySelector('#import-sites-title')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-sites-1024.png' });
+  await page.getByRole('button', { name: 'Import 8 entries' }).click();
+  await expect(page.getByText(/Imported 8 entries into Computed Tomography, skipped 1 total row; the track now starts 2025-03-03/)).toBeVisible();
+
+  const d = app.server.backend.dispatch;
+  const trackId = ((await d('tracks.list', undefined)).value as Array<{ id: number; startDate: string }>)[0]!.id;
+  const evaluation = (await d('progress.evaluate', { trackId, verdicts: 'all' })).value as { evaluation: { entries: Array<{ counts: boolean }> } };
+  expect(evaluation.evaluation.entries.filter((e) => e.counts)).toHaveLength(8); // every imported entry counts
+  const sites = ((await d('entries.filterOptions', {})).value as { sites: Array<{ name: string }> }).sites.map((s) => s.name);
+  expect(sites).toEqual(["St. Mary's", 'Valley Imaging']);
+
+  // Logged after the import: the undo must leave it alone.
+  expect((await d('entries.create', { trackId, performedOn: '2025-03-04', procedureName: 'Routine Head', siteName: "St. Mary's" })).ok).toBe(true);
+
+  // A day later: the app restarted, the import page left long ago.
+  await app.restart({ now: () => new Date(Date.now() + 24 * 3600 * 1000) });
+  await app.open('settings');
+  const history = page.getByRole('table', { name: 'Spreadsheet imports, newest first' });
+  await expect(history.getByRole('row', { name: /my CT log\.xlsx/ })).toContainText('8 of 9 rows');
+  await history.getByRole('button', { name: 'Undo import of my CT log.xlsx' }).click();
+  await history.getByRole('button', { name: 'Delete 8 entries' }).click();
+  await expect(page.getByText('Import undone: 8 entries removed. Entries logged since were kept.')).toBeVisible();
+  await expect(history).toContainText('Undone');
+  await history.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/import-history-1024.png' });
+  const left = (await app.server.backend.dispatch('entries.list', {})).value as { total: number; rows: Array<{ procedureName: string }> };
+  expect(left.total).toBe(1);
+  expect(left.rows[0]!.procedureName).toBe('Routine Head');
+});
+
+// Visually hidden inputs (file pickers, captions) are absolutely positioned; when their containing
+// block was the page rather than the scrolling main pane, they stretched the document and the
+// window scrolled past the app into blank space.
+for (const section of ['settings', 'progress']) {
+  test(`${section} does not scroll the window into blank space`, async ({ page, app }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const d = app.server.backend.dispatch;
+    const track = (await d('tracks.create', { discipline: 'CT', startDate: '2026-01-05' })).value as { id: number };
+    await d('entries.create', { trackId: track.id, performedOn: '2026-03-02', procedureName: 'CT Head' });
+    await app.open(section);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, view: window.innerHeight }));
+    expect(size.scroll).toBeLessThanOrEqual(size.view);
+  });
+}
