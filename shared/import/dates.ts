@@ -14,6 +14,9 @@ export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
   YMD: 'Year-month-day (2025-03-04)',
 };
 
+/** Short names, e.g. for a select that shows what the file decided. */
+export const DATE_ORDER_SHORT: Record<DateOrder, string> = { MDY: 'month/day/year', DMY: 'day/month/year', YMD: 'year-month-day' };
+
 export type DateRead =
   | { kind: 'empty' }
   | { kind: 'date'; iso: string }

@@ -1,6 +1,7 @@
 // A newcomer brings the messy workbook they already keep: the log is on the second sheet under a
 // title row, dates come in several forms, names are their own. They get it in without editing the
 // file, map their names to the catalog so the entries count, and undo the import a day later.
+import { value } from '../helpers/backend';
 import { messyWorkbook } from '../helpers/import-fixtures';
 import { test, expect } from './fixtures';
 
@@ -68,10 +69,10 @@ test('import the messy workbook as a newcomer, map names so entries count, undo 
   await expect(page.getByText(/Imported 8 entries into Computed Tomography, skipped 1 total row; the track now starts 2025-03-03/)).toBeVisible();
 
   const d = app.server.backend.dispatch;
-  const trackId = ((await d('tracks.list', undefined)).value as Array<{ id: number; startDate: string }>)[0]!.id;
-  const evaluation = (await d('progress.evaluate', { trackId, verdicts: 'all' })).value as { evaluation: { entries: Array<{ counts: boolean }> } };
+  const trackId = value<Array<{ id: number; startDate: string }>>(await d('tracks.list', undefined))[0]!.id;
+  const evaluation = value<{ evaluation: { entries: Array<{ counts: boolean }> } }>(await d('progress.evaluate', { trackId, verdicts: 'all' }));
   expect(evaluation.evaluation.entries.filter((e) => e.counts)).toHaveLength(8); // every imported entry counts
-  const sites = ((await d('entries.filterOptions', {})).value as { sites: Array<{ name: string }> }).sites.map((s) => s.name);
+  const sites = value<{ sites: Array<{ name: string }> }>(await d('entries.filterOptions', {})).sites.map((s) => s.name);
   expect(sites).toEqual(["St. Mary's", 'Valley Imaging']);
 
   // Logged after the import: the undo must leave it alone.
@@ -88,7 +89,7 @@ test('import the messy workbook as a newcomer, map names so entries count, undo 
   await expect(history).toContainText('Undone');
   await history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/import-history-1024.png' });
-  const left = (await app.server.backend.dispatch('entries.list', {})).value as { total: number; rows: Array<{ procedureName: string }> };
+  const left = value<{ total: number; rows: Array<{ procedureName: string }> }>(await app.server.backend.dispatch('entries.list', {}));
   expect(left.total).toBe(1);
   expect(left.rows[0]!.procedureName).toBe('Routine Head');
 });
@@ -100,7 +101,7 @@ for (const section of ['settings', 'progress']) {
   test(`${section} does not scroll the window into blank space`, async ({ page, app }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const d = app.server.backend.dispatch;
-    const track = (await d('tracks.create', { discipline: 'CT', startDate: '2026-01-05' })).value as { id: number };
+    const track = value<{ id: number }>(await d('tracks.create', { discipline: 'CT', startDate: '2026-01-05' }));
     await d('entries.create', { trackId: track.id, performedOn: '2026-03-02', procedureName: 'CT Head' });
     await app.open(section);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -109,3 +110,35 @@ for (const section of ['settings', 'progress']) {
     expect(size.scroll).toBeLessThanOrEqual(size.view);
   });
 }
+
+test('rename a procedure across the log (undoable) and merge two sites that are the same place', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const d = app.server.backend.dispatch;
+  const trackId = value<{ id: number }>(await d('tracks.create', { discipline: 'CT', startDate: '2026-01-05' })).id;
+  await d('entries.create', { trackId, performedOn: '2026-03-02', procedureName: 'ct head w/o', siteName: "St. Mary's" });
+  await d('entries.create', { trackId, performedOn: '2026-03-03', procedureName: 'ct head w/o', siteName: 'St Marys' });
+  const names = async () => value<{ rows: Array<{ procedureName: string; siteName: string | null }> }>(await d('entries.list', { sort: 'date-asc' })).rows;
+
+  await app.open('log');
+  await page.getByText('Rename a procedure', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'Rename a procedure' });
+  await form.getByLabel('Logged as').selectOption('ct head w/o');
+  await form.getByLabel('Rename to').fill('Routine Head');
+  await form.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByText('Renamed 2 entries from “ct head w/o” to “Routine Head”.')).toBeVisible();
+  expect((await names()).map((e) => e.procedureName)).toEqual(['Routine Head', 'Routine Head']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(/Undone: rename of “ct head w\/o”/)).toBeVisible();
+  expect((await names()).map((e) => e.procedureName)).toEqual(['ct head w/o', 'ct head w/o']);
+
+  await app.open('sites');
+  await page.getByRole('button', { name: 'Open St Marys' }).click();
+  const merge = page.locator('details', { hasText: 'Same place as another site?' });
+  await expect(merge).toContainText('“St Marys” looks like “St. Mary\'s”.');
+  await expect(merge.getByLabel('Merge into')).toHaveValue(/\d+/);
+  await merge.getByRole('button', { name: 'Merge…' }).click();
+  await page.screenshot({ path: 'test-results/site-merge-1024.png' });
+  await merge.getByRole('button', { name: "Merge “St Marys” into “St. Mary's”" }).click();
+  await expect(page.getByText("Merged St Marys into St. Mary's: 1 entry moved.")).toBeVisible();
+  expect((await names()).map((e) => e.siteName)).toEqual(["St. Mary's", "St. Mary's"]);
+});

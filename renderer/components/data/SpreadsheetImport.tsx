@@ -5,7 +5,7 @@
 // matched to the catalog, sites, flagged notes, duplicates); the import itself with progress; and
 // the history, whose undo works later.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DATE_ORDERS, DATE_ORDER_LABELS, formatIsoDate, type DateOrder } from '../../../shared/import/dates';
+import { DATE_ORDERS, DATE_ORDER_LABELS, DATE_ORDER_SHORT, formatIsoDate, type DateOrder } from '../../../shared/import/dates';
 import {
   IMPORT_FIELDS,
   IMPORT_FIELD_LABELS,
@@ -470,7 +470,7 @@ function ColumnMapping(props: {
         <Field label="Date order">
           {(id) => (
             <select id={id} value={props.dateOrder ?? ''} onChange={(e) => props.onDateOrder(e.target.value === '' ? null : (e.target.value as DateOrder))}>
-              <option value="">{detection?.order ? `As the file shows: ${DATE_ORDER_LABELS[detection.order]}` : 'Not decided by the file — choose'}</option>
+              <option value="">{detection?.order ? `From the file: ${DATE_ORDER_SHORT[detection.order]}` : 'Not decided by the file'}</option>
               {DATE_ORDERS.map((o) => (
                 <option key={o} value={o}>
                   {DATE_ORDER_LABELS[o]}
@@ -485,7 +485,7 @@ function ColumnMapping(props: {
           {detection.mixed
             ? 'The dates mix day-first and month-first values: choose the order the file uses.'
             : detection.order && detection.evidence
-              ? `Date order from the file: "${detection.evidence}" can only be ${DATE_ORDER_LABELS[detection.order].split(' (')[0]!.toLowerCase()}.`
+              ? `Date order from the file: "${detection.evidence}" can only be ${DATE_ORDER_SHORT[detection.order]}.`
               : detection.ambiguous
                 ? `${plural(detection.ambiguous, 'date')} could be read two ways (e.g. 03/04/2025): choose the date order.`
                 : null}
