@@ -2,7 +2,7 @@
 // title row, dates come in several forms, names are their own. They get it in without editing the
 // file, map their names to the catalog so the entries count, and undo the import a day later.
 import { value } from '../helpers/backend';
-import { messyWorkbook } from '../helpers/import-fixtures';
+import { largeWorkbook, messyWorkbook, problemCsv } from '../helpers/import-fixtures';
 import { test, expect } from './fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -141,4 +141,44 @@ test('rename a procedure across the log (undoable) and merge two sites that are 
   await merge.getByRole('button', { name: "Merge “St Marys” into “St. Mary's”" }).click();
   await expect(page.getByText("Merged St Marys into St. Mary's: 1 entry moved.")).toBeVisible();
   expect((await names()).map((e) => e.siteName)).toEqual(["St. Mary's", "St. Mary's"]);
+});
+
+test('a file with PHI and duplicates: flagged notes cleaned before import, counts agree with the button', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const d = app.server.backend.dispatch;
+  const trackId = value<{ id: number }>(await d('tracks.create', { discipline: 'CT', startDate: '2025-01-01' })).id;
+  await d('entries.create', { trackId, performedOn: '2025-03-10', performedAt: '08:00', procedureName: 'Routine Head', siteName: 'Mercy General' });
+  await app.open('settings');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'problems.csv', mimeType: 'text/csv', buffer: problemCsv({ fixed: true }) });
+  // Two identical rows, one existing entry: one duplicate, one imported; summary and button agree.
+  await expect(page.getByText('Checked 5 rows: 4 entries to import, 1 duplicate skipped.')).toBeVisible();
+  const flagged = page.getByRole('group', { name: 'Notes that may identify a patient' });
+  await expect(flagged).toContainText('Row 4: “pt MRN 12345678 DOB 01/02/1950”');
+  await expect(page.getByRole('button', { name: 'Import 4 entries' })).toBeDisabled();
+  await flagged.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: 'test-results/import-phi-1366.png' });
+  await flagged.getByRole('button', { name: 'Remove all flagged text' }).click();
+  await expect(flagged).toContainText('Row 4: “pt MRN [removed] DOB [removed]”');
+  await page.getByRole('button', { name: 'Import 4 entries' }).click();
+  await expect(page.getByText(/Imported 4 entries into Computed Tomography, skipped 1 duplicate/)).toBeVisible();
+  const rows = value<{ rows: Array<{ notes: string }> }>(await d('entries.list', {})).rows;
+  expect(rows.map((r) => r.notes)).toContain('pt MRN [removed] DOB [removed]');
+  expect(rows.map((r) => r.notes)).not.toContain('pt MRN 12345678 DOB 01/02/1950');
+  expect(rows).toHaveLength(5);
+});
+
+test('the 20,000-row workbook shows progress with row counts', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const d = app.server.backend.dispatch;
+  await d('tracks.create', { discipline: 'CT', startDate: '2025-01-01' });
+  await app.open('settings');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'big.xlsx', mimeType: XLSX, buffer: await largeWorkbook(20_000) });
+  await expect(page.getByText(/Checked 20,000 rows: 20,000 entries to import/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Import 20,000 entries' }).click();
+  const progress = page.getByText(/^Imported [\d,]+ of 20,000 rows…$/);
+  await expect(progress).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/import-progress-1024.png' });
+  await expect(page.getByText(/Imported 20,000 entries into Computed Tomography/)).toBeVisible({ timeout: 60_000 });
+  expect(value<{ total: number }>(await d('entries.list', {})).total).toBe(20_000);
 });
