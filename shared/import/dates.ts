@@ -64,6 +64,13 @@ const NAMED_FORMATS = [
   'do MMM yyyy',
 ];
 const HAS_MONTH_NAME = /[a-z]{3}/i;
+// A timestamp's time part ("3/21/2025 14:05:33", "2025-03-04T08:30", "Mar 4, 2025 2:30 PM"): the
+// day is what an entry's date keeps.
+const TRAILING_TIME = /(?:[ T]|, )\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+function dayPart(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ').replace(TRAILING_TIME, '');
+}
 
 /** Excel day 0 is 1899-12-30 (its 1900 leap-year bug is already folded in for dates after March 1900). */
 function fromSerial(serial: number): string | null {
@@ -81,7 +88,7 @@ function numeric(first: string, sep: string, second: string, year: string, order
  * a value that reads differently as month/day and day/month is ambiguous.
  */
 export function readDateCell(raw: string, order: DateOrder | null): DateRead {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const text = dayPart(raw);
   if (text === '') return { kind: 'empty' };
   let m = YEAR_FIRST.exec(text);
   if (m) {
@@ -138,7 +145,7 @@ export function detectDateOrder(values: readonly string[]): OrderDetection {
   let ambiguous = 0;
   let numericCount = 0;
   for (const raw of values) {
-    const text = raw.trim();
+    const text = dayPart(raw);
     if (YEAR_FIRST.test(text)) {
       yearFirst ??= text;
       continue;

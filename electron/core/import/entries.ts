@@ -169,7 +169,7 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
   const siteTarget = (name: string) => {
     const k = key(name);
     const chosen = choices.siteMap[k];
-    if (chosen !== undefined && chosen !== '') return chosen;
+    if (chosen !== undefined) return chosen === '' ? name : chosen; // '' = keep it a site of its own
     return memory.sites.get(k) ?? name;
   };
   for (const [k, target] of Object.entries(choices.siteMap)) {

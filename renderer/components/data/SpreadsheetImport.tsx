@@ -698,7 +698,7 @@ function SiteNames(props: { check: ImportCheck; map: Record<string, string>; onM
                 <td>
                   {s.target}{' '}
                   <span className="muted small">{s.existing ? (s.remembered ? '(your site, remembered)' : '(your site)') : '(new)'}</span>
-                  {map[s.name.trim().toLowerCase()] ? (
+                  {map[s.name.trim().toLowerCase()] || s.remembered ? (
                     <>
                       {' '}
                       <button type="button" className="btn-link small" onClick={() => set(s.name, '')}>

@@ -17,6 +17,9 @@ describe('reading date cells', () => {
     ['2025/3/4', null, '2025-03-04'],
     ['45720', null, '2025-03-04'], // Excel serial
     ['5/5/2025', null, '2025-05-05'], // the same either way
+    ['3/21/2025 14:05:33', null, '2025-03-21'], // a Google Forms timestamp
+    ['2025-03-04T08:30', null, '2025-03-04'],
+    ['Mar 4, 2025 2:30 PM', null, '2025-03-04'],
   ] as const)('%s (%s) -> %s', (raw, order, iso) => {
     expect(readDateCell(raw, order)).toEqual({ kind: 'date', iso });
   });
