@@ -61,6 +61,8 @@ test('import the messy workbook as a newcomer, map names so entries count, undo 
 
   await expect(page.getByText('Checked 9 rows: 8 entries to import, 1 total row skipped.')).toBeVisible();
   await page.setViewportSize({ width: 1024, height: 700 });
+  await page.evaluate(() => document.querySelector('.mapping')?.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/import-where-1024.png' });
   await page.evaluate(() => document.querySelector('#import-procedures-title')?.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test-results/import-names-1024.png' });
   await page.evaluate(() => document.querySelector('#import-sites-title')?.scrollIntoView({ block: 'start' }));
