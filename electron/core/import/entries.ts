@@ -244,7 +244,6 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
     for (const e of toWrite) if (e.performedOn >= DAILY_CAP_FROM) perDay.set(e.performedOn, (perDay.get(e.performedOn) ?? 0) + 1);
     const logged = db.prepare('SELECT count(*) FROM entries WHERE track_id = ? AND performed_on = ? AND deleted_at IS NULL').pluck();
     for (const [date, n] of [...perDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (n <= cap && n + (logged.get(base.track.id, date) as number) <= cap) continue;
       const count = n + (logged.get(base.track.id, date) as number);
       if (count > cap) overCapDays.push({ date, count, cap });
     }
@@ -394,9 +393,10 @@ export async function writeImport(
     );
     const siteIds = new Map<string, number>();
     for (const s of db.prepare('SELECT id, name FROM sites').all() as Array<{ id: number; name: string }>) siteIds.set(key(s.name), s.id);
-    const verifierIds = new Map<string, number>();
+    // Matched case-insensitively; the oldest record wins when two share a name. Entries take the record's spelling.
+    const verifiers = new Map<string, { id: number; name: string }>();
     for (const v of db.prepare('SELECT id, name FROM verifiers WHERE archived_at IS NULL ORDER BY id DESC').all() as Array<{ id: number; name: string }>) {
-      verifierIds.set(key(v.name), v.id);
+      verifiers.set(key(v.name), v);
     }
     const insertSite = db.prepare('INSERT INTO sites (name, created_at, updated_at) VALUES (?, ?, ?)');
     const insertVerifier = db.prepare('INSERT INTO verifiers (name, created_at, updated_at) VALUES (?, ?, ?)');
@@ -422,22 +422,19 @@ export async function writeImport(
             createdSites.push(e.siteName);
           }
         }
-        let verifierId: number | null = null;
-        let verifierName = e.verifierName;
-        if (verifierName) {
-          verifierId = verifierIds.get(key(verifierName)) ?? null;
-          if (verifierId === null) {
-            verifierId = Number(insertVerifier.run(verifierName, meta.now, meta.now).lastInsertRowid);
-            verifierIds.set(key(verifierName), verifierId);
-            createdVerifiers.push(verifierName);
-            appendAudit(db, meta.now, 'verifier', verifierId, 'create', null, { id: verifierId, name: verifierName, source: 'import', importId });
-          } else {
-            verifierName = (db.prepare('SELECT name FROM verifiers WHERE id = ?').pluck().get(verifierId) as string) ?? verifierName;
+        let verifier: { id: number; name: string } | null = null;
+        if (e.verifierName) {
+          verifier = verifiers.get(key(e.verifierName)) ?? null;
+          if (verifier === null) {
+            verifier = { id: Number(insertVerifier.run(e.verifierName, meta.now, meta.now).lastInsertRowid), name: e.verifierName };
+            verifiers.set(key(e.verifierName), verifier);
+            createdVerifiers.push(e.verifierName);
+            appendAudit(db, meta.now, 'verifier', verifier.id, 'create', null, { id: verifier.id, name: verifier.name, source: 'import', importId });
           }
         }
         const id = Number(
           insert.run(
-            meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, verifierId, verifierName, marker++,
+            meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, verifier?.id ?? null, verifier?.name ?? null, marker++,
             e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now, importId,
           ).lastInsertRowid,
         );
