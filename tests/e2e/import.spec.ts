@@ -2,7 +2,7 @@
 // title row, dates come in several forms, names are their own. They get it in without editing the
 // file, map their names to the catalog so the entries count, and undo the import a day later.
 import { value } from '../helpers/backend';
-import { largeWorkbook, messyWorkbook, problemCsv } from '../helpers/import-fixtures';
+import { europeanCsv, largeWorkbook, messyWorkbook, problemCsv } from '../helpers/import-fixtures';
 import { test, expect } from './fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -183,4 +183,31 @@ test('the 20,000-row workbook shows progress with row counts', async ({ page, ap
   await page.screenshot({ path: 'test-results/import-progress-1024.png' });
   await expect(page.getByText(/Imported 20,000 entries into Computed Tomography/)).toBeVisible({ timeout: 60_000 });
   expect(value<{ total: number }>(await d('entries.list', {})).total).toBe(20_000);
+});
+
+test('a Windows-1252 CSV: the encoding is detected, can be switched, and "Hôpital" arrives intact', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const d = app.server.backend.dispatch;
+  await d('tracks.create', { discipline: 'CT', startDate: '2025-01-01' });
+  await app.open('settings');
+  await page.getByLabel('Spreadsheet file (CSV or XLSX)').setInputFiles({ name: 'journal.csv', mimeType: 'text/csv', buffer: europeanCsv() });
+  const encoding = page.getByLabel('Text encoding');
+  await expect(encoding).toHaveValue('windows-1252');
+  await expect(encoding.locator('option:checked')).toHaveText(/detected/);
+  const top = page.getByRole('table', { name: 'The top of the sheet, as written' });
+  await expect(top).toContainText('Hôpital Saint-Éloi');
+  await expect(page.getByText('Date order from the file: "25.03.2025" can only be day/month/year.')).toBeVisible();
+  // The wrong encoding shows what it would do to the text.
+  await encoding.selectOption('utf-8');
+  await expect(top).toContainText('H\uFFFDpital Saint-\uFFFDloi');
+  await encoding.selectOption('windows-1252');
+  await expect(page.getByText('Checked 3 rows: 3 entries to import.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 3 entries' }).click();
+  await expect(page.getByText(/Imported 3 entries into Computed Tomography/)).toBeVisible();
+  const rows = value<{ rows: Array<{ performedOn: string; siteName: string | null }> }>(await d('entries.list', { sort: 'date-asc' })).rows;
+  expect(rows.map((r) => [r.performedOn, r.siteName])).toEqual([
+    ['2025-03-04', 'Hôpital Saint-Éloi'],
+    ['2025-03-25', 'Hôpital Saint-Éloi'],
+    ['2025-04-02', 'Clinique Nord'],
+  ]);
 });
