@@ -109,11 +109,16 @@ export async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
   return wb.worksheets.map((ws) => {
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, line) => {
-      // row.values gives a merged cell's value in every cell it covers, so a date merged down
-      // over three rows dates all three.
+      // row.values gives a merged cell's value in every cell it covers. Down a column that is
+      // wanted (a date merged over three rows dates all three); across a row it is not (a title
+      // merged over A1:E1, a note over two columns): there the value stays in its first cell.
       const values = row.values as ExcelJS.CellValue[]; // 1-based
       // Array.from, not map: a sparse row has holes that map would skip.
-      const cells = Array.from(values.slice(1), (v) => cellText(v ?? null));
+      const cells = Array.from(values.slice(1), (v, i) => {
+        const cell = row.getCell(i + 1);
+        if (cell.isMerged && cell.master !== cell && cell.master.row === cell.row) return '';
+        return cellText(v ?? null);
+      });
       if (!isBlank(cells)) rows.push({ line, cells });
     });
     return { name: ws.name, rows };

@@ -63,7 +63,7 @@ describe('the files people bring', () => {
     expect(preview.sheet).toBe(1);
     expect(preview.headerRow).toBe(3); // the title row (1) and the blank row (2) are passed over
     expect(preview.headerDetected).toBe(true);
-    expect(preview.topRows[0]).toEqual({ line: 1, cells: Array(5).fill("Maria's CT log 2025") }); // merged over A1:E1
+    expect(preview.topRows[0]).toEqual({ line: 1, cells: ["Maria's CT log 2025", '', '', '', ''] }); // merged over A1:E1: once
     expect(preview.headers).toEqual(['Exam Date', 'Exam', 'Facility', 'Verified by', 'Comments']);
     expect(preview.mapping).toMatchObject({ date: 0, procedure: 1, site: 2, verifier: 3, notes: 4 });
     expect(preview.sample[0]).toEqual({ line: 4, cells: ['2025-03-03', 'CT head w/o', "St. Mary's", 'Dana Reyes', ''] });
