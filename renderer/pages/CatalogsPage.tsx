@@ -92,6 +92,7 @@ export function CatalogsPage() {
           tracksUsing: 0,
           latest: true,
           createdAt: null,
+          importedFrom: null,
         },
       },
       isNew: true,
