@@ -64,6 +64,11 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
 
   useEffect(() => onDraft(draft, dirty), [draft, dirty, onDraft]);
 
+  // Opened with a worksheet file already read: show what was read first.
+  useEffect(() => {
+    if (initialWorksheet) document.getElementById('cat-paste-title')?.scrollIntoView({ block: 'start' });
+  }, [initialWorksheet]);
+
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const errors = useMemo(() => {
     const server = (serverError?.issues ?? []).map((i) => ({ ...i, message: readableMessage(i.message), target: locate(draft, i.path) }));

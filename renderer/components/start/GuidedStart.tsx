@@ -89,7 +89,7 @@ function TrackStep(props: { onCreated: (t: Track) => void }) {
   }
 
   return (
-    <form className="stack start-step" onSubmit={(e) => void submit(e)} aria-label="Step 1: credential and start date" noValidate>
+    <form className="stack start-step" onSubmit={(e) => void submit(e)} aria-label="Step 1: your credential" noValidate>
       <h3 className="start-step-title">1. Which credential, and since when?</h3>
       <p className="muted">
         A <strong>track</strong> is one ARRT post-primary credential you are working toward. You can add more tracks later.
