@@ -183,3 +183,23 @@ describe('start.state', () => {
     expect(await call<StartState>('start.state')).toMatchObject({ requirementsIn: true, entryCount: 1 });
   });
 });
+
+describe('a custom catalog with its own daily cap and window', () => {
+  it('is measured with its own numbers, not ARRT’s', async () => {
+    const t = await track('CT', '2025-01-06');
+    const own = { value: 0, source: 'Program handbook', confirmed: false };
+    const catalog = {
+      format: 1, key: 'program-ct', kind: 'custom', title: 'Program CT list', discipline: 'CUSTOM', versionLabel: '2026',
+      effectiveDate: null, dailyCap: { ...own, value: 2 }, windowMonths: { ...own, value: 6 }, proceduresStatus: 'complete',
+      categories: [{ id: 'head', name: 'Head', procedures: [{ id: 'ct-head', name: 'CT Head', kind: 'mandatory', repetitionsRequired: { ...own, value: 10 } }] }],
+    };
+    const saved = await call<SavedCatalog>('catalogs.save', { catalog, trackId: t.id });
+    expect(saved.assignment?.status).toBe('assigned');
+    for (let i = 0; i < 3; i++) await call('entries.create', { trackId: t.id, performedOn: '2026-02-02', procedureName: 'CT Head' });
+    await call('entries.create', { trackId: t.id, performedOn: '2025-08-01', procedureName: 'CT Head' });
+    const report = await call<ProgressReport>('progress.evaluate', { trackId: t.id, verdicts: 'exceptions' });
+    expect(report.evaluation!.entries.map((v) => v.reason).sort()).toEqual(['expired', 'over-daily-cap']);
+    expect(report.reasonTexts['over-daily-cap']).toMatch(/daily limit of 2 entries/);
+    expect(report.reasonTexts.expired).toMatch(/more than 6 months/);
+  });
+});
