@@ -74,11 +74,14 @@ function toLines(runs: TextRun[]): Line[] {
 }
 
 const hasNumber = (cells: Cell[]) => cells.some((c) => NUMBER.test(c.text) || /\s\d{1,4}(\s|$)/.test(c.text));
+/** A procedure row on its own: a name (two letters or more) and a number. */
+const rowLike = (cells: Cell[]) => hasNumber(cells) && cells.some((c) => /[a-z]{2}/i.test(c.text));
 
 /**
  * The x of a gutter between two side-by-side tables, or null. Candidates lie in the middle 40% of
  * the page; a candidate is kept when at least 60% of the multi-cell lines leave it empty and, of
- * the lines with text on both sides, most carry a number on each side.
+ * the lines with text on both sides, most read as a procedure row on each side (a name and a
+ * number), which a table's own column gaps never do (names | counts | check marks | maximums).
  */
 export function findGutter(lines: Line[], pageWidth: number): number | null {
   const multi = lines.filter((l) => l.cells.length >= 2);
@@ -95,7 +98,7 @@ export function findGutter(lines: Line[], pageWidth: number): number | null {
       const right = l.cells.filter((c) => c.x0 >= x);
       if (left.length && right.length) {
         both++;
-        if (hasNumber(left) && hasNumber(right)) numbered++;
+        if (rowLike(left) && rowLike(right)) numbered++;
       }
     }
     if (clear < multi.length * 0.6 || both < 2 || numbered < both * 0.6) continue;
