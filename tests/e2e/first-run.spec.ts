@@ -6,7 +6,8 @@
 // test-results/first-run/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { subMonths } from 'date-fns';
 import { localIsoDate } from '../../shared/dates';
 import { scannedWorksheetPdf, TABLE_ROWS, tableWorksheetPdf } from '../helpers/worksheet-pdfs';
@@ -38,6 +39,12 @@ const TEN = [
   ['Orbits', 2],
 ] as const;
 
+/** No WCAG A/AA violations inside the given part of the page. */
+async function expectAccessible(page: Page, selector: string) {
+  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 for (const size of SIZES) {
   test(`a newcomer goes from an empty data folder to a progress picture (${size.width}×${size.height})`, async ({ page, app }) => {
     test.setTimeout(120_000);
@@ -58,6 +65,7 @@ for (const size of SIZES) {
     await expect(start).toBeVisible();
     await expect(start.getByText('24 months before you apply')).toBeVisible();
     await shot('guided-start');
+    await expectAccessible(page, '.start-card');
 
     // Step 1: the credential and a start date that covers the procedures she already did.
     await start.getByLabel('Discipline').selectOption({ label: 'Computed Tomography (CT)' });
@@ -105,6 +113,7 @@ for (const size of SIZES) {
     await expect(here.getByRole('listitem', { name: 'Get your requirements in: done' })).toBeVisible();
     await expect(here.getByRole('listitem', { name: 'Log your first procedure: to do' })).toBeVisible();
     await shot('today-start-here');
+    await expectAccessible(page, '.start-here');
     await here.getByRole('link', { name: 'Log a procedure' }).click();
 
     // Ten procedures, picked from her own list.
@@ -206,4 +215,43 @@ test('a shared catalog is labelled “Not verified by RadLedger” after a resta
   const row = page.locator('[data-catalog-key="dana-ct-list"]');
   await expect(row.getByText('Not verified by RadLedger')).toBeVisible();
   await expect(row).toContainText('Revision 2');
+});
+
+test('“Later”: the guided start ends on the Log, and Today’s “Start here” leads to the requirements of that track', async ({ page, app }) => {
+  await app.open();
+  const start = page.getByRole('region', { name: /Welcome to RadLedger/ });
+  await start.getByLabel('Discipline').selectOption({ label: 'Magnetic Resonance Imaging (MR)' });
+  await start.getByRole('button', { name: 'Create the track and continue' }).click();
+  await start.getByRole('button', { name: /^Later/ }).click();
+  await expect(start.getByRole('heading', { name: '3. Log your first procedure' })).toBeVisible();
+  await start.getByRole('link', { name: 'Go to the Log' }).click();
+  await expect(page.getByRole('heading', { name: 'Log', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('no-requirements')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Today/ }).click();
+  const here = page.getByRole('region', { name: /Start here/ });
+  await expect(here).toContainText('2 steps to go');
+  await expect(here.getByRole('listitem', { name: 'Get your requirements in: to do' })).toBeVisible();
+  await here.getByRole('link', { name: 'Fill in the requirements' }).click();
+  await expect(page.getByRole('heading', { name: 'Requirements', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Magnetic Resonance/, level: 2 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import the worksheet file (PDF, CSV, XLSX)' })).toBeVisible();
+  await expect(page.getByLabel('Use it for').locator('option:checked')).toHaveText('Magnetic Resonance Imaging');
+});
+
+test('the guided start imports a shared catalog file for the new track, labelled as not verified', async ({ page, app }) => {
+  const doc = (await app.server.backend.dispatch('catalogs.get', { key: 'example-ct-like' })) as { ok: true; value: { catalog: Record<string, unknown> } };
+  const shared = { ...doc.value.catalog, key: 'classmate-ct', kind: 'custom', label: null, title: 'Classmate’s CT list' };
+  await app.open();
+  const start = page.getByRole('region', { name: /Welcome to RadLedger/ });
+  await start.getByRole('button', { name: 'Create the track and continue' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await start.getByRole('button', { name: 'Import a catalog file someone shared' }).click();
+  await (await chooser).setFiles({ name: 'classmate-ct.catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(shared)) });
+  await expect(start.getByRole('heading', { name: '3. Log your first procedure' })).toBeVisible();
+  await expect(start.getByRole('status')).toContainText('Imported “Classmate’s CT list”. Computed Tomography now uses revision 1.');
+  await start.getByRole('link', { name: 'Go to the Log' }).click();
+  await expect(page.getByTestId('no-requirements')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Requirements/ }).click();
+  await expect(page.locator('[data-catalog-key="classmate-ct"]').getByText('Not verified by RadLedger')).toBeVisible();
 });
