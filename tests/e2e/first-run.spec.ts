@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { subMonths } from 'date-fns';
 import { localIsoDate } from '../../shared/dates';
-import { scannedWorksheetPdf, TABLE_ROWS, tableWorksheetPdf } from '../helpers/worksheet-pdfs';
+import { scannedWorksheetPdf, TABLE_ROWS, tableWorksheetPdf, twoColumnWorksheetPdf } from '../helpers/worksheet-pdfs';
 import { expect, test } from './fixtures';
 
 const SIZES = [
@@ -237,6 +237,20 @@ test('“Later”: the guided start ends on the Log, and Today’s “Start here
   await expect(page.getByRole('heading', { name: /Magnetic Resonance/, level: 2 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import the worksheet file (PDF, CSV, XLSX)' })).toBeVisible();
   await expect(page.getByLabel('Use it for').locator('option:checked')).toHaveText('Magnetic Resonance Imaging');
+
+  // The worksheet file from the editor itself; saving before the read rows are in the list is caught.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import the worksheet file (PDF, CSV, XLSX)' }).click();
+  await (await chooser).setFiles({ name: 'mr-worksheet.pdf', mimeType: 'application/pdf', buffer: await twoColumnWorksheetPdf() });
+  await expect(page.getByTestId('worksheet-note')).toHaveText(/Read 1 page of text from “mr-worksheet\.pdf”/);
+  await page.getByRole('button', { name: 'Save as revision 1' }).click();
+  await expect(page.getByText('The 9 procedures read from your worksheet are not in the list yet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Use these 9 procedures' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Save as revision 1' }).click();
+  await expect(page.getByTestId('cat-assignment')).toHaveText('Magnetic Resonance Imaging now uses revision 1.');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Today/ }).click();
+  await expect(page.getByRole('region', { name: /Start here/ })).toContainText('1 step to go');
 });
 
 test('the guided start imports a shared catalog file for the new track, labelled as not verified', async ({ page, app }) => {

@@ -3,7 +3,7 @@
 // Saving "for" a track applies the new revision to it in the same step, except where the track's
 // entries are already measured against filled requirements: then it stays on its revision until the
 // user switches here (requirements never change under a log silently).
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DISCIPLINES } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import { NOT_VERIFIED_LABEL, type CatalogDocument, type CatalogListing, type SavedCatalog, type TrackAssignment } from '../../../shared/ipc/catalogs';
@@ -54,6 +54,13 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
   const [justSaved, setJustSaved] = useState<SavedCatalog | null>(null);
   const [pasteOpen, setPasteOpen] = useState(doc.catalog.categories.length === 0 || Boolean(initialWorksheet));
   const [assignment, setAssignment] = useState<TrackAssignment | null>(null);
+  /** Procedures read from a paste or worksheet file that are not in the list yet. */
+  const [pendingPaste, setPendingPaste] = useState(0);
+  const [pasteWarning, setPasteWarning] = useState(false);
+  const onPending = useCallback((n: number) => {
+    setPendingPaste(n);
+    if (n === 0) setPasteWarning(false);
+  }, []);
   const toast = useToast();
 
   const setDraft = (d: Draft) => {
@@ -94,6 +101,14 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
   const importedFrom = latest?.importedFrom ?? doc.summary.importedFrom;
 
   async function save() {
+    // Saving now would save the list without what was just read: ask to use it first.
+    if (pendingPaste > 0 && !pasteWarning) {
+      setPasteWarning(true);
+      setPasteOpen(true);
+      document.getElementById('cat-paste-use')?.focus();
+      return;
+    }
+    setPasteWarning(false);
     if (!checked.parsed) {
       setServerError(null);
       document.querySelector<HTMLElement>('.cat-editor [aria-invalid="true"]')?.focus();
@@ -273,6 +288,7 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
         <div id="cat-paste-body" hidden={!pasteOpen}>
           <PastePanel
             initial={initialWorksheet ?? null}
+            onPending={onPending}
             source={draft.mySource}
             hasProcedures={procedureCount > 0}
             onUse={(paste, mode) => {
@@ -349,6 +365,12 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
       <section className="cat-save-bar" aria-label="Save">
         {serverError ? <Banner tone="error">{serverError.message}</Banner> : null}
         {catalogErr ? <Banner tone="error">{catalogErr}</Banner> : null}
+        {pasteWarning && pendingPaste > 0 ? (
+          <Banner tone="warn">
+            The {pendingPaste} procedures read from your worksheet are not in the list yet: put them in with the button under the preview first, or
+            save again to save the list without them.
+          </Banner>
+        ) : null}
         <div className="row cat-save-row">
           {fitting.length ? (
             <Field label="Use it for">

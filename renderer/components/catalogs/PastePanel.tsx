@@ -2,7 +2,7 @@
 // live in the renderer (the parser is pure shared code) into a preview. The detected column mapping
 // can be changed per column, and every line that was not read is listed with its number, so nothing
 // is dropped silently.
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { PasteFormat } from '../../../shared/catalog/paste-parser';
 import { COLUMN_ROLES, parseWithMapping, ROLE_LABELS, type ColumnRole } from './paste-mapping';
 import type { PasteMode } from './draft';
@@ -21,6 +21,8 @@ export function PastePanel(props: {
   onUse: (paste: ReturnType<typeof parseWithMapping>['result'], mode: PasteMode) => void;
   /** A worksheet file already read (e.g. picked in the guided start). */
   initial?: PendingWorksheet | null;
+  /** How many procedures are read in the box but not yet put in the list (0 when none). */
+  onPending?: (n: number) => void;
 }) {
   const [text, setText] = useState(props.initial?.read.text ?? '');
   const [fileNote, setFileNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(
@@ -50,6 +52,8 @@ export function PastePanel(props: {
   const { result } = mapped;
   const n = result.rows.length;
   const empty = deferred.trim() === '';
+  const { onPending } = props;
+  useEffect(() => onPending?.(empty ? 0 : n), [empty, n, onPending]);
 
   function setRole(col: number, role: ColumnRole) {
     const next = Array.from({ length: mapped.columnCount }, (_, i) => mapped.roles[i] ?? 'ignore');
@@ -209,7 +213,7 @@ export function PastePanel(props: {
           ) : null}
 
           <div className="row">
-            <button type="button" className="btn btn-primary" disabled={n === 0} onClick={() => use('replace')}>
+            <button type="button" className="btn btn-primary" id="cat-paste-use" disabled={n === 0} onClick={() => use('replace')}>
               {props.hasProcedures ? `Replace the list with these ${n} procedures` : `Use these ${n} procedures`}
             </button>
             {props.hasProcedures ? (
