@@ -163,6 +163,8 @@ test('a track without requirements: the quick log says so, offers the fix, and l
   const form = page.getByRole('form', { name: 'Log a procedure' });
   const notice = form.getByTestId('no-requirements');
   await expect(notice).toContainText('This track has no requirements yet.');
+  await page.screenshot({ path: path.join(shotDir, 'log-no-requirements.png') });
+  await expectAccessible(page, '[data-testid="no-requirements"]');
   await form.getByRole('combobox', { name: 'Procedure', exact: true }).fill('Brai');
   await form.getByRole('button', { name: 'Save entry' }).click();
   await expect(form.getByRole('alert').filter({ hasText: 'no requirements yet' })).toBeVisible();
@@ -209,6 +211,8 @@ test('a shared catalog is labelled “Not verified by RadLedger” after a resta
   await expect(compare).toContainText('repetitions 15 → 21');
   await expect(compare).toContainText('Daily cap: 9 → 6');
   await expect(compare).toContainText('Window (months): 24 → 18');
+  await compare.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shotDir, 'compare-revisions.png') });
 
   await app.restart();
   await page.getByRole('link', { name: /Requirements/ }).click();
