@@ -273,3 +273,20 @@ test('the guided start imports a shared catalog file for the new track, labelled
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Requirements/ }).click();
   await expect(page.locator('[data-catalog-key="classmate-ct"]').getByText('Not verified by RadLedger')).toBeVisible();
 });
+
+test('a list saved before the track existed is put on it with one button, no track form needed', async ({ page, app }) => {
+  const own = { source: 'Program handbook', confirmed: false };
+  await app.server.backend.dispatch('catalogs.save', {
+    catalog: {
+      format: 1, key: 'program-ct', kind: 'custom', title: 'Program CT list', discipline: 'CUSTOM', versionLabel: '2026',
+      effectiveDate: null, dailyCap: null, windowMonths: null, proceduresStatus: 'complete',
+      categories: [{ id: 'head', name: 'Head', procedures: [{ id: 'ct-head', name: 'CT Head', kind: 'mandatory', repetitionsRequired: { ...own, value: 10 } }] }],
+    },
+  });
+  await app.server.backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+  await app.open('catalogs');
+  await page.getByRole('button', { name: 'Open Program CT list' }).click();
+  await page.getByRole('button', { name: 'Use revision 1 for Computed Tomography' }).click();
+  await expect(page.getByTestId('cat-assignment')).toHaveText('Computed Tomography now uses revision 1.');
+  await expect(page.getByRole('button', { name: 'No changes to save' })).toBeDisabled();
+});

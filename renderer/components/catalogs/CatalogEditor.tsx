@@ -99,6 +99,10 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
   const target = targetChoice === undefined ? autoTarget : targetChoice;
   const targetTrack = fitting.find((t) => t.id === target) ?? null;
   const importedFrom = latest?.importedFrom ?? doc.summary.importedFrom;
+  /** Nothing to save, but the chosen track is not on the saved revision: saving applies it. */
+  // (Not after the backend kept the track on its filled list: the explicit switch below does that.)
+  const applyOnly =
+    !dirty && latest !== null && targetTrack !== null && targetTrack.catalogId !== latest.id && !(assignment?.status === 'kept' && assignment.trackId === targetTrack.id);
 
   async function save() {
     // Saving now would save the list without what was just read: ask to use it first.
@@ -386,8 +390,14 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
               )}
             </Field>
           ) : null}
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving || (!dirty && latest !== null)}>
-            {saving ? 'Saving…' : dirty || !latest ? `Save as revision ${nextRevision}` : 'No changes to save'}
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving || (!dirty && latest !== null && !applyOnly)}>
+            {saving
+              ? 'Saving…'
+              : dirty || !latest
+                ? `Save as revision ${nextRevision}`
+                : applyOnly
+                  ? `Use revision ${latest.revision} for ${trackName(targetTrack!)}`
+                  : 'No changes to save'}
           </button>
           {savedRef ? (
             <button type="button" className="btn" onClick={() => onExport(savedRef)} disabled={dirty} title={dirty ? 'Save first: export writes the saved revision' : undefined}>
