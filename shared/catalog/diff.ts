@@ -84,7 +84,10 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     } else removed.push(a);
   }
   const view = (c: Catalog, p: ProcedureRef): DiffProcedure => ({ id: p.id, name: p.name, category: categoryName(c, p.categoryId) });
+  // In the order of the newer catalog, as the user reads it.
+  const position = new Map(after.map((p, i) => [p.id, i]));
   const changed = pairs
+    .sort(([, x], [, y]) => position.get(x.id)! - position.get(y.id)!)
     .map(([a, b]) => ({ ...view(to, b), changes: procedureChanges(from, a, to, b) }))
     .filter((c) => c.changes.length > 0);
 
