@@ -17,6 +17,7 @@ import type { Channel } from './define';
 import { documentChannels } from './documents';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
+import { reviewChannels } from './review';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
 import { trackChannels } from './tracks';
@@ -37,6 +38,7 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

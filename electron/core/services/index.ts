@@ -11,6 +11,7 @@ import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
+import { reviewHandlers } from './review';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
 import { trackHandlers } from './tracks';
@@ -32,4 +33,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...dashboardHandlers,
   ...planningHandlers,
+  ...reviewHandlers,
 };
