@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
 import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
+import { ReturnedEntries } from '../components/today/ReturnedEntries';
 import { PageHeader } from '../components/ui';
 import '../styles/sites.css';
 
@@ -14,6 +15,7 @@ interface TodaySection {
 
 const TODAY_SECTIONS: TodaySection[] = [
   { id: 'rotation', title: 'Planned rotation today', component: RotationToday },
+  { id: 'returned', title: 'Returned by your reviewers', component: ReturnedEntries },
   { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
   { id: 'expiring-entries', title: 'Entries about to expire', component: ExpiringEntries },
   { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },
