@@ -7,13 +7,26 @@ import type { Track } from '../../../shared/domain';
 import type { DayCount, EntryWarning, ProcedureOptions } from '../../../shared/ipc/entries';
 import { redactPhi } from '../../../shared/phi';
 import type { AppError } from '../../../shared/result';
+import type { Verifier } from '../../../shared/ipc/verifiers';
 import { api } from '../../api';
+import { useResult } from '../../hooks/useResult';
 import { Banner, Field, fieldErrors } from '../ui';
 import { shortDay } from './format';
 import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';
+
+/** The saved verifier this name means: the remembered record, or one whose name is typed exactly. */
+function matchVerifier(list: readonly Verifier[], typed: string, rememberedId: number | null): Verifier | undefined {
+  if (rememberedId !== null) {
+    const remembered = list.find((v) => v.id === rememberedId);
+    if (remembered && remembered.name === typed) return remembered;
+  }
+  const t = typed.trim().toLowerCase();
+  if (!t) return undefined;
+  return list.find((v) => v.name.trim().toLowerCase() === t || `${v.name}, ${v.credentials}`.trim().toLowerCase() === t);
+}
 
 export function QuickLog(props: {
   track: Track;
@@ -29,6 +42,11 @@ export function QuickLog(props: {
   const [performedAt, setPerformedAt] = useState('');
   const [siteName, setSiteName] = useState('');
   const [verifierName, setVerifierName] = useState('');
+  const [rememberedId, setRememberedId] = useState<number | null>(null);
+  const verifiers = useResult(() => api.verifiers.list(), []);
+  // A name that matches a saved verifier (Sign-off page) is stored as that record, by id; any other
+  // name stays free text (someone not saved as a verifier yet).
+  const record = matchVerifier(verifiers.value ?? [], verifierName, rememberedId);
   const [samePatient, setSamePatient] = useState(false);
   const [simulated, setSimulated] = useState(false);
   const [notes, setNotes] = useState('');
@@ -49,6 +67,7 @@ export function QuickLog(props: {
       if (!live || !r.ok) return;
       setSiteName(r.value.siteName ?? '');
       setVerifierName(r.value.verifierName ?? '');
+      setRememberedId(r.value.verifierId);
     });
     procedureRef.current?.focus();
     return () => {
@@ -84,7 +103,8 @@ export function QuickLog(props: {
       procedureName,
       procedureId,
       siteName: siteName || null,
-      verifierName: verifierName || null,
+      verifierId: record?.id ?? null,
+      verifierName: record ? null : verifierName || null,
       samePatientAsPrevious: samePatient,
       simulated,
       notes: notesToSave,
@@ -175,8 +195,34 @@ export function QuickLog(props: {
         <Field label="Site" error={errors.siteName}>
           {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
         </Field>
-        <Field label="Verifier" error={errors.verifierName}>
-          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
+        <Field
+          label="Verifier"
+          error={errors.verifierName ?? errors.verifierId}
+          hint={record ? `Saved verifier${record.credentials ? ` (${record.credentials})` : ''}` : undefined}
+        >
+          {(id, d) => (
+            <>
+              <input
+                id={id}
+                list={`${id}-records`}
+                value={verifierName}
+                aria-invalid={Boolean(errors.verifierName)}
+                aria-describedby={d}
+                onChange={(e) => {
+                  setVerifierName(e.target.value);
+                  setRememberedId(null);
+                }}
+                placeholder="Name and credential"
+              />
+              <datalist id={`${id}-records`}>
+                {(verifiers.value ?? []).map((v) => (
+                  <option key={v.id} value={v.name}>
+                    {v.credentials}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
       </div>
       <div className="row">
