@@ -226,7 +226,7 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
     let x = M;
     doc.text(String(n), x + 3, y + 6, { width: cols.n - 6, align: 'right', lineBreak: false });
     x += cols.n;
-    doc.text(`${e.performedAt ?? '--:--'}`, x + 3, y + 3, { width: cols.when - 6, lineBreak: false });
+    doc.text(`${e.performedAt ?? '--:--'}`, x + 3, e.overCap ? y + 3 : y + 6, { width: cols.when - 6, lineBreak: false });
     if (e.overCap) doc.font('Helvetica-Bold').fontSize(7).fillColor(WARN).text('over the daily cap', x + 3, y + 13, { width: cols.when - 6, lineBreak: false });
     doc.font('Helvetica').fontSize(9).fillColor(INK);
     x += cols.when;
