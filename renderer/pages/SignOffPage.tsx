@@ -169,8 +169,8 @@ export function SignOffPage() {
           Signatures
         </h2>
         <p className="small muted">
-          Each signature covers a SHA-256 digest of exactly the entries it signed. Editing or deleting one of them voids the signature until the
-          batch is signed again; nothing is ever locked.
+          A signature keeps a SHA-256 digest of each entry it covers. Editing or deleting one of them voids the signature of that entry only,
+          until a new review covers it; nothing is ever locked.
         </p>
         {coverage.value ? <SignCoverage data={coverage.value} /> : null}
         {signatures.value ? <SignatureList signatures={signatures.value} onSignAgain={signAgain} /> : null}

@@ -1,6 +1,8 @@
 // Per-entry review on the candidate's device: a reviewer rejects two of twelve entries with reasons
 // and signs the rest; the candidate edits one signed entry after a warning naming the signature it
 // voids; only that entry's signature is void (the Log shows it, Sign-off counts 1 void).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { test, expect } from './fixtures';
 
 async function seed(dispatch: (c: string, i?: unknown) => Promise<unknown>) {
@@ -82,12 +84,54 @@ test('a reviewer rejects two of twelve entries and signs the rest; an edit voids
   await warning.getByRole('button', { name: 'Save and void it' }).click();
   await expect(row('CT Procedure 07 with contrast')).toContainText('Signature void');
   await expect(row('CT Procedure 08')).toContainText('Signed');
+  await page.screenshot({ path: test.info().outputPath('log-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: test.info().outputPath('log-1024.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await app.open('today');
   await expect(page.getByRole('list', { name: 'Returned entries' })).toContainText('Not on my schedule that day');
+  await page.screenshot({ path: test.info().outputPath('today-1366.png') });
 
   await app.open('signoff');
   await expect(page.getByLabel('Signature coverage')).toContainText('Signature void: 1');
   await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 9');
   await expect(page.getByRole('list', { name: 'Signatures' })).toContainText('Void for 1 entry');
+  await page.getByRole('heading', { name: 'Signatures' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: test.info().outputPath('signoff-void-1366.png') });
+});
+
+test('remote review: send a fillable PDF, the reviewer fills it elsewhere, import it back', async ({ page, app }) => {
+  await seed(app.server.backend.dispatch);
+  await app.open('signoff');
+  await page.getByLabel('Signer').selectOption({ label: 'Dana Okafor, R.T.(R)(CT)(ARRT)' });
+  await page.getByLabel('Site').selectOption({ label: 'Mercy General' });
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Send for review (PDF form)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^CT-review-form-\d{4}-\d{2}-\d{2}-Dana-Okafor\.pdf$/);
+  const sent = test.info().outputPath('review-form.pdf');
+  await download.saveAs(sent);
+  await expect(page.getByText(/Send it to the reviewer/)).toBeVisible();
+
+  // The reviewer fills the form in another program (pdf-lib here): rejects entry 3, accepts the rest.
+  const pdf = await PDFDocument.load(readFileSync(sent));
+  const form = pdf.getForm();
+  for (let n = 1; n <= 12; n++) form.getDropdown(`entry.${n}.decision`).select(n === 3 ? 'Reject' : 'Accept');
+  form.getTextField('entry.3.reason').setText('Wrong site');
+  for (const id of ['facility', 'date-time', 'equipment', 'present', 'quality']) form.getCheckBox(`confirm.${id}`).check();
+  form.getTextField('reviewer.date').setText('2026-03-10');
+  form.getTextField('reviewer.signature').setText('Dana Okafor');
+  const returned = test.info().outputPath('review-form-returned.pdf');
+  writeFileSync(returned, await pdf.save());
+
+  await page.getByLabel('Import a returned form').setInputFiles(returned);
+  await expect(page.getByText("Applied Dana Okafor's review: 11 signed, 1 returned. The form is kept as evidence.")).toBeVisible();
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 11');
+  await expect(page.getByLabel('Signature coverage')).toContainText('Rejected: 1');
+  await expect(page.getByRole('list', { name: 'Signatures' })).toContainText('returned review form (kept as evidence)');
+
+  // The same file again is refused with the reason.
+  await page.getByLabel('Import a returned form').setInputFiles(returned);
+  await expect(page.getByText(/This form was already applied on \d{4}-\d{2}-\d{2}\. Nothing was applied again\./)).toBeVisible();
 });

@@ -390,7 +390,8 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                           <span role="cell">
                             <EntryStatusCell entry={entry} mark={paged.markOf(entry.id)} />
                           </span>
-                          <span role="cell" className="muted c-notes" title={entry.notes}>
+                          <span role="cell" className="muted c-notes" title={returnedNote(paged.markOf(entry.id)) ?? entry.notes}>
+                            {returnedNote(paged.markOf(entry.id)) ? <span className="log-returned">{returnedNote(paged.markOf(entry.id))} </span> : null}
                             {entry.notes}
                           </span>
                           <span role="cell" className="c-actions">
@@ -449,16 +450,18 @@ function EntryStatusCell(props: { entry: Entry; mark: EntryMark | undefined }) {
   }
   if (m?.state === 'rejected' || m?.state === 'needs-correction') {
     return (
-      <span className="log-returned">
-        <span className={`badge ${m.state === 'rejected' ? 'badge-danger' : 'badge-warn'}`}>{m.state === 'rejected' ? 'Rejected' : 'Needs correction'}</span>
-        <span className="small" title={m.reason ?? undefined}>
-          {m.by}: {m.reason}
-          {m.changedSince ? ' (edited since: ask for a new review)' : ''}
-        </span>
+      <span className={`badge ${m.state === 'rejected' ? 'badge-danger' : 'badge-warn'}`} title={`${m.by ?? 'Reviewer'}: ${m.reason ?? ''}`}>
+        {m.state === 'rejected' ? 'Rejected' : 'Needs correction'}
       </span>
     );
   }
   return <span className={`badge status-${props.entry.status}`}>{ENTRY_STATUS_LABELS[props.entry.status]}</span>;
+}
+
+/** Why a reviewer returned the entry, shown first in its notes cell (the widest one). */
+function returnedNote(m: EntryMark | undefined): string | null {
+  if (m?.state !== 'rejected' && m?.state !== 'needs-correction') return null;
+  return `${m.by ?? 'Reviewer'}: ${m.reason ?? ''}${m.changedSince ? ' (edited since: ask for a new review)' : ''}`;
 }
 
 /** Inline edit: Enter saves, Escape cancels; errors appear under the field they concern. */
