@@ -23,6 +23,7 @@ import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days'
 import { digestPayload, entryDigestPayload, reviewDigestPayload } from '../../../shared/signoff/digest';
 import { eligibilityWarnings } from '../../../shared/signoff/eligibility';
 import { AppFailure } from '../../../shared/result';
+import { readAttachment } from '../attachments';
 import { appendAudit, canonicalJson, sha256, verifyAuditChain } from '../audit';
 import type { DB } from '../db/open';
 import { ENTRY_SELECT, getEntry, toEntry, type EntryRow } from '../tables/entries';
@@ -114,7 +115,9 @@ export function toSignatureView(db: DB, row: SignatureRow): SignatureView {
     attachment:
       row.attachment_id !== null
         ? { id: row.attachment_id, fileName: row.attachment_name ?? '', mime: row.attachment_mime ?? '', size: row.attachment_size ?? 0 }
-        : null,
+        : row.evidence_sha256
+          ? { id: row.review_form_id!, fileName: row.evidence_name ?? 'review-form.pdf', mime: 'application/pdf', size: row.evidence_size ?? 0 }
+          : null,
     validity: signatureValidity(db, row),
   };
 }
@@ -429,6 +432,13 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
 
   'signoff.attachment': (ctx, input) => {
     const a = getAttachment(ctx.db, input.signatureId);
+    const row = a ? undefined : getSignatureRow(ctx.db, input.signatureId);
+    if (row?.evidence_sha256) {
+      // The returned review form, kept by content hash; refused if changed on disk.
+      const name = row.evidence_name ?? 'review-form.pdf';
+      const bytes = readAttachment(ctx.dataDir, { sha256: row.evidence_sha256, mime: 'application/pdf', originalName: name } as Parameters<typeof readAttachment>[1]);
+      return { fileName: name, mime: 'application/pdf', base64: bytes.toString('base64') };
+    }
     if (!a) throw new AppFailure('not-found', 'This signature has no scanned copy attached.');
     return { fileName: a.fileName, mime: a.mime, base64: a.bytes.toString('base64') };
   },

@@ -110,14 +110,20 @@ export interface SignatureRow {
   attachment_name: string | null;
   attachment_mime: string | null;
   attachment_size: number | null;
+  /** A returned review form kept as evidence (attachments/ folder), when signed through one. */
+  evidence_name?: string | null;
+  evidence_size?: number | null;
+  evidence_sha256?: string | null;
 }
 
 const SIGNATURE_SELECT = `
   SELECT g.*, s.name AS site_name, a.id AS attachment_id, a.file_name AS attachment_name,
-         a.mime AS attachment_mime, a.size AS attachment_size
+         a.mime AS attachment_mime, a.size AS attachment_size,
+         rf.evidence_name, rf.evidence_size, rf.evidence_sha256
   FROM signatures g
   LEFT JOIN sites s ON s.id = g.site_id
-  LEFT JOIN paper_attachments a ON a.signature_id = g.id`;
+  LEFT JOIN paper_attachments a ON a.signature_id = g.id
+  LEFT JOIN review_forms rf ON rf.id = g.review_form_id`;
 
 export function listSignatureRows(db: DB, trackId: number | null): SignatureRow[] {
   return db

@@ -35,7 +35,7 @@ export function SignatureList(props: { signatures: SignatureView[]; onSignAgain?
             ) : null}
             {s.attachment ? (
               <button className="btn" type="button" onClick={() => void download(s)}>
-                Save scan
+                {s.reviewFormId !== null ? 'Save the returned form' : 'Save scan'}
               </button>
             ) : null}
           </div>

@@ -93,9 +93,10 @@ describe('remote review with a fillable PDF form', () => {
     // The returned PDF is stored by content hash in the attachments folder.
     const form = s.backend.db.prepare('SELECT evidence_sha256, applied_at FROM review_forms').get() as { evidence_sha256: string; applied_at: string };
     expect(form.applied_at).not.toBeNull();
-    const { readAttachment } = await import('../../../../../electron/core/attachments');
-    const kept = readAttachment(s.backend.ctx.dataDir, { sha256: form.evidence_sha256, mime: 'application/pdf', originalName: 'returned.pdf' } as never);
-    expect(kept.equals(Buffer.from(filled, 'base64'))).toBe(true);
+    expect(attachmentFiles(s)).toEqual([`${form.evidence_sha256}.pdf`]);
+    expect(sig!.attachment).toMatchObject({ fileName: 'returned.pdf', mime: 'application/pdf' });
+    const kept = await call<{ fileName: string; base64: string }>(s.backend, 'signoff.attachment', { signatureId: sig!.id });
+    expect(kept.base64).toBe(filled);
     // Applying the same form again is refused, and nothing changes.
     await refused(s, filled, /already applied/);
   });
