@@ -64,6 +64,7 @@ export const shiftInput = z.object({
   trackId: id,
   performedOn: isoDate,
   siteName,
+  verifierId: id.nullish(),
   verifierName,
   simulated: z.boolean().default(false),
   rows: z

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Entry } from '../domain';
 import type { SignatureKind } from '../signoff/checklist';
+import { ATTACHMENT_MAX_BASE64 } from '../sites/attachment-check';
 import { channel } from './define';
 import type { SavedFile } from './documents';
 import { entryUpdateInput } from './entries';
@@ -75,8 +76,7 @@ export interface ReviewFormApplied extends ReviewResult {
   formId: string;
 }
 
-/** A returned form file: at most 15 MB. */
-export const REVIEW_FORM_MAX_BYTES = 15 * 1024 * 1024;
+/** A returned form is kept as an attachment: the attachments' size limit applies (10 MB). */
 
 export const reviewChannels = {
   'review.submit': channel<ReviewResult>()(reviewInput),
@@ -86,7 +86,7 @@ export const reviewChannels = {
   'review.importForm': channel<ReviewFormApplied>()(
     z.object({
       fileName: z.string().trim().min(1).max(200),
-      base64: z.string().min(1).max(Math.ceil((REVIEW_FORM_MAX_BYTES * 4) / 3) + 4, 'The form is larger than 15 MB.'),
+      base64: z.string().min(1).max(ATTACHMENT_MAX_BASE64, 'The form is larger than 10 MB.'),
     }),
   ),
 };

@@ -135,3 +135,19 @@ test('remote review: send a fillable PDF, the reviewer fills it elsewhere, impor
   await page.getByLabel('Import a returned form').setInputFiles(returned);
   await expect(page.getByText(/This form was already applied on \d{4}-\d{2}-\d{2}\. Nothing was applied again\./)).toBeVisible();
 });
+
+test('the quick log remembers the verifier record, not free text', async ({ page, app }) => {
+  await seed(app.server.backend.dispatch);
+  await app.open('log');
+  const verifier = page.getByLabel('Verifier', { exact: true });
+  await verifier.fill('dana okafor');
+  await expect(page.getByText('Saved verifier (R.T.(R)(CT)(ARRT))').first()).toBeVisible();
+  await page.getByLabel('Procedure', { exact: true }).fill('CT Procedure 13');
+  await page.getByLabel('Procedure', { exact: true }).press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: 'CT Procedure 13' })).toContainText('Dana Okafor');
+  const row = app.server.backend.db.prepare("SELECT verifier_id, verifier_name FROM entries WHERE procedure_name = 'CT Procedure 13'").get() as { verifier_id: number; verifier_name: string };
+  expect(row).toEqual({ verifier_id: 1, verifier_name: 'Dana Okafor' });
+  await page.reload();
+  await expect(page.getByLabel('Verifier', { exact: true })).toHaveValue('Dana Okafor');
+  await expect(page.getByText('Saved verifier (R.T.(R)(CT)(ARRT))').first()).toBeVisible();
+});

@@ -157,6 +157,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     });
     throwIfIssues(issues);
     const now = ctx.now().toISOString();
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    if (input.verifierId && !verifier) {
+      throw new AppFailure('not-found', 'That verifier no longer exists.', [{ path: 'verifierId', message: 'That verifier no longer exists. Choose another.' }]);
+    }
     return ctx.db.transaction(() => {
       const siteId = input.siteName ? ensureSite(ctx.db, input.siteName, now) : null;
       const ids: number[] = [];
@@ -169,7 +173,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
             procedureId: procedures[i]!.id,
             procedureName: procedures[i]!.name,
             siteId,
-            verifierName: input.verifierName || null,
+            verifierId: verifier?.id ?? null,
+            verifierName: verifier ? verifier.name : input.verifierName || null,
             // Each procedure of a shift is its own patient unless the user says otherwise later.
             patientMarker: nextPatientMarker(ctx.db),
             simulated: input.simulated,

@@ -7,26 +7,14 @@ import type { Track } from '../../../shared/domain';
 import type { DayCount, EntryWarning, ProcedureOptions } from '../../../shared/ipc/entries';
 import { redactPhi } from '../../../shared/phi';
 import type { AppError } from '../../../shared/result';
-import type { Verifier } from '../../../shared/ipc/verifiers';
 import { api } from '../../api';
-import { useResult } from '../../hooks/useResult';
 import { Banner, Field, fieldErrors } from '../ui';
 import { shortDay } from './format';
 import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';
-
-/** The saved verifier this name means: the remembered record, or one whose name is typed exactly. */
-function matchVerifier(list: readonly Verifier[], typed: string, rememberedId: number | null): Verifier | undefined {
-  if (rememberedId !== null) {
-    const remembered = list.find((v) => v.id === rememberedId);
-    if (remembered && remembered.name === typed) return remembered;
-  }
-  const t = typed.trim().toLowerCase();
-  if (!t) return undefined;
-  return list.find((v) => v.name.trim().toLowerCase() === t || `${v.name}, ${v.credentials}`.trim().toLowerCase() === t);
-}
+import { useVerifierChoice, VerifierField } from './VerifierField';
 
 export function QuickLog(props: {
   track: Track;
@@ -41,12 +29,7 @@ export function QuickLog(props: {
   const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
   const [performedAt, setPerformedAt] = useState('');
   const [siteName, setSiteName] = useState('');
-  const [verifierName, setVerifierName] = useState('');
-  const [rememberedId, setRememberedId] = useState<number | null>(null);
-  const verifiers = useResult(() => api.verifiers.list(), []);
-  // A name that matches a saved verifier (Sign-off page) is stored as that record, by id; any other
-  // name stays free text (someone not saved as a verifier yet).
-  const record = matchVerifier(verifiers.value ?? [], verifierName, rememberedId);
+  const verifier = useVerifierChoice();
   const [samePatient, setSamePatient] = useState(false);
   const [simulated, setSimulated] = useState(false);
   const [notes, setNotes] = useState('');
@@ -66,8 +49,7 @@ export function QuickLog(props: {
     void api.entries.memory({ trackId: track.id }).then((r) => {
       if (!live || !r.ok) return;
       setSiteName(r.value.siteName ?? '');
-      setVerifierName(r.value.verifierName ?? '');
-      setRememberedId(r.value.verifierId);
+      verifier.remember(r.value);
     });
     procedureRef.current?.focus();
     return () => {
@@ -103,8 +85,7 @@ export function QuickLog(props: {
       procedureName,
       procedureId,
       siteName: siteName || null,
-      verifierId: record?.id ?? null,
-      verifierName: record ? null : verifierName || null,
+      ...verifier.input(),
       samePatientAsPrevious: samePatient,
       simulated,
       notes: notesToSave,
@@ -195,35 +176,7 @@ export function QuickLog(props: {
         <Field label="Site" error={errors.siteName}>
           {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
         </Field>
-        <Field
-          label="Verifier"
-          error={errors.verifierName ?? errors.verifierId}
-          hint={record ? `Saved verifier${record.credentials ? ` (${record.credentials})` : ''}` : undefined}
-        >
-          {(id, d) => (
-            <>
-              <input
-                id={id}
-                list={`${id}-records`}
-                value={verifierName}
-                aria-invalid={Boolean(errors.verifierName)}
-                aria-describedby={d}
-                onChange={(e) => {
-                  setVerifierName(e.target.value);
-                  setRememberedId(null);
-                }}
-                placeholder="Name and credential"
-              />
-              <datalist id={`${id}-records`}>
-                {(verifiers.value ?? []).map((v) => (
-                  <option key={v.id} value={v.name}>
-                    {v.credentials}
-                  </option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
+        <VerifierField label="Verifier" choice={verifier} error={errors.verifierName ?? errors.verifierId} placeholder="Name and credential" />
       </div>
       <div className="row">
         <Field label="Date performed" error={errors.performedOn}>

@@ -91,5 +91,11 @@ describe('the quick log remembers the verifier record', () => {
     // Editing the entry without touching the verifier keeps the record linked.
     const kept = await call<{ verifierId: number | null }>(s.backend, 'entries.update', { ...edit(s, e.id), verifierName: 'Dana Okafor' });
     expect(kept.verifierId).toBe(s.verifierId);
+    // A shift logged with the record stores it on every entry.
+    const shift = await call<{ ids: number[] }>(s.backend, 'entries.createShift', {
+      trackId: s.trackId, performedOn: '2026-06-06', siteName: 'Mercy General', verifierId: s.verifierId, rows: [{ procedureName: 'CT Chest', count: 2 }],
+    });
+    const rows = s.backend.db.prepare('SELECT verifier_id, verifier_name FROM entries WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(shift.ids));
+    expect(rows).toEqual([{ verifier_id: s.verifierId, verifier_name: 'Dana Okafor' }, { verifier_id: s.verifierId, verifier_name: 'Dana Okafor' }]);
   });
 });
