@@ -299,7 +299,11 @@ export function entrySignStates(db: DB, trackId: number): Record<number, EntrySi
   return Object.fromEntries(Object.entries(marks).map(([id, m]) => [id, m.state]));
 }
 
-/** The day cap and which entries of a batch are over it (all entries of the track that day, in time order). */
+/**
+ * The day cap and which entries of a batch are over it. The cap counts every entry of the track on
+ * that day, at any site: entries already entered in ARRT's tool use it up first, then the others in
+ * time order (planArrtDays, as the ARRT entry helper and the packet plan it).
+ */
 export function overCap(db: DB, track: { id: number; discipline: string }, entries: readonly Entry[]) {
   const cap = disciplineByCode(track.discipline)?.dailyCap ?? null;
   const days = [...new Set(entries.map((e) => e.performedOn))];
@@ -309,7 +313,9 @@ export function overCap(db: DB, track: { id: number; discipline: string }, entri
     const all = selectBatch(db, { trackId: track.id, from: day, to: day });
     dayCounts[day] = all.length;
     if (cap === null || day < DAILY_CAP_FROM) continue;
-    for (const d of planArrtDays(all, {}, cap)) overCapIds.push(...d.overCap.map((e) => e.id));
+    const entered = all.filter((e) => e.status === 'entered' || e.status === 'verified').length;
+    const pending = all.filter((e) => e.status === 'draft' || e.status === 'signed');
+    for (const d of planArrtDays(pending, { [day]: entered }, cap)) overCapIds.push(...d.overCap.map((e) => e.id));
   }
   return { dailyCap: cap, overCapIds, dayCounts };
 }

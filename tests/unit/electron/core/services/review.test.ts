@@ -80,6 +80,26 @@ describe('per-entry review', () => {
   });
 });
 
+describe('over the daily cap', () => {
+  it("flags the entries beyond ARRT's cap for their day, counting every entry of the track that day in time order", async () => {
+    s = await seed(1);
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const e = await call<{ id: number }>(s.backend, 'entries.create', {
+        trackId: s.trackId, performedOn: '2026-06-08', performedAt: `${String(8 + i).padStart(2, '0')}:00`, procedureName: `CT ${i}`, siteName: i === 0 ? 'County Clinic' : 'Mercy General',
+      });
+      ids.push(e.id);
+    }
+    const p = await preview(s);
+    expect(p.dailyCap).toBe(9);
+    expect(p.dayCounts['2026-06-08']).toBe(10); // the County entry counts toward the day
+    expect(p.overCapIds).toEqual([ids[9]]);
+    // An entry already entered in ARRT's tool uses the cap up first: the latest pending one is over it.
+    await call(s.backend, 'entries.setStatus', { ids: [ids[9]], status: 'entered' });
+    expect((await preview(s)).overCapIds).toEqual([ids[8]]);
+  });
+});
+
 describe('the quick log remembers the verifier record', () => {
   it('an entry created with a verifier record stores its id and shows its name; memory returns the record', async () => {
     s = await seed(1);
