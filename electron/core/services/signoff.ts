@@ -320,7 +320,7 @@ export function overCap(db: DB, track: { id: number; discipline: string }, entri
   return { dailyCap: cap, overCapIds, dayCounts };
 }
 
-export function signerFor(db: DB, kind: SignatureKind, verifierId: number, trackId: number, entries: readonly Entry[]) {
+function signerFor(db: DB, kind: SignatureKind, verifierId: number, trackId: number, entries: readonly Entry[]) {
   const v = requireVerifier(db, verifierId);
   const track = requireTrack(db, trackId);
   return {

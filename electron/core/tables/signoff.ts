@@ -135,18 +135,6 @@ export function getSignatureRow(db: DB, id: number): SignatureRow | undefined {
   return db.prepare(`${SIGNATURE_SELECT} WHERE g.id = ?`).get(id) as SignatureRow | undefined;
 }
 
-/** Signatures (newest first) covering any live entry of a track, with the entry ids they cover. */
-export function signaturesCoveringTrack(db: DB, trackId: number): SignatureRow[] {
-  return db
-    .prepare(
-      `${SIGNATURE_SELECT} WHERE g.id IN (
-         SELECT se.signature_id FROM signature_entries se JOIN entries e ON e.id = se.entry_id
-         WHERE e.track_id = ? AND e.deleted_at IS NULL)
-       ORDER BY g.signed_at DESC, g.id DESC`,
-    )
-    .all(trackId) as SignatureRow[];
-}
-
 export interface NewAttachment {
   signatureId: number;
   fileName: string;
