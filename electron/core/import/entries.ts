@@ -1,6 +1,6 @@
 // Checking a whole sheet and writing it: every row is checked before anything is written; the
 // write is one transaction with prepared statements (all rows or none).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportCheck, type ImportMapping } from '../../../shared/ipc/import';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
@@ -102,9 +102,9 @@ export function insertEntries(
     for (const s of db.prepare('SELECT id, name FROM sites').all() as Array<{ id: number; name: string }>) siteIds.set(s.name.toLowerCase(), s.id);
     const insertSite = db.prepare('INSERT INTO sites (name, created_at, updated_at) VALUES (?, ?, ?)');
     const insert = db.prepare(
-      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, patient_marker, simulated, notes, status,
+      `INSERT INTO entries (uuid, track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, patient_marker, simulated, notes, status,
                             created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Each imported entry is its own (anonymous) patient, as a quick-log entry without "same patient".
     let marker = (db.prepare('SELECT coalesce(max(patient_marker), 0) FROM entries').pluck().get() as number) + 1;
@@ -121,7 +121,7 @@ export function insertEntries(
         }
       }
       const id = Number(
-        insert.run(meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, marker++, e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now)
+        insert.run(randomUUID(), meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, marker++, e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now)
           .lastInsertRowid,
       );
       firstId ??= id;
