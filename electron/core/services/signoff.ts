@@ -41,6 +41,7 @@ import {
   listSitesForSignoff,
   liveEntriesByIds,
   liveEntriesByUuids,
+  reviewedEntriesOfTrack,
   saveCandidate,
   selectBatch,
   setEntryStatus,
@@ -295,7 +296,8 @@ export function entryMarks(db: DB, entries: readonly Entry[]): Record<number, En
 }
 
 export function entrySignStates(db: DB, trackId: number): Record<number, EntrySignState> {
-  const marks = entryMarks(db, selectBatch(db, { trackId }));
+  // Only entries some signature or decision is about are read and hashed: the rest are unsigned.
+  const marks = entryMarks(db, reviewedEntriesOfTrack(db, trackId));
   return Object.fromEntries(Object.entries(marks).map(([id, m]) => [id, m.state]));
 }
 
@@ -431,7 +433,7 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
     requireTrack(ctx.db, input.trackId);
     const entries = selectBatch(ctx.db, { trackId: input.trackId });
     const statuses = Object.fromEntries(entries.map((e) => [e.id, e.status] as const));
-    const marks = entryMarks(ctx.db, entries);
+    const marks = entryMarks(ctx.db, reviewedEntriesOfTrack(ctx.db, input.trackId));
     const states = Object.fromEntries(Object.entries(marks).map(([id, m]) => [id, m.state]));
     return { states, marks, statuses };
   },

@@ -284,6 +284,18 @@ export function entryEvents(db: DB, uuids: readonly string[]): EntryEventRow[] {
     .all({ uuids: JSON.stringify(uuids) }) as EntryEventRow[];
 }
 
+/** Live entries of a track that any signature or review decision is about (the others are unsigned). */
+export function reviewedEntriesOfTrack(db: DB, trackId: number): Entry[] {
+  const rows = db
+    .prepare(
+      `${ENTRY_SELECT} WHERE e.track_id = @trackId AND e.deleted_at IS NULL AND e.uuid IN (
+         SELECT entry_uuid FROM signature_entries WHERE entry_uuid IS NOT NULL
+         UNION SELECT entry_uuid FROM review_decisions)`,
+    )
+    .all({ trackId }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
 export interface NewDecision {
   entryId: number;
   entryUuid: string;
