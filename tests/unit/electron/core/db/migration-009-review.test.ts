@@ -6,7 +6,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../../../electron/core/backend';
-import { migrations } from '../../../../../electron/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../../../electron/core/db/migrations';
 import { openDatabase } from '../../../../../electron/core/db/open';
 import { exportJson } from '../../../../../electron/core/import/json';
 import type { EntrySignStates, IntegrityReport, SignatureView } from '../../../../../shared/ipc/signoff';
@@ -34,7 +34,7 @@ describe('migration 009 (per-entry signatures)', () => {
   it('keeps every signature meaning what it meant, per entry, and a later edit voids that entry only', async () => {
     const { backend } = upgraded();
     const db = backend.db;
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     // Every entry got a distinct UUID; every signature link names it and holds a digest or NULL.
     const uuids = db.prepare('SELECT uuid FROM entries').all() as Array<{ uuid: string }>;
     expect(new Set(uuids.map((u) => u.uuid)).size).toBe(7);
