@@ -19,13 +19,16 @@ import { addDays, differenceInCalendarDays, endOfMonth, format, getDay, parseISO
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export type WorkPattern =
-  | { kind: 'weekly'; weekdays: readonly Weekday[] }
+  /** `code` is the shift definition worked on those days (shared/planning/roster.ts); default 'D'. */
+  | { kind: 'weekly'; weekdays: readonly Weekday[]; code?: string }
   /**
    * A cycle of `days.length` days repeating forever in both directions from `anchor` (day 0 of the
    * cycle); `days[i]` true means a work day. 3 on / 4 off is [true, true, true, false, false, false, false].
-   * A cycle rather than a shift-code string ("DDDNNOOOO") because the planner only needs on/off.
+   * N on / M off; a mix of shift codes is a 'sequence'.
    */
-  | { kind: 'cycle'; anchor: string; days: readonly boolean[] };
+  | { kind: 'cycle'; anchor: string; days: readonly boolean[]; code?: string }
+  /** A repeating sequence of shift codes from `anchor`, e.g. D D N N O O O O ('O' is a day off). */
+  | { kind: 'sequence'; anchor: string; codes: readonly string[] };
 
 /** Inclusive range of days the user is away (holiday, family, sick): no shift, no rotation. */
 export interface TimeOff {
@@ -43,7 +46,7 @@ export interface RotationSession {
   siteId: number;
   hours: number;
   status: SessionStatus;
-  /** Local start time 'HH:MM', when known. */
+  /** Local start time 'HH:MM', when known; without it the session is an all-day one. */
   startTime?: string;
 }
 
@@ -74,11 +77,12 @@ export function isoWeekday(date: string): Weekday {
 }
 
 /** `on` work days then `off` days off, repeating, with the first work day on `anchor`. */
-export function rotatingPattern(on: number, off: number, anchor: string): WorkPattern {
+export function rotatingPattern(on: number, off: number, anchor: string, code?: string): WorkPattern {
   return {
     kind: 'cycle',
     anchor,
     days: [...Array<boolean>(on).fill(true), ...Array<boolean>(off).fill(false)],
+    ...(code ? { code } : {}),
   };
 }
 
@@ -92,6 +96,12 @@ export function isWorkDay(pattern: WorkPattern, date: string): boolean {
       // Modulo that stays positive so days before the anchor follow the same cycle.
       const index = ((isoDayDiff(pattern.anchor, date) % n) + n) % n;
       return pattern.days[index] === true;
+    }
+    case 'sequence': {
+      const n = pattern.codes.length;
+      if (n === 0) return false;
+      const code = pattern.codes[((isoDayDiff(pattern.anchor, date) % n) + n) % n];
+      return code !== undefined && code !== '' && code !== 'O';
     }
     default: {
       const never: never = pattern;
