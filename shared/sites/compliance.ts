@@ -2,7 +2,7 @@
 // the user holds, and which reminders to show before things expire. Pure, with today passed in.
 import { daysBetween } from './dates';
 import { isOpenOutreach } from './pipeline';
-import { COMPLIANCE_KIND_LABELS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
+import { COMPLIANCE_KIND_LABELS, LABEL_MATCHED_KINDS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
 
 /** Reminders start this many days ahead; the stronger warning at the nearer threshold. */
 export const EXPIRY_WARN_DAYS = 60;
@@ -24,11 +24,28 @@ export function requirementLabel(r: Requirement): string {
   return r.label ? `${COMPLIANCE_KIND_LABELS[r.kind]}: ${r.label}` : COMPLIANCE_KIND_LABELS[r.kind];
 }
 
-/** An item meets a requirement of its kind; a labelled requirement also needs the same label. */
+/**
+ * An item meets a requirement of its kind: "Influenza 2026-27" meets a flu-vaccination requirement
+ * whatever either is called. Only for the generic kinds (an immunization record, an other item) does
+ * a labelled requirement also need the same label.
+ */
 export function meets(item: Pick<ComplianceItem, 'kind' | 'label'>, r: Requirement): boolean {
   if (item.kind !== r.kind) return false;
+  if (!LABEL_MATCHED_KINDS.includes(r.kind)) return true;
   const want = r.label.trim().toLowerCase();
   return want === '' || item.label.trim().toLowerCase() === want;
+}
+
+/** A document the user linked to a requirement by hand (per requirement kind + label, every site). */
+export interface ComplianceLink {
+  kind: Requirement['kind'];
+  label: string;
+  itemId: number;
+}
+
+export function linkFor(links: readonly ComplianceLink[], r: Requirement): ComplianceLink | undefined {
+  const label = r.label.trim().toLowerCase();
+  return links.find((l) => l.kind === r.kind && l.label.trim().toLowerCase() === label);
 }
 
 /** Of the items that meet a requirement, the one that lasts longest (no expiry beats any date). */
@@ -46,6 +63,10 @@ export interface MatrixCell {
   requirement: Requirement;
   state: CellState;
   itemId: number | null;
+  /** The matched item's title, e.g. "Flu vaccination: Influenza 2026-27". */
+  itemTitle: string | null;
+  /** 'link': the user linked the document by hand; 'kind': matched by kind (and label where that matters). */
+  matchedBy: 'link' | 'kind' | null;
   expiresOn: string | null;
   /** Days until expiry (negative when expired); null without an item or an expiry. */
   daysLeft: number | null;
@@ -66,6 +87,7 @@ export function complianceMatrix(
   sites: readonly Pick<SiteRecord, 'id' | 'name' | 'status' | 'requirements'>[],
   items: readonly Pick<ComplianceItem, 'id' | 'kind' | 'label' | 'expiresOn'>[],
   today: string,
+  links: readonly ComplianceLink[] = [],
 ): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const site of sites) {
@@ -73,10 +95,13 @@ export function complianceMatrix(
     let gaps = 0;
     let expiring = 0;
     const cells = site.requirements.map((requirement): MatrixCell => {
-      const item = bestItem(items, requirement);
+      // A link by hand wins over matching by kind.
+      const link = linkFor(links, requirement);
+      const linked = link ? items.find((i) => i.id === link.itemId) : undefined;
+      const item = linked ?? bestItem(items, requirement);
       if (!item) {
         gaps++;
-        return { requirement, state: 'missing', itemId: null, expiresOn: null, daysLeft: null };
+        return { requirement, state: 'missing', itemId: null, itemTitle: null, matchedBy: null, expiresOn: null, daysLeft: null };
       }
       const state = freshness(item.expiresOn, today);
       if (state === 'expired') gaps++;
@@ -85,6 +110,8 @@ export function complianceMatrix(
         requirement,
         state,
         itemId: item.id,
+        itemTitle: requirementLabel({ kind: item.kind, label: item.label }),
+        matchedBy: linked ? 'link' : 'kind',
         expiresOn: item.expiresOn,
         daysLeft: item.expiresOn ? daysBetween(today, item.expiresOn) : null,
       };

@@ -80,10 +80,10 @@ describe('compliance wallet on real SQLite', () => {
     expect([filesOnDisk(), count('attachments'), count('compliance_items')]).toEqual([[], 0, 0]);
   });
 
-  it('keeps kind-specific fields to their kind and needs a label for immunizations', async () => {
+  it('keeps kind-specific fields to their kind and needs a label for an other item', async () => {
     const hipaa = await call<ComplianceItem>('compliance.create', { kind: 'hipaa', hipaaSource: 'clinical-facility', insurer: 'Ignored Mutual' });
     expect([hipaa.hipaaSource, hipaa.insurer]).toEqual(['clinical-facility', '']);
-    const r = await backend.dispatch('compliance.create', { kind: 'immunization' });
+    const r = await backend.dispatch('compliance.create', { kind: 'custom' });
     expect(!r.ok && r.error.issues?.[0]?.path).toBe('label');
   });
 

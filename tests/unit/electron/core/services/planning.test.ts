@@ -23,7 +23,15 @@ describe('schedule, time off and sessions', () => {
     expect(before.settings).toMatchObject({ pattern: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] }, saved: false });
     await call(b, 'planning.saveSettings', { pattern: THREE_ON_FOUR_OFF, ...limits, targetDate: '2027-03-01' });
     const after = await call(b, 'planning.get', undefined);
-    expect(after.settings).toEqual({ pattern: THREE_ON_FOUR_OFF, ...limits, targetDate: '2027-03-01', saved: true });
+    expect(after.settings).toEqual({
+      pattern: { ...THREE_ON_FOUR_OFF, code: 'D' },
+      ...limits,
+      targetDate: '2027-03-01',
+      restHours: 10,
+      timeZone: null,
+      preferredStart: '08:00',
+      saved: true,
+    });
     b.close();
   });
 
@@ -87,7 +95,9 @@ describe('the planner over the seeded log', () => {
     expect(plan.excludedSites).toEqual([{ siteId: 3, name: 'Lakeside Regional', reason: 'round trip of 190 min is over your limit of 120 min' }]);
     expect(p.sitesNotAgreed).toEqual(['Northside Clinic']);
     expect(plan.outcome).toEqual({ kind: 'cannot-finish', unsupplied: ['Renal Stone Protocol', 'Soft Tissue Neck'] });
-    expect(plan.message).toBe('Cannot reach the target by 2027-01-31: no site within your travel limits offers Renal Stone Protocol, Soft Tissue Neck.');
+    expect(plan.message).toBe(
+      'Cannot reach the target by 2027-01-31: Lakeside Regional offers Soft Tissue Neck but its round trip of 190 min is over your limit of 120 min; none of your sites offers Renal Stone Protocol.',
+    );
 
     // Accept, then export: one all-day event per session, parsed back with ical.js.
     const accepted = await call(b, 'planning.accept', { sessions: plan.sessions.map((s) => ({ siteId: s.siteId, date: s.date })) });
