@@ -2,7 +2,7 @@
 // page only lays them out in order.
 import type { ComponentType } from 'react';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
-import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
+import { ExpiringEntries, FinishToday, RotationToday } from '../components/today/PlanningToday';
 import { PageHeader } from '../components/ui';
 import '../styles/sites.css';
 
@@ -14,6 +14,7 @@ interface TodaySection {
 
 const TODAY_SECTIONS: TodaySection[] = [
   { id: 'rotation', title: 'Planned rotation today', component: RotationToday },
+  { id: 'finish', title: 'When you will finish', component: FinishToday },
   { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
   { id: 'expiring-entries', title: 'Entries about to expire', component: ExpiringEntries },
   { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },
