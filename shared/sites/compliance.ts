@@ -1,6 +1,7 @@
 // The compliance wallet's judgement: how fresh each item is, what each site demands against what
 // the user holds, and which reminders to show before things expire. Pure, with today passed in.
 import { daysBetween } from './dates';
+import { inferComplianceKind } from './kinds';
 import { isOpenOutreach } from './pipeline';
 import { COMPLIANCE_KIND_LABELS, LABEL_MATCHED_KINDS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
 
@@ -30,8 +31,12 @@ export function requirementLabel(r: Requirement): string {
  * a labelled requirement also need the same label.
  */
 export function meets(item: Pick<ComplianceItem, 'kind' | 'label'>, r: Requirement): boolean {
-  if (item.kind !== r.kind) return false;
-  if (!LABEL_MATCHED_KINDS.includes(r.kind)) return true;
+  // A generic item or requirement whose name says its kind ("Influenza" filed as an immunization)
+  // counts as that kind, so nothing shows as a false "Missing".
+  const itemKind = inferComplianceKind(item.kind, item.label);
+  const reqKind = inferComplianceKind(r.kind, r.label);
+  if (itemKind !== reqKind) return false;
+  if (!LABEL_MATCHED_KINDS.includes(reqKind)) return true;
   const want = r.label.trim().toLowerCase();
   return want === '' || item.label.trim().toLowerCase() === want;
 }
