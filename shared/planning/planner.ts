@@ -25,7 +25,7 @@
 //   - Every day in the planning range that could not be used is explained in the user's terms
 //     ("Sun 14 Jun: you finish a night at 07:00"); the headline names the real cause.
 import { format, parseISO, startOfWeek } from 'date-fns';
-import { DEFAULT_REST_HOURS, DEFAULT_SHIFT_DEFINITIONS, describeShiftBlock, sessionWindow, type Roster, type RosterChange, type ShiftDefinition } from './roster';
+import { DEFAULT_REST_HOURS, DEFAULT_SHIFT_DEFINITIONS, describeShiftBlocks, sessionWindow, type Roster, type RosterChange, type ShiftDefinition } from './roster';
 import {
   addIsoDays,
   isTimeOff,
@@ -328,13 +328,13 @@ export function planRotations(input: PlanInput): Plan {
         break;
       }
       if (!firstRefusal) {
-        const why = w.blocker ? describeShiftBlock(w.blocker, d, zone) : 'no room for the session in the day';
+        const why = w.blockers.length > 0 ? describeShiftBlocks(w.blockers, d, zone) : 'no room for the session in the day';
         const gaps = [w.blocker?.kind === 'work' ? `${restHours} h rest` : '', c.site.travelMinutesOneWay > 0 ? `${c.site.travelMinutesOneWay} min travel each way` : '']
           .filter(Boolean)
           .join(' and ');
         firstRefusal = {
           text: `${dayName(d)}: ${why}${gaps ? `; with ${gaps}` : ''}, no ${shiftHours} h session fits`,
-          cause: w.blocker && w.blocker.date !== d ? 'rest' : 'work',
+          cause: w.blockers.some((b) => b.date === d) ? 'work' : 'rest',
         };
       }
     }

@@ -171,7 +171,14 @@ export interface WindowInput {
 
 export type WindowResult =
   | { ok: true; start: string; end: string; startMs: number; endMs: number }
-  | { ok: false; blocker: ShiftInstance | null; earliestStart: string | null; latestEnd: string | null };
+  | {
+      ok: false;
+      blocker: ShiftInstance | null;
+      /** Every shift whose rest period touched a candidate start, in time order. */
+      blockers: ShiftInstance[];
+      earliestStart: string | null;
+      latestEnd: string | null;
+    };
 
 const STEP = 15;
 
@@ -187,12 +194,17 @@ export function sessionWindow(input: WindowInput): WindowResult {
   let best: { start: number; startMs: number; endMs: number } | null = null;
   let firstBlocker: ShiftInstance | null = null;
   let preferredBlocker: ShiftInstance | null = null;
+  const blockers: ShiftInstance[] = [];
   for (let start = dayStart; start + input.minutes <= dayEnd; start += STEP) {
     const startMs = localToInstant(input.date, start, input.zone);
     const endMs = startMs + input.minutes * 60000;
     const blocker = restConflict(shifts, startMs, endMs, input.limits);
     if (blocker) {
       firstBlocker ??= blocker;
+      for (const s of shifts) {
+        const b = blockedSpan(s, input.limits);
+        if (startMs < b.toMs && endMs > b.fromMs && !blockers.includes(s)) blockers.push(s);
+      }
       if (Math.abs(start - preferred) < STEP) preferredBlocker = blocker;
       continue;
     }
@@ -203,13 +215,15 @@ export function sessionWindow(input: WindowInput): WindowResult {
     return { ok: true, start: formatHhmm(best.start), end: formatHhmm(endLocal.minutes), startMs: best.startMs, endMs: best.endMs };
   }
   const blocker = preferredBlocker ?? firstBlocker;
-  if (!blocker) return { ok: false, blocker: null, earliestStart: null, latestEnd: null };
+  blockers.sort((a, b) => a.startMs - b.startMs);
+  if (!blocker) return { ok: false, blocker: null, blockers, earliestStart: null, latestEnd: null };
   const span = blockedSpan(blocker, input.limits);
   const afterEnd = instantToLocal(span.toMs, input.zone);
   const beforeStart = instantToLocal(span.fromMs, input.zone);
   return {
     ok: false,
     blocker,
+    blockers,
     earliestStart: afterEnd.date === input.date ? formatHhmm(afterEnd.minutes) : null,
     latestEnd: beforeStart.date === input.date ? formatHhmm(beforeStart.minutes) : null,
   };
@@ -218,6 +232,12 @@ export function sessionWindow(input: WindowInput): WindowResult {
 function article(label: string): string {
   const l = label.toLowerCase();
   return /^[aeiou]/.test(l) ? `an ${l}` : `a ${l}`;
+}
+
+/** Why shifts block a day: "you finish a night at 07:00 and start a night at 19:00". */
+export function describeShiftBlocks(shifts: readonly ShiftInstance[], date: string, zone: string): string {
+  const parts = shifts.map((s) => describeShiftBlock(s, date, zone));
+  return [...new Set(parts)].join(' and ');
 }
 
 /** Why a shift blocks a day, as the user would say it: "you finish a night at 07:00". */

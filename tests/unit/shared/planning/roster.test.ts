@@ -78,7 +78,7 @@ describe('a night-shift roster over a DST change', () => {
     });
     // Sunday Mar 8: a night ends at 07:00 and another starts at 19:00; Monday: the last night ends at 07:00.
     expect(plan.unusableDays.map((u) => u.text).slice(0, 2)).toEqual([
-      'Sun 8 Mar: you finish a night at 07:00; with 10 h rest and 30 min travel each way, no 8 h session fits',
+      'Sun 8 Mar: you finish a night at 07:00 and start a night at 19:00; with 10 h rest and 30 min travel each way, no 8 h session fits',
       'Mon 9 Mar: you finish a night at 07:00; with 10 h rest and 30 min travel each way, no 8 h session fits',
     ]);
     expect(plan.sessions.map((s) => [s.date, s.start, s.end])).toEqual([
