@@ -236,8 +236,8 @@ function article(label: string): string {
 
 /** Why shifts block a day: "you finish a night at 07:00 and start a night at 19:00". */
 export function describeShiftBlocks(shifts: readonly ShiftInstance[], date: string, zone: string): string {
-  const parts = shifts.map((s) => describeShiftBlock(s, date, zone));
-  return [...new Set(parts)].join(' and ');
+  const parts = [...new Set(shifts.map((s) => describeShiftBlock(s, date, zone)))];
+  return parts.map((p, i) => (i === 0 ? p : p.replace(/^you /, ''))).join(' and ');
 }
 
 /** Why a shift blocks a day, as the user would say it: "you finish a night at 07:00". */
