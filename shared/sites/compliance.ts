@@ -25,6 +25,11 @@ export function requirementLabel(r: Requirement): string {
   return r.label ? `${COMPLIANCE_KIND_LABELS[r.kind]}: ${r.label}` : COMPLIANCE_KIND_LABELS[r.kind];
 }
 
+/** An item's title: its kind as its name says it ("Flu vaccination: Influenza" even when filed as an immunization). */
+export function itemTitle(item: Pick<ComplianceItem, 'kind' | 'label'>): string {
+  return requirementLabel({ kind: inferComplianceKind(item.kind, item.label), label: item.label });
+}
+
 /**
  * An item meets a requirement of its kind: "Influenza 2026-27" meets a flu-vaccination requirement
  * whatever either is called. Only for the generic kinds (an immunization record, an other item) does
@@ -115,7 +120,7 @@ export function complianceMatrix(
         requirement,
         state,
         itemId: item.id,
-        itemTitle: requirementLabel({ kind: item.kind, label: item.label }),
+        itemTitle: itemTitle(item),
         matchedBy: linked ? 'link' : 'kind',
         expiresOn: item.expiresOn,
         daysLeft: item.expiresOn ? daysBetween(today, item.expiresOn) : null,
@@ -146,7 +151,7 @@ export function expiryReminders(
     if (state !== 'expired' && state !== 'expiring-30' && state !== 'expiring-60') continue;
     out.push({
       itemId: item.id,
-      title: requirementLabel({ kind: item.kind, label: item.label }),
+      title: itemTitle(item),
       expiresOn: item.expiresOn,
       daysLeft: daysBetween(today, item.expiresOn),
       state,
