@@ -42,6 +42,8 @@ test('a 3-on/4-off night roster: the proposal keeps the rest rule and the finish
   await page.getByLabel('Target date').fill('2027-01-31');
   await page.getByRole('button', { name: 'Save roster' }).click();
   await expect(page.getByText('Not saved yet')).toHaveCount(0);
+  await page.getByRole('heading', { name: 'Your work roster' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'plan-roster');
 
   const calendar = page.getByTestId('calendar');
   await expect(calendar.locator('[data-date="2026-11-25"]')).toContainText('N 19:00–07:00');
@@ -82,6 +84,7 @@ test('a 3-on/4-off night roster: the proposal keeps the rest rule and the finish
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Today' }).click();
   await expect(page.getByTestId('finish-today')).toContainText('Tue 15 Dec 2026');
   await expect(page.getByTestId('rotation-today')).toContainText('Next: Mercy General on Fri 27 Nov 2026');
+  await shoot(page, 'today-finish');
 });
 
 test('the finish date comes from the accepted plan while the log is too young for a pace', async ({ page, app }) => {
@@ -142,7 +145,7 @@ test('the site matrix matches documents by kind (no false "Missing") and takes a
   await expect(row).toContainText('1 gap');
   await expect(row.getByRole('cell').filter({ hasText: 'Missing' })).toHaveCount(1);
   await expect(row).toContainText('Flu vaccination: Influenza 2026-27');
-  await expect(row).toContainText('Other item: TB test (QuantiFERON)');
+  await expect(row).toContainText('TB test: TB test (QuantiFERON)');
 
   // The fit test is named differently: link it by hand.
   await row.getByRole('button', { name: 'Link a document to Other item: Respirator fit' }).click();
