@@ -36,6 +36,7 @@ function DayCell(props: {
   proposed: Map<string, ProposedDay>;
   roster: Roster;
   tall?: boolean;
+  onPickDay?: ((date: string) => void) | undefined;
 }) {
   const { day } = props;
   const proposal = props.proposed.get(day.date);
@@ -47,7 +48,19 @@ function DayCell(props: {
   return (
     <td className={classes} data-date={day.date}>
       <div className="cal-num">
-        {format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')}
+        {props.onPickDay && day.date >= props.today ? (
+          <button
+            type="button"
+            className="cal-pick"
+            title="Swap, extra shift or day off"
+            aria-label={`Change the roster on ${format(parseISO(day.date), 'EEEE d MMMM yyyy')}`}
+            onClick={() => props.onPickDay?.(day.date)}
+          >
+            {format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')}
+          </button>
+        ) : (
+          format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')
+        )}
         {day.date === props.today ? <span className="visually-hidden"> (today)</span> : null}
       </div>
       {shift ? (
@@ -76,7 +89,7 @@ function DayCell(props: {
   );
 }
 
-export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDay[] }) {
+export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDay[]; onPickDay?: (date: string) => void }) {
   const { state } = props;
   const [view, setView] = useState<'month' | 'week'>('month');
   const [month, setMonth] = useState(state.today.slice(0, 7));
@@ -139,7 +152,7 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
         <span className="cal-tag tag-off">Time off</span>
         <span className="cal-tag tag-rotation">Rotation</span>
         <span className="cal-tag tag-proposed">Proposed</span>
-        <span className="muted">Unmarked days are free.</span>
+        <span className="muted">Unmarked days are free. Pick a day's number to swap a shift, add one or take the day off.</span>
       </div>
       <table className="calendar" data-testid="calendar">
         <caption className="visually-hidden">{title}</caption>
@@ -156,7 +169,7 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
           {weeks.map((w) => (
             <tr key={w[0]!.date}>
               {w.map((d) => (
-                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} roster={roster} tall={view === 'week'} />
+                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} roster={roster} tall={view === 'week'} onPickDay={props.onPickDay} />
               ))}
             </tr>
           ))}

@@ -18,6 +18,7 @@ export function PlanTab(props: { trackId: number; onChanged: () => void }) {
   const state = useResult(() => api.planning.get(), []);
   const [proposal, setProposal] = useState<PlanProposal | null>(null);
   const [withShifts, setWithShifts] = useState(false);
+  const [picked, setPicked] = useState<{ date: string; n: number } | null>(null);
   const toast = useToast();
   const changed = () => {
     void state.reload();
@@ -38,7 +39,7 @@ export function PlanTab(props: { trackId: number; onChanged: () => void }) {
   return (
     <div className="stack-lg plan-tab">
       <PlannerPanel trackId={props.trackId} proposal={proposal} onProposal={setProposal} onAccepted={changed} />
-      <PlanCalendar state={s} proposed={proposed} />
+      <PlanCalendar state={s} proposed={proposed} onPickDay={(date) => setPicked((p) => ({ date, n: (p?.n ?? 0) + 1 }))} />
       <ScheduleForm
         key={JSON.stringify([s.settings, s.definitions])}
         settings={s.settings}
@@ -52,7 +53,7 @@ export function PlanTab(props: { trackId: number; onChanged: () => void }) {
       />
       <div className="plan-grid">
         <ShiftsPanel key={JSON.stringify(s.definitions)} definitions={s.definitions} onSaved={changed} />
-        <RosterChangesPanel changes={s.changes} definitions={s.definitions} today={s.today} onChanged={changed} />
+        <RosterChangesPanel changes={s.changes} definitions={s.definitions} today={s.today} picked={picked} onChanged={changed} />
       </div>
       <div className="plan-grid">
         <TimeOffPanel timeOff={s.timeOff} onChanged={changed} />

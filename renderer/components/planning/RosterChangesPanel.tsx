@@ -1,13 +1,28 @@
 // One-off changes to the roster: a swap or an extra shift (another code that day) or a day off.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RosterChange, ShiftDefinition } from '../../../shared/planning/roster';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { dayLabel } from '../progress/format';
 import { Field, fieldErrors, useToast } from '../ui';
 
-export function RosterChangesPanel(props: { changes: Array<RosterChange & { note: string }>; definitions: ShiftDefinition[]; today: string; onChanged: () => void }) {
+export function RosterChangesPanel(props: {
+  changes: Array<RosterChange & { note: string }>;
+  definitions: ShiftDefinition[];
+  today: string;
+  /** A day picked on the calendar (n changes on every pick, so picking the same day again refocuses). */
+  picked?: { date: string; n: number } | null;
+  onChanged: () => void;
+}) {
   const [date, setDate] = useState('');
+  const instead = useRef<HTMLSelectElement>(null);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!props.picked) return;
+    setDate(props.picked.date);
+    section.current?.scrollIntoView({ block: 'nearest' });
+    instead.current?.focus();
+  }, [props.picked]);
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -41,7 +56,7 @@ export function RosterChangesPanel(props: { changes: Array<RosterChange & { note
 
   const upcoming = props.changes.filter((c) => c.date >= props.today);
   return (
-    <section className="card" aria-labelledby="changes-title">
+    <section className="card" aria-labelledby="changes-title" ref={section}>
       <h2 id="changes-title" className="card-title">
         Swaps, extra shifts and days off
       </h2>
@@ -68,7 +83,7 @@ export function RosterChangesPanel(props: { changes: Array<RosterChange & { note
         </Field>
         <Field label="Instead" error={errors.code}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={code} onChange={(e) => setCode(e.target.value)}>
+            <select id={id} ref={instead} aria-describedby={d} value={code} onChange={(e) => setCode(e.target.value)}>
               <option value="">Day off</option>
               {props.definitions.map((def) => (
                 <option key={def.code} value={def.code}>

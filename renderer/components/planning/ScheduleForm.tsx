@@ -11,6 +11,21 @@ import { Field, fieldErrors } from '../ui';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 type Kind = PlanningSettings['pattern']['kind'];
+/** Error paths a field shows; anything else (e.g. 'pattern.codes.2') is shown under the form. */
+const SHOWN_AT_A_FIELD = [
+  'pattern.code',
+  'pattern.days',
+  'pattern.anchor',
+  'pattern.codes',
+  'restHours',
+  'maxTravelMinutes',
+  'shiftHours',
+  'preferredStart',
+  'maxDayHours',
+  'maxRotationDaysPerWeek',
+  'targetDate',
+  'timeZone',
+];
 
 /** On/off counts of a cycle that is one block of work days followed by days off, else null. */
 function onOff(days: readonly boolean[]): { on: number; off: number } | null {
@@ -184,7 +199,11 @@ export function ScheduleForm(props: {
           {(id, d) => <input id={id} aria-describedby={d} value={zone} placeholder={props.timeZone} onChange={(e) => setZone(e.target.value)} spellCheck={false} />}
         </Field>
       </div>
-      {error && Object.keys(errors).length === 0 ? <p className="error-text">{error.message}</p> : null}
+      {error && !Object.keys(errors).some((k) => SHOWN_AT_A_FIELD.includes(k)) ? (
+        <p className="error-text" role="alert">
+          {Object.values(errors)[0] ?? error.message}
+        </p>
+      ) : null}
       <div>
         <button className="btn btn-primary" type="submit" disabled={saving}>
           Save roster
