@@ -195,8 +195,11 @@ export function sessionWindow(input: WindowInput): WindowResult {
   let firstBlocker: ShiftInstance | null = null;
   let preferredBlocker: ShiftInstance | null = null;
   const blockers: ShiftInstance[] = [];
+  // On a day without an offset change, local minutes map to instants by plain addition.
+  const firstMs = localToInstant(input.date, dayStart, input.zone);
+  const steady = localToInstant(input.date, dayEnd, input.zone) - firstMs === (dayEnd - dayStart) * 60000;
   for (let start = dayStart; start + input.minutes <= dayEnd; start += STEP) {
-    const startMs = localToInstant(input.date, start, input.zone);
+    const startMs = steady ? firstMs + (start - dayStart) * 60000 : localToInstant(input.date, start, input.zone);
     const endMs = startMs + input.minutes * 60000;
     const blocker = restConflict(shifts, startMs, endMs, input.limits);
     if (blocker) {

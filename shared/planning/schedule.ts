@@ -13,7 +13,7 @@
 //
 // Dates are ISO 'YYYY-MM-DD' calendar dates (see shared/dates.ts): a shift is on a local day, so all
 // arithmetic is in calendar days and never passes through an instant that a time zone could shift.
-import { addDays, differenceInCalendarDays, endOfMonth, format, getDay, parseISO, startOfWeek } from 'date-fns';
+import { endOfMonth, format, parseISO, startOfWeek } from 'date-fns';
 
 /** 0 = Sunday ... 6 = Saturday, as JavaScript's Date.getDay and date-fns count them. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -63,17 +63,25 @@ export interface CalendarDay {
   sessions: RotationSession[];
 }
 
+// The three helpers below run hundreds of thousands of times in a plan; they do calendar arithmetic
+// on UTC midnights (no time zone can shift a UTC date), which equals date-fns' local-calendar answer.
+const DAY_MS = 86400000;
+
+function utcDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
 export function addIsoDays(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+  return new Date(utcDay(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function isoDayDiff(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
 }
 
 export function isoWeekday(date: string): Weekday {
-  return getDay(parseISO(date)) as Weekday;
+  return new Date(utcDay(date)).getUTCDay() as Weekday;
 }
 
 /** `on` work days then `off` days off, repeating, with the first work day on `anchor`. */

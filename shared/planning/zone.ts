@@ -53,18 +53,57 @@ function wallClockMs(zone: string, ms: number): number {
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
 }
 
-// Offsets change only on quarter hours in every zone in use, so one lookup per quarter hour is exact.
-const QUARTER = 900000;
-const offsetCache = new Map<string, number>();
+function rawOffset(zone: string, instantMs: number): number {
+  const whole = Math.floor(instantMs / 60000) * 60000;
+  return Math.round((wallClockMs(zone, whole) - whole) / 60000);
+}
 
+interface YearTable {
+  base: number;
+  /** Offset changes in the year, ascending: from `at` on, the offset is `offset`. */
+  changes: Array<{ at: number; offset: number }>;
+}
+
+const years = new Map<string, YearTable>();
+
+/** One zone-year's offsets, found once (day by day, then to the minute) and looked up after. */
+function yearTable(zone: string, year: number): YearTable {
+  const key = `${zone}|${year}`;
+  let table = years.get(key);
+  if (table) return table;
+  const from = Date.UTC(year, 0, 1);
+  const to = Date.UTC(year + 1, 0, 1);
+  const base = rawOffset(zone, from);
+  const changes: YearTable['changes'] = [];
+  let prev = base;
+  let prevT = from;
+  for (let t = from + 86400000; t <= to; t += 86400000) {
+    const cur = rawOffset(zone, t);
+    if (cur !== prev) {
+      let lo = prevT;
+      let hi = t;
+      while (hi - lo > 60000) {
+        const mid = Math.floor((lo + hi) / 2 / 60000) * 60000;
+        if (rawOffset(zone, mid) === prev) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ at: hi, offset: cur });
+      prev = cur;
+    }
+    prevT = t;
+  }
+  table = { base, changes };
+  years.set(key, table);
+  return table;
+}
+
+/** Local minus UTC in minutes at an instant; a table per zone and year, so repeated calls are cheap. */
 export function offsetMinutes(zone: string, instantMs: number): number {
-  const bucket = Math.floor(instantMs / QUARTER) * QUARTER;
-  const key = `${zone}|${bucket}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = Math.round((wallClockMs(zone, bucket) - bucket) / 60000);
-    if (offsetCache.size > 200000) offsetCache.clear();
-    offsetCache.set(key, offset);
+  const table = yearTable(zone, new Date(instantMs).getUTCFullYear());
+  let offset = table.base;
+  for (const c of table.changes) {
+    if (c.at <= instantMs) offset = c.offset;
+    else break;
   }
   return offset;
 }
@@ -86,12 +125,12 @@ export function localToInstant(date: string, minutes: number, zone: string): num
   }
   // Ambiguous: prefer the earlier instant that shows the same wall time.
   const earlier = t - 3600000;
-  if (wallClockMs(zone, earlier) === wall) t = earlier;
+  if (earlier + offsetMinutes(zone, earlier) * 60000 === wall) t = earlier;
   return t;
 }
 
 export function instantToLocal(ms: number, zone: string): { date: string; minutes: number } {
-  const wall = wallClockMs(zone, ms);
+  const wall = Math.floor(ms / 60000) * 60000 + offsetMinutes(zone, ms) * 60000;
   const day = Math.floor(wall / 86400000) * 86400000;
   return { date: new Date(day).toISOString().slice(0, 10), minutes: Math.round((wall - day) / 60000) };
 }
