@@ -9,6 +9,7 @@ import type { Result } from '../result';
 import { appChannels } from './app';
 import { exportJsonChannels } from './exportjson';
 import { importChannels } from './import';
+import { nameChannels } from './names';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
@@ -19,6 +20,7 @@ import { entryChannels } from './entries';
 import { planningChannels } from './planning';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
+import { startChannels } from './start';
 import { trackChannels } from './tracks';
 import { verifierChannels } from './verifiers';
 
@@ -26,6 +28,7 @@ export const contract = {
   ...appChannels,
   ...exportJsonChannels,
   ...importChannels,
+  ...nameChannels,
   ...backupChannels,
   ...trackChannels,
   ...catalogChannels,
@@ -37,6 +40,7 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...startChannels,
 } as const;
 
 export type Contract = typeof contract;
