@@ -1,7 +1,7 @@
 // Progress dashboard and Today items: one call returns everything the Progress page draws for a track.
 import { z } from 'zod';
 import type { NotCountingReason } from '../engine/evaluate';
-import type { Forecast } from '../planning/forecast';
+import type { FinishEstimate, Forecast } from '../planning/forecast';
 import { channel } from './define';
 import { id } from './tracks';
 
@@ -126,6 +126,8 @@ export interface DashboardData {
   /** 'log-and-offered' when the Sites feature's offered procedures were read; 'log-only' otherwise. */
   missingSource: 'log-and-offered' | 'log-only';
   forecast: Forecast | { status: 'unknown-numbers'; message: string };
+  /** The finish date shown everywhere: from the pace of the log, else the accepted plan, and which. */
+  finish: FinishEstimate;
   paceWindowWeeks: number;
   warnings: string[];
 }
@@ -154,6 +156,8 @@ export interface TodayItems {
   rotations: TodayRotation[];
   nextRotation: (TodayRotation & { date: string }) | null;
   expiring: TodayExpiring[];
+  /** Each track's finish date and its basis. */
+  finishes: Array<{ trackId: number; trackName: string; finish: FinishEstimate }>;
 }
 
 export const dashboardChannels = {

@@ -2,6 +2,7 @@
 // a supervisor: the requirement engine's counts (progress.evaluate) where the catalog knows them,
 // "?" where it does not (never an invented ARRT number), then what the log holds: entries per month
 // (a bar chart with its text equivalent) and per procedure.
+import { finishSection, type FinishSectionData } from './finish-section';
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export interface ProgressReportData {
@@ -24,6 +25,8 @@ export interface ProgressReportData {
     missing: string[];
     expiringSoon: number;
   } | null;
+  /** The finish date and its basis (pace or accepted plan); absent for reports made without one. */
+  finish?: FinishSectionData | null;
 }
 
 const REQUIREMENT_COLUMNS: Column<NonNullable<ProgressReportData['requirements']>['rows'][number]>[] = [
@@ -107,6 +110,8 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     doc.moveDown(0.5);
     if (req.rows.length > 0) table(doc, REQUIREMENT_COLUMNS, req.rows);
   }
+
+  if (data.finish) finishSection(doc, data.finish);
 
   heading(doc, 'Entries per month');
   if (data.months.length === 0) doc.text('No entries yet.');
