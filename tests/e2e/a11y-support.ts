@@ -101,15 +101,14 @@ export const STATES: OpenState[] = [
   },
   {
     name: 'planner proposal',
-    section: 'progress',
+    section: 'plan',
     open: async (page) => {
-      await page.getByRole('tab', { name: 'Schedule & plan' }).click();
-      await page.getByLabel('Rotating (days on / days off)').check();
+      await page.getByLabel('Days on / days off').check();
       await page.getByRole('spinbutton', { name: 'Days on' }).fill('3');
       await page.getByRole('spinbutton', { name: 'Days off' }).fill('4');
       await page.getByLabel('First day on').fill('2026-11-23');
       await page.getByLabel('Target date').fill('2027-01-31');
-      await page.getByRole('button', { name: 'Save schedule' }).click();
+      await page.getByRole('button', { name: 'Save roster' }).click();
       await expect(page.getByText('Not saved yet')).toHaveCount(0);
       await page.getByRole('button', { name: 'Propose rotation days' }).click();
       await expect(page.getByRole('table', { name: 'Proposed rotation days' })).toBeVisible();

@@ -46,11 +46,6 @@ for (const theme of ['light', 'dark'] as const) {
       await gotoSection(page, id);
       problems.push(...(await audit(page, `${theme} ${id}`)));
     }
-    // The Progress page's second tab is a page of its own for the user.
-    await gotoSection(page, 'progress');
-    await page.getByRole('tab', { name: 'Schedule & plan' }).click();
-    await expect(page.getByTestId('calendar')).toBeVisible();
-    problems.push(...(await audit(page, `${theme} progress/plan`)));
     expect(problems).toEqual([]);
   });
 
