@@ -5,7 +5,7 @@ import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
 import { planArrtDays } from '../../../shared/signoff/arrt-days';
-import { SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
+import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
 import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
 import { AppFailure } from '../../../shared/result';
@@ -49,9 +49,18 @@ async function catalogView(ctx: Ctx, track: Track) {
   const byName = new Map(procedures.map((p) => [p.name.toLowerCase(), p] as const));
   const procedureOf = (e: { procedureId: string | null; procedureName: string }) =>
     (e.procedureId ? byId.get(e.procedureId) : undefined) ?? byName.get(e.procedureName.toLowerCase());
+  // Words a supervisor reads on paper: the version's effective date when known; "current version"
+  // for an ARRT catalog whose date no source confirms (its version label says so in app wording).
+  const version = summary
+    ? summary.effectiveDate
+      ? `version effective ${summary.effectiveDate}`
+      : summary.kind === 'arrt'
+        ? 'current version'
+        : `version ${summary.versionLabel}`
+    : null;
   const label = summary
-    ? [summary.title, summary.versionLabel, summary.label, report.catalogAssigned ? null : 'not yet chosen for this track'].filter(Boolean).join('. ')
-    : 'No requirement catalog for this discipline yet';
+    ? `${[summary.title, version].join(', ')}${summary.label ? `. ${summary.label}` : ''}${report.catalogAssigned ? '' : ' (not yet confirmed for this track)'}`
+    : 'No requirement list for this discipline yet';
   return {
     label,
     evaluation,
@@ -75,6 +84,26 @@ function fileSlug(parts: Array<string | null | undefined>): string {
 
 function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile {
   return { fileName, mime, base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') };
+}
+
+/** ARRT's daily caps apply to procedures performed on or after this date. */
+const DAILY_CAP_FROM = '2020-01-01';
+
+/**
+ * The entries of a packet that are over ARRT's daily cap for their day. The cap counts every entry of
+ * the track on that day, at any site, not only the packet's: entries already entered in ARRT's tool
+ * use it up first, then the rest in time order (planArrtDays, as the ARRT entry helper plans it).
+ */
+function overCapIds(db: DB, track: Track, packet: readonly Entry[], dailyCap: number): number[] {
+  if (dailyCap <= 0) return [];
+  const days = new Set(packet.map((e) => e.performedOn).filter((d) => d >= DAILY_CAP_FROM));
+  if (days.size === 0) return [];
+  const sameDays = selectBatch(db, { trackId: track.id }).filter((e) => days.has(e.performedOn));
+  const enteredPerDay: Record<string, number> = {};
+  for (const e of sameDays) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
+  const pending = sameDays.filter((e) => e.status === 'draft' || e.status === 'signed');
+  const over = new Set(planArrtDays(pending, enteredPerDay, dailyCap).flatMap((d) => d.overCap.map((e) => e.id)));
+  return packet.filter((e) => over.has(e.id)).map((e) => e.id);
 }
 
 /** The newest valid signature of each kind that covers exactly the packet's entries. */
@@ -110,6 +139,8 @@ export async function buildPacket(
     ? ((db.prepare('SELECT name FROM sites WHERE id = ?').get(input.batch.siteId) as { name: string } | undefined)?.name ?? null)
     : null;
   const digest = batchDigest(entries);
+  const dailyCap = disciplineOf(track).dailyCap;
+  const days = entries.map((e) => e.performedOn).sort();
   const data: PacketData = {
     format: PACKET_FORMAT,
     formatVersion: PACKET_FORMAT_VERSION,
@@ -119,6 +150,11 @@ export async function buildPacket(
     requirementVersion: catalog.label,
     track: { id: track.id, name: track.name, startDate: track.startDate },
     batch: { siteName, from: input.batch.from ?? null, to: input.batch.to ?? null, statuses: input.batch.statuses ?? null },
+    period: { first: days[0] ?? null, last: days[days.length - 1] ?? null },
+    siteNames: [...new Set(entries.map((e) => e.siteName).filter((n): n is string => !!n))],
+    dailyCap,
+    overCapEntryIds: overCapIds(db, track, entries, dailyCap),
+    candidateAttestation: CANDIDATE_ATTESTATION,
     verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
     checklist: [...VERIFIER_CHECKLIST],
     supervisorChecklist: [...SUPERVISOR_CHECKLIST],
