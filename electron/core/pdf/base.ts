@@ -21,13 +21,19 @@ export const FONT = {
   bold: 'RL-Sans-Bold',
   oblique: 'RL-Sans-Oblique',
   mono: 'RL-Mono',
+  /** DejaVu Sans Condensed: table cells, where width is scarce (about 10% narrower, same design). */
+  condensed: 'RL-Sans-Condensed',
+  condensedBold: 'RL-Sans-Condensed-Bold',
 } as const;
 
-const FONT_FILES: Record<keyof typeof FONT, string> = {
+/** The files, in the package's ttf/ folder (electron-builder.yml keeps exactly these in the app). */
+export const FONT_FILES: Record<keyof typeof FONT, string> = {
   regular: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
   oblique: 'DejaVuSans-Oblique.ttf',
   mono: 'DejaVuSansMono.ttf',
+  condensed: 'DejaVuSansCondensed.ttf',
+  condensedBold: 'DejaVuSansCondensed-Bold.ttf',
 };
 
 /**
@@ -47,12 +53,14 @@ let fontCache: Record<keyof typeof FONT, Buffer> | null = null;
 export function fontBytes(): Record<keyof typeof FONT, Buffer> {
   if (!fontCache) {
     const dir = fontDir();
-    const read = (file: string) => fs.readFileSync(path.join(dir, file));
+    const read = (key: keyof typeof FONT) => fs.readFileSync(path.join(dir, FONT_FILES[key]));
     fontCache = {
-      regular: read(FONT_FILES.regular),
-      bold: read(FONT_FILES.bold),
-      oblique: read(FONT_FILES.oblique),
-      mono: read(FONT_FILES.mono),
+      regular: read('regular'),
+      bold: read('bold'),
+      oblique: read('oblique'),
+      mono: read('mono'),
+      condensed: read('condensed'),
+      condensedBold: read('condensedBold'),
     };
   }
   return fontCache;
@@ -224,7 +232,9 @@ export interface Column<R> {
   style?: (row: R) => { color?: string; bold?: boolean } | undefined;
 }
 
-const CELL_PAD = 4;
+/** Space between a cell's text and its edges: left/right, and top/bottom. */
+const CELL_PAD = 3;
+const CELL_PAD_Y = 4;
 const HEADER_SIZE = 8;
 const CELL_SIZE = 8.5;
 const HEADER_HEIGHT = 18;
@@ -238,13 +248,52 @@ const MIN_ROW = 15;
  * procedure column took the space), and what is left once every cell fits goes by `grow`.
  */
 export function fitColumns<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly R[], width = CONTENT_WIDTH): number[] {
+  return layoutTable(doc, columns, rows, width).widths;
+}
+
+interface TableLayout {
+  widths: number[];
+  /** Each row's cell texts, by column. */
+  texts: string[][];
+  /** Each row's cells' one-line widths (padding included), by column. */
+  natural: number[][];
+}
+
+/** Width of a string in the current font, measured once per distinct string (names repeat a lot). */
+function measurer(doc: Doc): (text: string) => number {
+  const cache = new Map<string, number>();
+  return (text) => {
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = text === '' ? 0 : Math.ceil(doc.widthOfString(text)) + 2 * CELL_PAD + 1;
+      cache.set(text, w);
+    }
+    return w;
+  };
+}
+
+/** The last layout of a rows array (tableStartHeight then table() lay out the same rows). */
+const layouts = new WeakMap<object, { doc: Doc; columns: object; width: number; layout: TableLayout }>();
+
+function layoutTable<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly R[], width = CONTENT_WIDTH): TableLayout {
+  const hit = layouts.get(rows);
+  if (hit && hit.doc === doc && hit.columns === columns && hit.width === width) return hit.layout;
+  const layout = computeLayout(doc, columns, rows, width);
+  layouts.set(rows, { doc, columns, width, layout });
+  return layout;
+}
+
+function computeLayout<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly R[], width: number): TableLayout {
   const headerW = columns.map((c) => {
-    doc.font(FONT.bold).fontSize(HEADER_SIZE);
+    doc.font(FONT.condensedBold).fontSize(HEADER_SIZE);
     return Math.ceil(doc.widthOfString(c.header)) + 2 * CELL_PAD;
   });
-  doc.font(FONT.regular).fontSize(CELL_SIZE);
+  doc.font(FONT.condensed).fontSize(CELL_SIZE);
+  const measure = measurer(doc);
+  const texts = rows.map((r) => columns.map((c) => c.cell(r)));
   // Natural (one-line) width of every cell, rounded up to whole points.
-  const natural = columns.map((c) => rows.map((r) => Math.ceil(doc.widthOfString(c.cell(r))) + 2 * CELL_PAD + 1));
+  const byRow = texts.map((cells) => cells.map(measure));
+  const natural = columns.map((_, i) => byRow.map((cells) => cells[i]!));
   const widths = columns.map((c, i) => (c.wrap ? headerW[i]! : Math.max(headerW[i]!, ...natural[i]!)));
   let room = width - widths.reduce((a, b) => a + b, 0);
   const wrapping = columns.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
@@ -254,7 +303,7 @@ export function fitColumns<R>(doc: Doc, columns: readonly Column<R>[], rows: rea
     for (const i of wrapping) {
       const longestWord = Math.max(
         0,
-        ...rows.flatMap((r) => columns[i]!.cell(r).split(/\s+/).map((w) => Math.ceil(doc.widthOfString(w)) + 2 * CELL_PAD + 1)),
+        ...[...new Set(texts.map((cells) => cells[i]!))].flatMap((t) => t.split(/\s+/).map(measure)),
       );
       const want = Math.min(longestWord, Math.floor(wrapRoom / 3)) - widths[i]!;
       if (want > 0) {
@@ -293,12 +342,16 @@ export function fitColumns<R>(doc: Doc, columns: readonly Column<R>[], rows: rea
       room -= target - widths[wrapping[k]!]!;
       widths[wrapping[k]!] = target;
     }
-    const grow = wrapping.map((i) => columns[i]!.grow ?? 1);
+    // What is left goes to the columns that still have a cell too long for them (by `grow`); when
+    // every cell fits, to all wrapping columns by `grow`.
+    const stillWrapping = wrapping.filter((i, k) => wider(k, widths[i]!) > 0);
+    const takers = stillWrapping.length > 0 ? stillWrapping : wrapping;
+    const grow = takers.map((i) => columns[i]!.grow ?? 1);
     const total = grow.reduce((a, b) => a + b, 0);
     if (room > 0 && total > 0) {
       let given = 0;
-      wrapping.forEach((i, k) => {
-        const add = k === wrapping.length - 1 ? room - given : Math.floor((room * grow[k]!) / total);
+      takers.forEach((i, k) => {
+        const add = k === takers.length - 1 ? room - given : Math.floor((room * grow[k]!) / total);
         widths[i]! += add;
         given += add;
       });
@@ -308,15 +361,15 @@ export function fitColumns<R>(doc: Doc, columns: readonly Column<R>[], rows: rea
   if (room < 0) {
     // Too many fixed columns for the page (not expected with RadLedger's tables): shrink all evenly.
     const scale = width / (width - room);
-    return widths.map((w) => w * scale);
+    return { widths: widths.map((w) => w * scale), texts, natural: byRow };
   }
   if (room > 0) widths[widths.length - 1]! += room;
-  return widths;
+  return { widths, texts, natural: byRow };
 }
 
 function drawHeader<R>(doc: Doc, columns: readonly Column<R>[], widths: readonly number[], y: number): number {
   doc.rect(PAGE.margin, y, CONTENT_WIDTH, HEADER_HEIGHT).fill(SHADE);
-  doc.font(FONT.bold).fontSize(HEADER_SIZE).fillColor(INK);
+  doc.font(FONT.condensedBold).fontSize(HEADER_SIZE).fillColor(INK);
   let x = PAGE.margin;
   columns.forEach((c, i) => {
     const w = widths[i]!;
@@ -334,19 +387,26 @@ export interface TableOptions<R> {
   rowFill?: (row: R) => string | null;
 }
 
-function rowHeights<R>(doc: Doc, columns: readonly Column<R>[], widths: readonly number[], texts: readonly string[]): number {
-  doc.font(FONT.regular).fontSize(CELL_SIZE);
-  const heights = columns.map((c, i) => (texts[i] ? doc.heightOfString(texts[i], { width: widths[i]! - 2 * CELL_PAD }) : 0));
-  return Math.max(MIN_ROW, Math.max(...heights) + 2 * CELL_PAD - 1);
+/** A row's height: one line unless a cell is wider than its column (then measured wrapped). */
+function rowHeight(doc: Doc, layout: TableLayout, row: number): number {
+  const { widths } = layout;
+  const texts = layout.texts[row]!;
+  const natural = layout.natural[row]!;
+  doc.font(FONT.condensed).fontSize(CELL_SIZE);
+  let h = doc.currentLineHeight(true);
+  texts.forEach((t, i) => {
+    if (natural[i]! > widths[i]!) h = Math.max(h, doc.heightOfString(t, { width: widths[i]! - 2 * CELL_PAD }));
+  });
+  return Math.max(MIN_ROW, h + 2 * CELL_PAD_Y - 1);
 }
 
 /**
  * The height a table needs for its header and first `n` rows: what a heading keeps with it.
  */
 export function tableStartHeight<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly R[], n = 2): number {
-  const widths = fitColumns(doc, columns, rows);
+  const layout = layoutTable(doc, columns, rows);
   let h = HEADER_HEIGHT;
-  for (const row of rows.slice(0, n)) h += rowHeights(doc, columns, widths, columns.map((c) => c.cell(row)));
+  for (let r = 0; r < Math.min(n, rows.length); r++) h += rowHeight(doc, layout, r);
   return h;
 }
 
@@ -356,25 +416,42 @@ export function tableStartHeight<R>(doc: Doc, columns: readonly Column<R>[], row
  * Returns the y below the last row.
  */
 export function table<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly R[], opts: TableOptions<R> = {}): number {
-  const widths = fitColumns(doc, columns, rows);
+  const layout = layoutTable(doc, columns, rows);
+  const { widths } = layout;
   const newPage = () => {
     doc.addPage();
     return opts.onNewPage?.() ?? PAGE.margin;
   };
-  const firstRow = rows[0] ? rowHeights(doc, columns, widths, columns.map((c) => c.cell(rows[0]!))) : 0;
-  let y = doc.y + HEADER_HEIGHT + firstRow > BOTTOM ? newPage() : doc.y;
+  const heights = rows.map((_, i) => rowHeight(doc, layout, i));
+  // The header starts a page with at least its first two rows (one when the table has one).
+  const start = HEADER_HEIGHT + (heights[0] ?? 0) + (heights[1] ?? 0);
+  let y = doc.y + start > BOTTOM ? newPage() : doc.y;
   y = drawHeader(doc, columns, widths, y);
+  let onPage = 0;
   rows.forEach((row, index) => {
-    const texts = columns.map((c) => c.cell(row));
-    const h = rowHeights(doc, columns, widths, texts);
-    if (y + h > BOTTOM) y = drawHeader(doc, columns, widths, newPage());
+    const texts = layout.texts[index]!;
+    const natural = layout.natural[index]!;
+    const h = heights[index]!;
+    // No last row alone on a page: when the last two rows do not both fit, they go over together
+    // (unless that would leave fewer than two rows on this page).
+    const lastTwo = index === rows.length - 2 && y + h <= BOTTOM && y + h + heights[index + 1]! > BOTTOM && onPage >= 2;
+    if (y + h > BOTTOM || lastTwo) {
+      y = drawHeader(doc, columns, widths, newPage());
+      onPage = 0;
+    }
+    onPage++;
     const fill = opts.rowFill?.(row) ?? (index % 2 === 1 ? ZEBRA : null);
     if (fill) doc.rect(PAGE.margin, y, CONTENT_WIDTH, h).fill(fill);
     let x = PAGE.margin;
     columns.forEach((c, i) => {
-      const st = c.style?.(row);
-      doc.font(st?.bold ? FONT.bold : FONT.regular).fontSize(CELL_SIZE).fillColor(st?.color ?? INK);
-      doc.text(texts[i] ?? '', x + CELL_PAD, y + CELL_PAD, { width: widths[i]! - 2 * CELL_PAD, align: c.align ?? 'left' });
+      const text = texts[i]!;
+      if (text !== '') {
+        const st = c.style?.(row);
+        doc.font(st?.bold ? FONT.condensedBold : FONT.condensed).fontSize(CELL_SIZE).fillColor(st?.color ?? INK);
+        // A cell that fits on one line skips pdfkit's line wrapper (most cells; a 1,000-entry packet).
+        const oneLine = natural[i]! <= widths[i]!;
+        doc.text(text, x + CELL_PAD, y + CELL_PAD_Y, { width: widths[i]! - 2 * CELL_PAD, align: c.align ?? 'left', lineBreak: !oneLine });
+      }
       x += widths[i]!;
     });
     y += h;

@@ -97,11 +97,12 @@ const ALL_COLUMNS: Column<Row>[] = [
 
 /**
  * The table's columns. A packet whose entries all come from one site names it once, as "Facility"
- * at the top, like a paper log: a Site column repeating it on every row would only take the width
- * the procedure and category names need.
+ * at the top, like a paper log, and one without simulated entries says so once ("Simulated: none"):
+ * a column repeating one value on every row would only take the width the names need.
  */
 function columnsFor(data: PacketData): Column<Row>[] {
-  return data.siteNames.length > 1 ? ALL_COLUMNS : ALL_COLUMNS.filter((c) => c.header !== 'Site');
+  const anySimulated = data.entries.some((e) => e.simulated);
+  return ALL_COLUMNS.filter((c) => (c.header !== 'Site' || data.siteNames.length > 1) && (c.header !== 'Simulated' || anySimulated));
 }
 
 /** "2026-06-01 to 2026-06-10", "2026-06-01" for one day; what the batch asked for when it is empty. */
@@ -258,6 +259,7 @@ export async function renderPacket(
   );
   doc.moveDown(0.7);
   const over = new Set(data.overCapEntryIds);
+  const simulated = data.entries.filter((e) => e.simulated).length;
   facts(doc, [
     ['Candidate', candidateName || 'Name not entered'],
     ['ARRT ID', data.candidate?.arrtId ?? ''],
@@ -265,7 +267,8 @@ export async function renderPacket(
     ['Dates', period],
     ['Facility', facilityText(data)],
     ['Entries', over.size > 0 ? `${data.entries.length}, ${over.size} over the daily limit (${OVER_CAP_MARK})` : String(data.entries.length)],
-    ['Verifier', data.verifier ? [data.verifier.name, data.verifier.credentials].filter(Boolean).join(', ') : 'Not named'],
+    ['Verifier', data.verifier ? [data.verifier.name, data.verifier.credentials].filter(Boolean).join(', ') : ''],
+    ['Simulated', simulated === 0 ? 'none' : `${simulated} (see the Simulated column)`],
     ['Requirements', data.requirementVersion, 'wide'],
   ]);
   const columns = columnsFor(data);

@@ -3,9 +3,11 @@
 // marked on its row, columns that fit, a header on every page, and no heading alone at a page foot.
 // Every check reads the real PDF back with poppler (pdftotext, pdffonts).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { renderProgressReport, type ProgressReportData } from '../../../../../electron/core/pdf/progress';
@@ -191,9 +193,10 @@ describe('verification packet a supervisor files without comment', () => {
     b.db.prepare('UPDATE entries SET procedure_name = ?, procedure_id = NULL WHERE id = ?').run(long, e.id);
     const packet = await call<PacketFile>(b, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId } });
     const text = pageText(pdfOf(packet.pdf));
-    // One site: named once at the top ("Facility"), no Site column.
+    // One site, nothing simulated: both said once at the top, no column repeating them.
     expect(text).toMatch(/Facility\s+Zoë O'Brien Imaging Center/);
-    expect(text).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\s+Simulated/);
+    expect(text).toMatch(/Simulated\s+none/);
+    expect(text).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\n/);
     // Each ordinary row is one line holding the whole procedure and category name.
     for (const [proc, cat] of [
       ['3D Post-Processing', 'Special Procedures and QC'],
@@ -201,18 +204,21 @@ describe('verification packet a supervisor files without comment', () => {
       ['Water Phantom QC', 'Special Procedures and QC'],
       ['CTA Chest \\(PE\\)', 'Chest'],
     ]) {
-      expect(text).toMatch(new RegExp(`\\d{2}:\\d{2}\\s+${proc}\\s+${cat}\\s+No\\n`));
+      expect(text).toMatch(new RegExp(`\\d{2}:\\d{2}\\s+${proc}\\s+${cat}\\n`));
     }
-    // The long name wraps inside its column; its row's first line still has the date and Simulated.
-    expect(text).toMatch(/14\s+2026-06-13\s+09:00\s+CT angiography of the chest,.*\s+No\n/);
+    // The long name wraps inside its column, on few lines.
+    const longLines = text.split('\n').filter((l) => /CT angiography|perfusion|runoff|pelvis with/.test(l));
+    expect(longLines[0]).toMatch(/14\s+2026-06-13\s+09:00\s+CT angiography of the chest,/);
+    expect(longLines.length).toBeLessThanOrEqual(3);
     expect(text.replace(/\s+/g, ' ')).toContain('3D reconstruction and perfusion');
 
-    // Entries from two sites: the Site column appears and names each entry's site.
-    await call(b, 'entries.create', { trackId: s.trackId, performedOn: '2026-06-14', performedAt: '10:00', procedureName: 'Orbits', siteName: OTHER_SITE });
+    // Entries from two sites, one simulated: the Site and Simulated columns appear.
+    await call(b, 'entries.create', { trackId: s.trackId, performedOn: '2026-06-14', performedAt: '10:00', procedureName: 'Orbits', siteName: OTHER_SITE, simulated: true });
     const both = pageText(pdfOf((await call<PacketFile>(b, 'documents.packet', { batch: { trackId: s.trackId } })).pdf));
     expect(both).toMatch(/Facility\s+2 sites \(see each entry\)/);
     expect(both).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\s+Site\s+Simulated/);
-    expect(both).toMatch(/2026-06-14\s+10:00\s+Orbits\s+Head\s+Mercy General\s+No/);
+    expect(both).toMatch(/Simulated\s+1 \(see the Simulated column\)/);
+    expect(both).toMatch(/2026-06-14\s+10:00\s+Orbits\s+Head\s+Mercy General\s+Yes/);
     expect(both).toMatch(/2026-06-03\s+08:00\s+Routine Chest\s+Chest\s+Zoë O'Brien Imaging Center\s+No/);
   });
 
@@ -234,7 +240,7 @@ describe('verification packet a supervisor files without comment', () => {
       expect(t).toContain(`Page ${p} of ${pages}`);
       if (!/\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}\s+Routine/.test(t)) continue;
       tablePages++;
-      expect(t).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\s+Simulated/);
+      expect(t).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\n/);
       if (p > 1) expect(t).toContain(`Verification log (continued): ${CANDIDATE}, Computed Tomography, 2026-04-01 to 2026-06-12`);
     }
     expect(tablePages).toBeGreaterThanOrEqual(2);
@@ -285,6 +291,8 @@ describe('progress report layout', () => {
           .filter((l) => l !== '' && !/^Progress report, .*Page \d+ of \d+$/.test(l));
         // The last line above the footer is never a heading.
         expect(HEADINGS, `n=${n}, page ${p}`).not.toContain(lines.at(-1));
+        // No table row alone on a page (a first row left at the foot, or a last row carried over).
+        expect(lines.filter((l) => /^Requirement \d+\s/.test(l)).length, `n=${n}, page ${p}`).not.toBe(1);
         // A heading at the top of a page (after the first) is a heading that was moved there.
         if (p > 1 && HEADINGS.includes(lines[0]!)) {
           moved++;
@@ -295,5 +303,27 @@ describe('progress report layout', () => {
       expect(pageText(file, 1)).toContain(CANDIDATE);
     }
     expect(moved).toBeGreaterThan(0);
+  });
+});
+
+describe('the font in the built app', () => {
+  it('is found from a CommonJS bundle built like the Electron main process (fonts read from the package at run time)', async () => {
+    const options = pathToFileURL(path.resolve('scripts/electron-bundle-options.mjs')).href;
+    const { common, mainOnly } = (await import(options)) as { common: BuildOptions; mainOnly: BuildOptions };
+    const entry = path.join(dir, 'font-entry.ts');
+    writeFileSync(
+      entry,
+      `import { createDoc, finish, FONT } from ${JSON.stringify(path.resolve('electron/core/pdf/base.ts'))};
+       const doc = createDoc({ title: 't', subject: 's', createdAt: new Date('2026-01-01T00:00:00Z') });
+       doc.font(FONT.regular).text(${JSON.stringify(`${CANDIDATE} / ${VERIFIER} / ${SITE}`)});
+       finish(doc).then((b) => process.stdout.write(b.toString('base64')));`,
+    );
+    // Like dist/electron/main.cjs: a CommonJS file whose packages resolve from the repo's node_modules.
+    const outfile = path.resolve('node_modules/.cache/radledger-tests/pdf-font-bundle.cjs');
+    mkdirSync(path.dirname(outfile), { recursive: true });
+    await build({ ...common, ...mainOnly, entryPoints: [entry], outfile, logLevel: 'error' });
+    const file = writePdf(Buffer.from(execFileSync(process.execPath, [outfile], { encoding: 'utf8' }), 'base64'));
+    expect(pageText(file)).toContain(`${CANDIDATE} / ${VERIFIER} / ${SITE}`);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+DejaVuSans\s/);
   });
 });
