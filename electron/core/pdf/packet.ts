@@ -98,11 +98,16 @@ const ALL_COLUMNS: Column<Row>[] = [
 /**
  * The table's columns. A packet whose entries all come from one site names it once, as "Facility"
  * at the top, like a paper log, and one without simulated entries says so once ("Simulated: none"):
- * a column repeating one value on every row would only take the width the names need.
+ * a column repeating one value (or none) on every row would only take the width the names need.
  */
 function columnsFor(data: PacketData): Column<Row>[] {
-  const anySimulated = data.entries.some((e) => e.simulated);
-  return ALL_COLUMNS.filter((c) => (c.header !== 'Site' || data.siteNames.length > 1) && (c.header !== 'Simulated' || anySimulated));
+  const show: Record<string, boolean> = {
+    Site: data.siteNames.length > 1,
+    Simulated: data.entries.some((e) => e.simulated),
+    // No times logged at all: an empty column says nothing.
+    Time: data.entries.some((e) => e.performedAt),
+  };
+  return ALL_COLUMNS.filter((c) => show[c.header] ?? true);
 }
 
 /** "2026-06-01 to 2026-06-10", "2026-06-01" for one day; what the batch asked for when it is empty. */
