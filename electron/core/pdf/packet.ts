@@ -104,8 +104,9 @@ function columnsFor(data: PacketData): Column<Row>[] {
   const show: Record<string, boolean> = {
     Site: data.siteNames.length > 1,
     Simulated: data.entries.some((e) => e.simulated),
-    // No times logged at all: an empty column says nothing.
+    // No times logged, no category known (a list without procedures): an empty column says nothing.
     Time: data.entries.some((e) => e.performedAt),
+    Category: data.entries.some((e) => e.category),
   };
   return ALL_COLUMNS.filter((c) => show[c.header] ?? true);
 }

@@ -58,11 +58,11 @@ async function catalogView(ctx: Ctx, track: Track) {
         ? 'current version'
         : `version ${summary.versionLabel}`
     : null;
-  const label = summary
-    ? `${[summary.title, version].join(', ')}${summary.label ? `. ${summary.label}` : ''}${report.catalogAssigned ? '' : ' (not yet confirmed for this track)'}`
-    : 'No requirement list for this discipline yet';
+  const label = summary ? `${[summary.title, version].join(', ')}${summary.label ? `. ${summary.label}` : ''}` : 'No requirement list for this discipline yet';
   return {
     label,
+    /** False when the track has no version chosen and the discipline's default list is used. */
+    assigned: report.catalogAssigned,
     evaluation,
     order: procedures.map((p) => p.procedureId),
     procedureIdOf: (e: { procedureId: string | null; procedureName: string }) => procedureOf(e)?.procedureId ?? null,
@@ -282,7 +282,8 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
       generatedAt: now.toISOString(),
       candidate: getCandidate(db),
       discipline: disciplineOf(track),
-      requirementVersion: catalog.label,
+      // The packet names the list only; the report, which counts against it, says when it is assumed.
+      requirementVersion: catalog.assigned || !catalog.evaluation ? catalog.label : `${catalog.label} (assumed: no version chosen for this track yet)`,
       track: { name: track.name, startDate: track.startDate, plannedApplicationDate: track.plannedApplicationDate },
       requirements: catalog.evaluation
         ? {
