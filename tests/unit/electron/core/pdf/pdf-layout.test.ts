@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
+import { createDoc, finish } from '../../../../../electron/core/pdf/base';
 import { renderProgressReport, type ProgressReportData } from '../../../../../electron/core/pdf/progress';
 import type { PacketFile, SavedFile } from '../../../../../shared/ipc/documents';
 import type { SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
@@ -325,5 +326,23 @@ describe('the font in the built app', () => {
     const file = writePdf(Buffer.from(execFileSync(process.execPath, [outfile], { encoding: 'utf8' }), 'base64'));
     expect(pageText(file)).toContain(`${CANDIDATE} / ${VERIFIER} / ${SITE}`);
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+DejaVuSans\s/);
+  });
+});
+
+describe('every PDF gets the font', () => {
+  it('maps pdfkit built-in names to DejaVu, so a section that names Helvetica still prints any name; a form can keep the real Helvetica', async () => {
+    const doc = createDoc({ title: 't', subject: 's', createdAt: new Date('2026-01-01T00:00:00Z') });
+    doc.font('Helvetica-Bold').text(CANDIDATE);
+    doc.font('Times-Italic').text(VERIFIER);
+    doc.font('Courier').text(SITE);
+    const file = writePdf(await finish(doc));
+    expect(pageText(file)).toMatch(new RegExp(`${CANDIDATE}\\s+${VERIFIER}\\s+${SITE}`));
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/Helvetica|Times|Courier/);
+    expect(fonts).toMatch(/DejaVuSans-Bold/);
+
+    const form = createDoc({ title: 't', subject: 's', createdAt: new Date('2026-01-01T00:00:00Z'), keepBuiltInFonts: true });
+    form.font('Helvetica').text('Accept');
+    expect(execFileSync('pdffonts', [writePdf(await finish(form))], { encoding: 'utf8' })).toMatch(/Helvetica/);
   });
 });
