@@ -463,6 +463,13 @@ export function table<R>(doc: Doc, columns: readonly Column<R>[], rows: readonly
   return doc.y;
 }
 
+/** Height from the top of a line to its baseline, for a font and size. */
+function ascent(doc: Doc, font: string, size: number): number {
+  doc.font(font).fontSize(size);
+  // pdfkit exposes the current font's metrics (in 1/1000 em) only on this field.
+  return ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+}
+
 /** A label and its value; 'wide' puts a long value on a row of its own, across the page. */
 export type Fact = readonly [label: string, value: string] | readonly [label: string, value: string, wide: 'wide'];
 
@@ -481,13 +488,15 @@ export function facts(doc: Doc, pairs: readonly Fact[]): void {
       i++;
     }
   }
+  // Label and value share a baseline (so text extraction keeps them on one line).
+  const labelDrop = ascent(doc, FONT.regular, 9.5) - ascent(doc, FONT.bold, 8);
   for (const row of rows) {
     const y = doc.y;
     let rowH = 0;
     row.forEach((pair, j) => {
       const x = PAGE.margin + j * colW;
       const valueW = (pair[2] === 'wide' ? CONTENT_WIDTH : colW) - labelW - 10;
-      doc.font(FONT.bold).fontSize(8).fillColor(MUTED).text(pair[0], x, y + 1, { width: labelW });
+      doc.font(FONT.bold).fontSize(8).fillColor(MUTED).text(pair[0], x, y + labelDrop, { width: labelW });
       doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(pair[1], x + labelW, y, { width: valueW });
       rowH = Math.max(rowH, doc.y - y);
     });

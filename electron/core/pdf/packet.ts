@@ -107,6 +107,8 @@ function columnsFor(data: PacketData): Column<Row>[] {
     // No times logged, no category known (a list without procedures): an empty column says nothing.
     Time: data.entries.some((e) => e.performedAt),
     Category: data.entries.some((e) => e.category),
+    // The over-cap mark's column.
+    '': data.overCapEntryIds.length > 0,
   };
   return ALL_COLUMNS.filter((c) => show[c.header] ?? true);
 }

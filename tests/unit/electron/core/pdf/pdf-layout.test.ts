@@ -168,6 +168,17 @@ describe('verification packet a supervisor files without comment', () => {
     expect(text.replace(/\s+/g, ' ')).toContain("▲ Over ARRT's daily limit: ARRT accepts at most 9 CT entries per day of performance");
     const twin = JSON.parse(Buffer.from(packet.json.base64, 'base64').toString('utf8')) as { overCapEntryIds: number[]; dailyCap: number };
     expect(twin).toMatchObject({ overCapEntryIds: [s.busyDay[9]], dailyCap: 9 });
+
+    // A day under the cap marks nothing, and an empty packet says what it was asked for.
+    const june12File = pdfOf((await call<PacketFile>(backend!, 'documents.packet', { batch: { trackId: s.trackId, from: '2026-06-12', to: '2026-06-12' } })).pdf);
+    const june12 = pageText(june12File);
+    // (-raw: in content order; -layout splits short label/value pairs of the right column.)
+    expect(execFileSync('pdftotext', ['-raw', june12File, '-'], { encoding: 'utf8' })).toMatch(/Dates 2026-06-12\n/);
+    expect(june12).not.toContain('▲');
+    const emptyFile = pdfOf((await call<PacketFile>(backend!, 'documents.packet', { batch: { trackId: s.trackId, from: '2027-01-01', to: '2027-01-31' } })).pdf);
+    const empty = pageText(emptyFile);
+    expect(execFileSync('pdftotext', ['-raw', emptyFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Dates 2027-01-01 to 2027-01-31 (no entries)');
+    expect(empty).toContain('No entries in this packet.');
   });
 
   it('counts the cap across sites: a packet for one site marks its entry that is over the day total', async () => {
