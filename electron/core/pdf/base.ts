@@ -236,7 +236,7 @@ export interface Column<R> {
 const CELL_PAD = 3;
 const CELL_PAD_Y = 4;
 const HEADER_SIZE = 8;
-const CELL_SIZE = 8.5;
+const CELL_SIZE = 8.2;
 const HEADER_HEIGHT = 18;
 const MIN_ROW = 15;
 

@@ -232,6 +232,9 @@ describe('verification packet a supervisor files without comment', () => {
     expect(both).toMatch(/Simulated\s+1 \(see the Simulated column\)/);
     expect(both).toMatch(/2026-06-14\s+10:00\s+Orbits\s+Head\s+Mercy General\s+Yes/);
     expect(both).toMatch(/2026-06-03\s+08:00\s+Routine Chest\s+Chest\s+Zoë O'Brien Imaging Center\s+No/);
+    // Even with the Site and Simulated columns, ordinary rows stay one line high.
+    expect(both).toMatch(/10:00\s+Abdomen\/Pelvis with Contrast\s+Abdomen and Pelvis\s+Zoë O'Brien Imaging Center\s+No\n/);
+    expect(both).toMatch(/11:00\s+3D Post-Processing\s+Special Procedures and QC\s+Zoë O'Brien Imaging Center\s+No\n/);
   });
 
   it('repeats the table header and a running head on every page of a long packet, with Page n of m', async () => {
