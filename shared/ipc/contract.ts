@@ -20,6 +20,7 @@ import { entryChannels } from './entries';
 import { planningChannels } from './planning';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
+import { startChannels } from './start';
 import { trackChannels } from './tracks';
 import { verifierChannels } from './verifiers';
 
@@ -39,6 +40,7 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...startChannels,
 } as const;
 
 export type Contract = typeof contract;

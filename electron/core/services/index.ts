@@ -14,6 +14,7 @@ import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
+import { startHandlers } from './start';
 import { trackHandlers } from './tracks';
 import type { HandlerMap } from './types';
 import { verifierHandlers } from './verifiers';
@@ -34,4 +35,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...dashboardHandlers,
   ...planningHandlers,
+  ...startHandlers,
 };
