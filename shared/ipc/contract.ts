@@ -18,6 +18,7 @@ import type { Channel } from './define';
 import { documentChannels } from './documents';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
+import { reviewChannels } from './review';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
 import { startChannels } from './start';
@@ -41,6 +42,7 @@ export const contract = {
   ...dashboardChannels,
   ...planningChannels,
   ...startChannels,
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

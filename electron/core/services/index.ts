@@ -12,6 +12,7 @@ import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
+import { reviewHandlers } from './review';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
 import { startHandlers } from './start';
@@ -36,4 +37,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...dashboardHandlers,
   ...planningHandlers,
   ...startHandlers,
+  ...reviewHandlers,
 };

@@ -6,6 +6,7 @@ import { m004Sites } from './004-sites';
 import { m005Signoff } from './005-signoff';
 import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
+import { m009Review } from './009-review';
 import { m012ImportHistory } from './012-import-history';
 import { m013CatalogOrigin } from './013-catalog-origin';
 import type { Migration } from './types';
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m005Signoff,
   m006Planning,
   m008LogSearch,
+  m009Review,
   m012ImportHistory,
   m013CatalogOrigin,
 ];
