@@ -4,7 +4,7 @@
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
-import { planArrtDays } from '../../../shared/signoff/arrt-days';
+import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
 import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
 import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
@@ -18,7 +18,7 @@ import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
 import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
-import { batchDigest, entrySignStates, signatureValidity } from './signoff';
+import { batchDigest, entrySignStates, signedEntryStates } from './signoff';
 import { catalogHandlers } from './catalogs';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -86,9 +86,6 @@ function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile
   return { fileName, mime, base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') };
 }
 
-/** ARRT's daily caps apply to procedures performed on or after this date. */
-const DAILY_CAP_FROM = '2020-01-01';
-
 /**
  * The entries of a packet that are over ARRT's daily cap for their day. The cap counts every entry of
  * the track on that day, at any site, not only the packet's: entries already entered in ARRT's tool
@@ -106,12 +103,18 @@ function overCapIds(db: DB, track: Track, packet: readonly Entry[], dailyCap: nu
   return packet.filter((e) => over.has(e.id)).map((e) => e.id);
 }
 
-/** The newest valid signature of each kind that covers exactly the packet's entries. */
-function packetSignatures(db: DB, trackId: number, digest: string) {
+/**
+ * The newest signature of each kind that validly covers every entry of the packet. Signatures are
+ * judged per entry (by UUID and digest): one that signed these entries among others still counts,
+ * and an edit to any listed entry since leaves its block blank, for ink.
+ */
+function packetSignatures(db: DB, trackId: number, entryIds: readonly number[]) {
   const out: { verifier?: PacketSignatureBlock; supervisor?: PacketSignatureBlock } = {};
+  if (entryIds.length === 0) return out;
   for (const row of listSignatureRows(db, trackId)) {
-    if (row.entries_digest !== digest || out[row.kind]) continue;
-    if (signatureValidity(db, row).state !== 'valid') continue;
+    if (out[row.kind]) continue;
+    const valid = new Set(signedEntryStates(db, row.id).flatMap((s) => (s.valid ? [s.entryId] : [])));
+    if (!entryIds.every((id) => valid.has(id))) continue;
     out[row.kind] = {
       kind: row.kind,
       signerName: row.signer_name,
@@ -167,7 +170,7 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
-  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now);
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now);
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
     data,
