@@ -97,6 +97,16 @@ const BUILT_IN_FONTS: Record<string, keyof typeof FONT> = {
   'Courier-BoldOblique': 'mono',
 };
 
+/**
+ * Registers the FONT names (and, unless kept, the built-in names as DejaVu) on a document. createDoc
+ * does this; a document that needs its own page setup (the landscape review form) calls it itself.
+ */
+export function registerFonts(doc: Doc, keepBuiltInFonts: boolean): void {
+  const fonts = fontBytes();
+  for (const key of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[key], fonts[key]);
+  if (!keepBuiltInFonts) for (const [name, key] of Object.entries(BUILT_IN_FONTS)) doc.registerFont(name, fonts[key]);
+}
+
 export function createDoc(info: {
   title: string;
   subject: string;
@@ -120,9 +130,7 @@ export function createDoc(info: {
     // A fixed creation date (the service's clock) keeps files reproducible for a given log.
     info: { Title: info.title, Subject: info.subject, Creator: 'RadLedger', Producer: 'RadLedger', CreationDate: info.createdAt, ...info.extra },
   });
-  const fonts = fontBytes();
-  for (const key of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[key], fonts[key]);
-  if (!info.keepBuiltInFonts) for (const [name, key] of Object.entries(BUILT_IN_FONTS)) doc.registerFont(name, fonts[key]);
+  registerFonts(doc, info.keepBuiltInFonts ?? false);
   doc.font(FONT.regular).fontSize(10).fillColor(INK);
   return doc;
 }
