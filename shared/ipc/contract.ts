@@ -15,6 +15,7 @@ import { complianceChannels } from './compliance';
 import { dashboardChannels } from './dashboard';
 import type { Channel } from './define';
 import { documentChannels } from './documents';
+import { educationChannels } from './education';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
 import { siteChannels } from './sites';
@@ -37,6 +38,7 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...educationChannels,
 } as const;
 
 export type Contract = typeof contract;

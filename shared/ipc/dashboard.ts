@@ -1,5 +1,7 @@
 // Progress dashboard and Today items: one call returns everything the Progress page draws for a track.
 import { z } from 'zod';
+import type { VersionWarning } from '../catalog/versions';
+import type { EducationSummary } from '../education/summary';
 import type { NotCountingReason } from '../engine/evaluate';
 import type { Forecast } from '../planning/forecast';
 import { channel } from './define';
@@ -127,7 +129,13 @@ export interface DashboardData {
   missingSource: 'log-and-offered' | 'log-only';
   forecast: Forecast | { status: 'unknown-numbers'; message: string };
   paceWindowWeeks: number;
+  /** Every warning in words: the engine's, then the requirement version's (ending / ended). */
   warnings: string[];
+  /** The requirement version's end, when it is near or past (shown with its date and days left). */
+  versionWarnings: VersionWarning[];
+  /** The 24-month window: frozen at `lockedOn` once an exam window is assigned. */
+  window: { months: number | null; start: string | null; lockedOn: string | null; text: string };
+  education: EducationSummary;
 }
 
 export interface TodayRotation {
@@ -149,11 +157,18 @@ export interface TodayExpiring {
   firstDate: string | null;
 }
 
+export interface TodayVersionWarning extends VersionWarning {
+  trackId: number;
+  trackName: string;
+}
+
 export interface TodayItems {
   today: string;
   rotations: TodayRotation[];
   nextRotation: (TodayRotation & { date: string }) | null;
   expiring: TodayExpiring[];
+  /** Tracks whose requirement version ends within 180 days or has ended. */
+  versionWarnings: TodayVersionWarning[];
 }
 
 export const dashboardChannels = {

@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
 import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
+import { educationHandlers } from './education';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
 import { siteHandlers } from './sites';
@@ -32,4 +33,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...dashboardHandlers,
   ...planningHandlers,
+  ...educationHandlers,
 };
