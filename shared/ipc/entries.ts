@@ -98,8 +98,16 @@ export const entryListInput = z.object({
 });
 export type EntryListInput = z.input<typeof entryListInput>;
 
+/** Whether an entry counts toward the requirements, in words (null: no catalog to judge by). */
+export interface EntryJudgement {
+  counts: boolean | null;
+  text: string;
+}
+
 export interface EntryPage {
   rows: Entry[];
+  /** Per row id: counts or not, and why not (the engine's reason in plain words). */
+  judgements: Record<number, EntryJudgement>;
   total: number;
   /** True when `total` is a lower bound (a filtered view with more matches than counted). */
   totalCapped?: boolean;
