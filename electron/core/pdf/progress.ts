@@ -2,6 +2,7 @@
 // a supervisor: the requirement engine's counts (progress.evaluate) where the catalog knows them,
 // "?" where it does not (never an invented ARRT number), then what the log holds: entries per month
 // (a bar chart with its text equivalent) and per procedure.
+import { educationSection, type EducationSectionData } from './education';
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export interface ProgressReportData {
@@ -24,6 +25,10 @@ export interface ProgressReportData {
     missing: string[];
     expiringSoon: number;
   } | null;
+  /** Structured education (its own section); absent when not provided. */
+  education?: EducationSectionData | null;
+  /** Rules the engine applies that the reader should see: version ending, window frozen. */
+  ruleNotes?: string[];
 }
 
 const REQUIREMENT_COLUMNS: Column<NonNullable<ProgressReportData['requirements']>['rows'][number]>[] = [
@@ -106,6 +111,17 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     doc.x = PAGE.margin;
     doc.moveDown(0.5);
     if (req.rows.length > 0) table(doc, REQUIREMENT_COLUMNS, req.rows);
+  }
+
+  if (data.ruleNotes?.length) {
+    doc.moveDown(0.3);
+    doc.font('Helvetica').fontSize(9).fillColor(INK);
+    for (const n of data.ruleNotes) doc.text(`•  ${n}`, PAGE.margin + 8, doc.y, { width: CONTENT_WIDTH - 8 });
+    doc.x = PAGE.margin;
+  }
+  if (data.education) {
+    educationSection(doc, data.education);
+    ensureSpace(doc, 190); // keeps the next heading with its chart
   }
 
   heading(doc, 'Entries per month');

@@ -1,6 +1,7 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
 // renderer saves them (see shared/ipc/documents.ts for why).
+import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
@@ -20,7 +21,9 @@ import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { batchDigest, entrySignStates, signatureValidity } from './signoff';
 import { catalogHandlers } from './catalogs';
+import { educationSectionData } from './education';
 import { NOT_JUDGED, trackJudgements } from './entry-judgement';
+import { dashboardFor } from './dashboard';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function requireTrack(db: DB, trackId: number): Track {
@@ -132,7 +135,7 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
-  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now);
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now, { education: educationSectionData(db, track, localIsoDate(now)) });
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
     data,
@@ -247,6 +250,12 @@ export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): 
   return Buffer.concat(chunks);
 }
 
+/** The rules the dashboard shows as warnings and the window, for the report's reader. */
+function ruleNotes(ctx: Ctx, trackId: number): string[] {
+  const d = dashboardFor(ctx, trackId, 8);
+  return [...d.warnings, d.window.text];
+}
+
 async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
   const { db } = ctx;
   const now = ctx.now();
@@ -299,6 +308,8 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
       procedures: [...byProcedure.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
       // The last 12 months with entries, oldest first: one bar each.
       months: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([month, count]) => ({ month, count })),
+      education: educationSectionData(db, track, localIsoDate(now)),
+      ruleNotes: ruleNotes(ctx, track.id),
     },
     now,
   );

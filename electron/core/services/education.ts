@@ -7,13 +7,14 @@ import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
 import { categoryKeyFor, summarizeEducation, type CategoriesOrigin, type EducationActivityRecord, type EducationCategoryOption, type EducationSummary } from '../../../shared/education/summary';
 import { evaluateEducation, type EducationActivity } from '../../../shared/engine/education';
-import type { EducationActivityView, educationChannels } from '../../../shared/ipc/education';
+import type { EducationActivityView, EducationData, educationChannels } from '../../../shared/ipc/education';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { AppFailure } from '../../../shared/result';
 import { prepareAttachment, stageAttachment, type PreparedAttachment } from '../attachments';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
+import type { EducationSectionData } from '../pdf/education';
 import { findAttachmentByHash, insertAttachment } from '../tables/compliance';
 import {
   activityCountsByCategory,
@@ -84,6 +85,41 @@ export function educationSummary(db: DB, track: Track, today: string, activities
   return summarizeEducation(evaluation, activities.length, rules.origin, windowMonths, rules.catalog.education?.totalCredits.source ?? null);
 }
 
+/** Everything the Education screen shows for a track (also the documents' section). */
+export function educationView(db: DB, track: Track, today: string): EducationData {
+  const rules = educationRules(db, track);
+  const activities = listActivities(db, track.id);
+  const summary = educationSummary(db, track, today, activities, rules);
+  const names = new Map(rules.categories.map((c) => [c.key, c.name]));
+  const why = new Map<number, string>();
+  for (const r of summary.notCounting) why.set(r.activityId, r.text);
+  const views: EducationActivityView[] = activities.map((a) => ({
+    ...a,
+    categoryName: names.get(a.categoryKey) ?? `${a.categoryKey} (not a category of this discipline)`,
+    counts: !why.has(a.id),
+    reason: why.get(a.id) ?? null,
+  }));
+  return { trackId: track.id, activities: views, categories: rules.categories, summary, categoriesEditable: rules.editable };
+}
+
+/** The section the progress report and the packet draw. */
+export function educationSectionData(db: DB, track: Track, today: string): EducationSectionData {
+  const v = educationView(db, track, today);
+  return {
+    summary: v.summary,
+    activities: v.activities.map((a) => ({
+      completedOn: a.completedOn,
+      title: a.title,
+      provider: a.provider,
+      categoryName: a.categoryName,
+      credits: a.credits,
+      counts: a.counts,
+      reason: a.reason,
+      certificate: a.attachment !== null,
+    })),
+  };
+}
+
 function requireTrack(db: DB, id: number): Track {
   const t = getTrack(db, id);
   if (!t) throw new AppFailure('not-found', 'That track no longer exists.', [{ path: 'trackId', message: 'That track no longer exists.' }]);
@@ -146,23 +182,7 @@ function phiWarnings(input: ActivityInput): string[] {
 }
 
 export const educationHandlers: HandlerMap<ChannelsOf<typeof educationChannels>> = {
-  'education.list': (ctx, input) => {
-    const track = requireTrack(ctx.db, input.trackId);
-    const today = localIsoDate(ctx.now());
-    const rules = educationRules(ctx.db, track);
-    const activities = listActivities(ctx.db, track.id);
-    const summary = educationSummary(ctx.db, track, today, activities, rules);
-    const names = new Map(rules.categories.map((c) => [c.key, c.name]));
-    const why = new Map<number, string>();
-    for (const r of summary.notCounting) why.set(r.activityId, r.text);
-    const views: EducationActivityView[] = activities.map((a) => ({
-      ...a,
-      categoryName: names.get(a.categoryKey) ?? `${a.categoryKey} (not a category of this discipline)`,
-      counts: !why.has(a.id),
-      reason: why.get(a.id) ?? null,
-    }));
-    return { trackId: track.id, activities: views, categories: rules.categories, summary, categoriesEditable: rules.editable };
-  },
+  'education.list': (ctx, input) => educationView(ctx.db, requireTrack(ctx.db, input.trackId), localIsoDate(ctx.now())),
 
   'education.create': (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);

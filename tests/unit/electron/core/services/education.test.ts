@@ -1,7 +1,8 @@
 // Structured education through the real backend (a real SQLite file, the contract's zod schemas):
 // record, edit, delete and undo activities; the engine's verdict on the dashboard; certificates
 // judged by content like the wallet's; categories named by the user where RadLedger knows none.
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
@@ -152,6 +153,22 @@ describe('structured education through the backend', () => {
     const ct = await ctTrack(b);
     const refused = (await b.dispatch('education.setCategories', { trackId: ct.id, names: ['Mine'] })) as Result<unknown>;
     expect(!refused.ok && refused.error.message).toMatch(/known to RadLedger/);
+    b.close();
+  });
+
+  it('puts education, with its verdict and each activity, in the progress report PDF (read back with pdftotext)', async () => {
+    const { b, dir } = backend();
+    const track = await ctTrack(b);
+    await call(b, 'education.create', { trackId: track.id, completedOn: '2026-03-02', title: 'CT dose optimisation', provider: 'ASRT', credits: 4, categoryKey: 'safety' });
+    await call(b, 'education.create', { trackId: track.id, completedOn: '2026-04-10', title: 'Contrast reactions', credits: 1.5, categoryKey: 'patient-care' });
+    const report = await call(b, 'documents.progressReport', { trackId: track.id });
+    const pdf = path.join(dir, 'report.pdf');
+    writeFileSync(pdf, Buffer.from(report.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Structured education');
+    expect(text).toContain('5.5 of 16 credits; 2 of 4 content categories covered (missing: Image Production, Procedures).');
+    expect(text).toMatch(/2026-03-02\s+CT dose optimisation \(ASRT\)\s+Safety\s+4\s+Yes/);
+    expect(text).toMatch(/Text equivalent: Patient Care: 1\.5 credits; Safety: 4 credits; Image Production: 0 credits \(missing\)/);
     b.close();
   });
 });
