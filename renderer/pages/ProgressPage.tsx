@@ -6,6 +6,7 @@ import { api } from '../api';
 import { PlanTab } from '../components/planning/PlanTab';
 import { CategoryChart } from '../components/progress/CategoryChart';
 import { Checklist } from '../components/progress/Checklist';
+import { EducationCard } from '../components/progress/EducationCard';
 import { ExpiryChart } from '../components/progress/ExpiryChart';
 import { ForecastPanel } from '../components/progress/ForecastPanel';
 import { MissingList } from '../components/progress/MissingList';
@@ -136,6 +137,7 @@ function Dashboard(props: { data: DashboardData; busy: boolean; onPaceWindow: (w
       </div>
       {data.catalog.numbersKnown ? <CategoryChart categories={data.categories} /> : null}
       <MissingList data={data} />
+      <EducationCard data={data} />
       {data.catalog.numbersKnown ? <Checklist data={data} /> : null}
       <div className="grid-2">
         <WeeklyChart weekly={data.weekly} />

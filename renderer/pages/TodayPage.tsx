@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
 import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
+import { VersionWarningsToday } from '../components/today/VersionWarnings';
 import { PageHeader } from '../components/ui';
 import '../styles/sites.css';
 
@@ -23,6 +24,7 @@ export function TodayPage() {
   return (
     <div className="page">
       <PageHeader title="Today" subtitle="What is due: rotations, follow-ups, expiring entries and documents." />
+      <VersionWarningsToday />
       {TODAY_SECTIONS.map((s) => {
         const Section = s.component;
         return (

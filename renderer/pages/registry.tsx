@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { CatalogsPage } from './CatalogsPage';
 import { DocumentsPage } from './DocumentsPage';
+import { EducationPage } from './EducationPage';
 import { LogPage } from './LogPage';
 import { ProgressPage } from './ProgressPage';
 import { SettingsPage } from './SettingsPage';
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   { id: 'today', label: 'Today', component: TodayPage },
   { id: 'log', label: 'Log', component: LogPage },
   { id: 'progress', label: 'Progress', component: ProgressPage },
+  { id: 'education', label: 'Education', component: EducationPage },
   { id: 'sites', label: 'Sites', component: SitesPage },
   { id: 'signoff', label: 'Sign-off', component: SignOffPage },
   { id: 'documents', label: 'Documents', component: DocumentsPage },

@@ -102,10 +102,13 @@ export function OverallCard(props: { data: DashboardData }) {
         </details>
       ) : null}
       {props.data.warnings.map((w) => (
-        <p key={w} className="banner banner-warn">
+        <p key={w} className="banner banner-warn" data-testid="dashboard-warning">
           {w}
         </p>
       ))}
+      <p className="small muted" data-testid="window-rule">
+        {props.data.window.text}
+      </p>
     </section>
   );
 }
