@@ -35,7 +35,9 @@ function indexOf(list: readonly EntryVerdict[]): Map<number, EntryVerdict> {
 
 export function judgementText(v: EntryVerdict, reasonTexts: ProgressReport['reasonTexts']): EntryJudgement {
   if (!v.counts) return { counts: false, text: v.reason ? reasonTexts[v.reason] : 'Does not count.' };
-  const notes = v.flags.map((f) => FLAG_TEXT[f]);
+  // "Not in the catalog's list yet" holds for every entry while the list is unknown: the dashboard
+  // says so once; repeating it on each row would hide the notes that matter.
+  const notes = v.flags.filter((f) => f !== 'uncatalogued').map((f) => FLAG_TEXT[f]);
   return { counts: true, text: notes.length ? `Counts (${notes.join('; ')}).` : 'Counts.' };
 }
 

@@ -95,7 +95,7 @@ export function ActivityForm(props: {
         </Field>
       </div>
       <div className="row">
-        <Field label="CE credits" error={creditsError} hint="Academic credit: 12 CE per quarter credit, 16 per semester credit.">
+        <Field label="CE credits" error={creditsError} hint="Quarter credit = 12, semester credit = 16.">
           {(id, d) => (
             <input id={id} aria-describedby={d} inputMode="decimal" value={credits} onChange={(e) => setCredits(e.target.value)} className="edu-credits" aria-invalid={Boolean(creditsError)} />
           )}

@@ -26,7 +26,18 @@ export function EducationProgress(props: { summary: EducationSummary; compact?: 
       <div className="edu-total-bar" aria-hidden="true">
         <span style={{ width: `${pct}%` }} />
       </div>
-      <p className="small">{s.text}</p>
+      {s.categoriesOrigin === 'none' ? (
+        <p className="small">{s.text}</p>
+      ) : s.missingCategories.length > 0 ? (
+        <p className="small">
+          {s.remaining ? `${formatCredits(s.remaining)} more ${s.remaining === 1 ? 'credit' : 'credits'} needed; ` : ''}
+          no credit yet in: <strong>{s.missingCategories.join(', ')}</strong>.
+        </p>
+      ) : s.remaining ? (
+        <p className="small">
+          {formatCredits(s.remaining)} more {s.remaining === 1 ? 'credit' : 'credits'} needed; every content category is covered.
+        </p>
+      ) : null}
       {s.categories.length > 0 ? (
         <figure className="edu-chart">
           <div aria-hidden="true" className="edu-bars">
