@@ -131,6 +131,11 @@ function Dashboard(props: { data: DashboardData; busy: boolean; onPaceWindow: (w
         {data.catalog.resolvedFrom === 'builtin' ? ' (the shipped catalog for this discipline; no catalog is assigned to the track yet)' : ''}
         {' · '}as of {data.today}
       </p>
+      {data.versionWarnings.map((w) => (
+        <p key={w.kind} className={`banner ${w.kind === 'version-expired' ? 'banner-error' : 'banner-warn'}`} data-testid="dashboard-warning">
+          {w.message}
+        </p>
+      ))}
       <div className="dash-top">
         <OverallCard data={data} />
         <ForecastPanel data={data} busy={props.busy} onPaceWindow={props.onPaceWindow} />

@@ -101,7 +101,8 @@ export function OverallCard(props: { data: DashboardData }) {
           </ul>
         </details>
       ) : null}
-      {props.data.warnings.map((w) => (
+      {/* Version warnings are shown above the dashboard (ProgressPage); the rest here. */}
+      {props.data.warnings.filter((w) => !props.data.versionWarnings.some((v) => v.message === w)).map((w) => (
         <p key={w} className="banner banner-warn" data-testid="dashboard-warning">
           {w}
         </p>
