@@ -151,6 +151,15 @@ test('a requirement version that is ending is shown on Today and on the dashboar
   await app.open('progress');
   await expect(page.getByTestId('dashboard-warning').filter({ hasText: 'The 2020-07-01 requirements expire on 2027-09-01' })).toBeVisible();
   await expect(page.getByTestId('window-rule')).toContainText('Entries count for 24 months');
+  // The 2020 list is partial and marks nothing mandatory: no "every requirement is met".
+  await expect(page.getByText('Nothing remains: every requirement is met.')).toHaveCount(0);
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: 'test-results/dashboard-version-1024x700.png' });
+
+  // The requirements list tells the derived end date from one ARRT prints.
+  await app.open('catalogs');
+  const m2020 = page.locator('[data-catalog-key="arrt-m-2020-07"]');
+  await expect(m2020).toContainText('accepted until 2027-09-01 (derived: 24 months after 2025-09-01)');
+  await m2020.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/catalogs-derived-1024x700.png' });
 });

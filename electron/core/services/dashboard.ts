@@ -378,7 +378,8 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
 
   const totals = evaluation?.totals;
   const required = totals?.required ?? null;
-  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null;
+  // A partial list whose procedures are not marked mandatory requires nothing yet: that is not "all met".
+  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null && required > 0;
   const counted = totals?.counted ?? 0;
   // Progress is what is credited toward the requirements (surplus repetitions of one procedure do
   // not make up for another), so it is required - remaining, not the counted total.
