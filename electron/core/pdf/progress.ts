@@ -136,6 +136,7 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     );
   }
 
+  ensureSpace(doc, 70); // the heading, the table header and a first row stay together
   heading(doc, 'Procedures logged');
   table(doc, COLUMNS, data.procedures);
 
