@@ -1,5 +1,6 @@
 // Structured education, version warnings and the Log's why-not column, in the real renderer
 // against the real backend. The server runs with a fixed clock so dates and warnings are stable.
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { startPreviewServer } from '../../electron/preview/server';
 import { expect, test, type AppHarness } from './fixtures';
@@ -72,6 +73,10 @@ test('records structured education with the keyboard, undoes a delete, and sees 
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('education-summary')).toContainText('6.5 of 16 credits');
   await expect(page.getByTestId('education-summary')).toContainText('2 of 4 content categories covered');
+
+  // No accessibility violations on the page's own content (labels, contrast, table headers).
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   for (const [w, h] of [[1366, 768], [1024, 700]] as const) {
     await page.setViewportSize({ width: w, height: h });
