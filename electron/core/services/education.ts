@@ -79,7 +79,8 @@ function engineActivities(list: readonly EducationActivityRecord[]): EducationAc
 export function educationSummary(db: DB, track: Track, today: string, activities = listActivities(db, track.id), rules = educationRules(db, track)): EducationSummary {
   const windowMonths = rules.catalog?.windowMonths?.value ?? null;
   if (!rules.catalog) {
-    return summarizeEducation(evaluateEducation({ education: null } as Catalog, [], engineContext(track, today)), 0, 'none', null, null);
+    const undefinedRule = { defined: false, requiredTotal: null, minPerCategory: null, counted: 0, remaining: null, categories: [], rejected: [], missing: [], met: null };
+    return summarizeEducation(undefinedRule, activities.length, 'none', null, null);
   }
   const evaluation = evaluateEducation(rules.catalog, engineActivities(activities), engineContext(track, today));
   return summarizeEducation(evaluation, activities.length, rules.origin, windowMonths, rules.catalog.education?.totalCredits.source ?? null);

@@ -97,6 +97,23 @@ describe('verification packet PDF', () => {
   });
 });
 
+describe('packet: structured education', () => {
+  it('adds the education section on its own page, outside what the verifier signs (not in the digest)', async () => {
+    s = await seed(2);
+    const batch = { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId };
+    const before = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    await call(s.backend, 'education.create', { trackId: s.trackId, completedOn: '2026-05-02', title: 'Cardiac CT protocols', provider: 'RSNA', credits: 3, categoryKey: 'procedures' });
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    expect(packet.digest).toBe(before.digest);
+    const { pages } = pdfText(packet.pdf);
+    const last = pages.at(-1)!;
+    expect(last).toContain('Structured education');
+    expect(last).toContain('3 of 16 credits; 1 of 4 content categories covered');
+    expect(last).toMatch(/2026-05-02\s+Cardiac CT protocols \(RSNA\)\s+Procedures\s+3\s+Yes/);
+    expect(last).toContain('structured education is not part of what the verifier signs above');
+  });
+});
+
 describe('check a packet', () => {
   it('reports a JSON twin or PDF as matching, then as changed after an edit, and catches an altered twin', async () => {
     s = await seed(3);
