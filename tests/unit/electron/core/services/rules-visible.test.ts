@@ -97,3 +97,23 @@ describe('exam-window lock', () => {
     b.close();
   });
 });
+
+describe('the Log judges entries without a track picked', () => {
+  it('filters "does not count" over every track, each by its own catalog, and says why per row', async () => {
+    const b = backendOn(tempDir(), '2026-11-24');
+    const ct = await call(b, 'tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+    const mr = await call(b, 'tracks.create', { discipline: 'MR', startDate: '2026-01-05' });
+    // CT accepts 9 a day, MR 7: the tenth CT entry and the eighth MR entry of a day do not count.
+    for (let i = 0; i < 10; i++) await call(b, 'entries.create', { trackId: ct.id, performedOn: '2026-11-20', performedAt: `${String(8 + i).padStart(2, '0')}:00`, procedureName: 'Routine Head' });
+    for (let i = 0; i < 8; i++) await call(b, 'entries.create', { trackId: mr.id, performedOn: '2026-11-20', performedAt: `${String(8 + i).padStart(2, '0')}:00`, procedureName: 'Brain' });
+    const not = await call(b, 'entries.list', { counting: 'not-counting' });
+    expect(not.total).toBe(2);
+    expect(not.rows.map((r) => [r.trackId, r.performedAt]).sort()).toEqual([[ct.id, '17:00'], [mr.id, '15:00']].sort());
+    expect(Object.values(not.judgements).map((j) => j.text).sort()).toEqual([
+      'Over the daily limit of 7 entries: keep it, but it cannot be reported for this day.',
+      'Over the daily limit of 9 entries: keep it, but it cannot be reported for this day.',
+    ]);
+    expect((await call(b, 'entries.list', { counting: 'counts' })).total).toBe(16);
+    b.close();
+  });
+});
