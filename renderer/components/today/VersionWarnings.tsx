@@ -17,19 +17,22 @@ export function VersionWarningsToday() {
       <h2 id="today-version-warnings" className="card-title">
         Requirement version ending
       </h2>
-    <ul className="today-list" aria-label="Requirement versions ending" data-testid="version-warnings">
-      {v.versionWarnings.map((w) => (
-        <li key={w.trackId} className="today-item">
-          <div>
-            <strong>{w.trackName}</strong> <span className={`badge ${w.kind === 'version-expired' ? 'badge-danger' : 'badge-warn'}`}>{w.kind === 'version-expired' ? 'Version ended' : `${w.daysLeft} days left`}</span>
-            <div className="small">{w.message}</div>
-          </div>
-          <a className="btn" href="#/progress">
-            Open progress
-          </a>
-        </li>
-      ))}
-    </ul>
+      <ul className="today-list" aria-label="Requirement versions ending" data-testid="version-warnings">
+        {v.versionWarnings.map((w) => (
+          <li key={w.trackId} className="today-item">
+            <div>
+              <strong>{w.trackName}</strong>{' '}
+              <span className={`badge ${w.kind === 'version-expired' ? 'badge-danger' : 'badge-warn'}`}>
+                {w.kind === 'version-expired' ? 'Version ended' : `${w.daysLeft} days left`}
+              </span>
+              <div className="small">{w.message}</div>
+            </div>
+            <a className="btn" href="#/progress">
+              Open progress
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
