@@ -5,6 +5,7 @@ import type { ProcedureOptions } from '../../shared/ipc/entries';
 import { api } from '../api';
 import { LogTable } from '../components/capture/LogTable';
 import { QuickLog } from '../components/capture/QuickLog';
+import { RenameProcedure } from '../components/capture/RenameProcedure';
 import { ShiftForm } from '../components/capture/ShiftForm';
 import { TrackForm } from '../components/capture/TrackForm';
 import { useUndoStack } from '../components/capture/undo';
@@ -76,6 +77,7 @@ export function LogPage() {
             <p className="muted small">Several procedures with counts for one date and site, saved together or not at all.</p>
             <ShiftForm key={active.id} track={active} procedures={procedures.value ?? NO_PROCEDURES} onChanged={changed} offerUndo={offerUndo} />
           </details>
+          <RenameProcedure key={`rename-${active.id}`} track={active} procedures={procedures.value ?? NO_PROCEDURES} version={version} onChanged={changed} offerUndo={offerUndo} />
           <LogTable tracks={list} version={version} onChanged={changed} offerUndo={offerUndo} />
         </>
       ) : null}

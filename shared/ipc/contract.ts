@@ -9,6 +9,7 @@ import type { Result } from '../result';
 import { appChannels } from './app';
 import { exportJsonChannels } from './exportjson';
 import { importChannels } from './import';
+import { nameChannels } from './names';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
@@ -27,6 +28,7 @@ export const contract = {
   ...appChannels,
   ...exportJsonChannels,
   ...importChannels,
+  ...nameChannels,
   ...backupChannels,
   ...trackChannels,
   ...catalogChannels,

@@ -4,6 +4,7 @@ import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
 import { exportJsonHandlers } from './exportjson';
 import { importHandlers } from './import';
+import { nameHandlers } from './names';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
@@ -22,6 +23,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...exportJsonHandlers,
   ...importHandlers,
+  ...nameHandlers,
   ...backupHandlers,
   ...trackHandlers,
   ...catalogHandlers,

@@ -7,8 +7,19 @@ import { m005Signoff } from './005-signoff';
 import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
 import { m010Education } from './010-education';
+import { m012ImportHistory } from './012-import-history';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Catalogs, m003Capture, m004Sites, m005Signoff, m006Planning, m008LogSearch, m010Education];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Catalogs,
+  m003Capture,
+  m004Sites,
+  m005Signoff,
+  m006Planning,
+  m008LogSearch,
+  m010Education,
+  m012ImportHistory,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

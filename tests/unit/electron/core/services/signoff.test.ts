@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntegrityReport, SignatureView, SignoffPreview, EntrySignStates } from '../../../../../shared/ipc/signoff';
 import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
-import { insertEntries } from '../../../../../electron/core/import/entries';
+import { writeImport } from '../../../../../electron/core/import/entries';
 import { call, PNG_DATA_URL, seed, type Seeded } from './signoff-seed';
 
 const allAttested = Object.fromEntries(VERIFIER_CHECKLIST.map((i) => [i.id, true]));
@@ -226,8 +226,15 @@ describe('sign-off session', () => {
   it('entries from a spreadsheet import pass the integrity check until someone changes them outside the app', async () => {
     s = await seed(1);
     const now = '2026-06-15T14:00:00.000Z';
-    const row = { line: 2, performedOn: '2026-06-03', performedAt: null, procedureId: null, procedureName: 'CT Imported', siteName: 'Mercy General', simulated: false, notes: '', status: 'draft' as const };
-    const { firstId } = insertEntries(s.backend.db, [row, { ...row, procedureName: 'CT Imported 2' }], { trackId: s.trackId, fileName: 'log.csv', fileSha256: 'h', now });
+    const row = { line: 2, performedOn: '2026-06-03', performedAt: null, procedureId: null, procedureName: 'CT Imported', fileProcedureName: 'CT Imported', siteName: 'Mercy General', fileSiteName: 'Mercy General', verifierName: null, simulated: false, notes: '', status: 'draft' as const };
+    const { firstId } = await writeImport(
+      s.backend.db,
+      [row, { ...row, procedureName: 'CT Imported 2' }],
+      { trackId: s.trackId, fileName: 'log.csv', fileSha256: 'h', now, rowsInFile: 2, skippedDuplicates: 0, skippedSummary: 0 },
+      { procedures: [], sites: [], discipline: 'CT' },
+      () => {},
+      () => {},
+    );
     let report = await call<IntegrityReport>(s.backend, 'signoff.integrity');
     expect(report).toMatchObject({ ok: true, importedUnedited: 2 });
     s.backend.db.prepare("UPDATE entries SET procedure_name = 'CT Changed', updated_at = '2026-06-16T00:00:00.000Z' WHERE id = ?").run(firstId);
