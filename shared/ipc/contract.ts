@@ -21,6 +21,7 @@ import { entryChannels } from './entries';
 import { planningChannels } from './planning';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
+import { startChannels } from './start';
 import { trackChannels } from './tracks';
 import { verifierChannels } from './verifiers';
 
@@ -41,6 +42,7 @@ export const contract = {
   ...dashboardChannels,
   ...planningChannels,
   ...educationChannels,
+  ...startChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -78,7 +78,7 @@ function two(n: number): string {
 }
 
 /** Excel stores dates and times as instants without a zone; exceljs gives them as UTC. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const y = value.getUTCFullYear();

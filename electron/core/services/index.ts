@@ -15,6 +15,7 @@ import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
+import { startHandlers } from './start';
 import { trackHandlers } from './tracks';
 import type { HandlerMap } from './types';
 import { verifierHandlers } from './verifiers';
@@ -36,4 +37,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...dashboardHandlers,
   ...planningHandlers,
   ...educationHandlers,
+  ...startHandlers,
 };

@@ -8,6 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, Field, fieldErrors } from '../ui';
 import { ProcedureCombobox } from './ProcedureCombobox';
+import { freeTextRefusal } from './free-text';
 import type { OfferUndo } from './undo';
 
 interface Row {
@@ -20,7 +21,7 @@ interface Row {
 let nextKey = 1;
 const blankRow = (): Row => ({ key: nextKey++, procedureName: '', procedureId: null, count: '1' });
 
-export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; onChanged: () => void; offerUndo: OfferUndo }) {
+export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; onChanged: () => void; offerUndo: OfferUndo; freeTextAllowed: boolean }) {
   const { track } = props;
   const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
   const [siteName, setSiteName] = useState('');
@@ -44,6 +45,10 @@ export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; o
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!props.procedures.catalogHasProcedures && !props.freeTextAllowed && filled.length > 0) {
+      setError({ kind: 'validation', message: freeTextRefusal() });
+      return;
+    }
     const r = await api.entries.createShift({
       trackId: track.id,
       performedOn,

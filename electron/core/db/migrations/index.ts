@@ -8,6 +8,7 @@ import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
 import { m010Education } from './010-education';
 import { m012ImportHistory } from './012-import-history';
+import { m013CatalogOrigin } from './013-catalog-origin';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m008LogSearch,
   m010Education,
   m012ImportHistory,
+  m013CatalogOrigin,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
