@@ -6,6 +6,7 @@ import { GuidedStart } from '../components/start/GuidedStart';
 import { StartHere } from '../components/start/StartHere';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
 import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
+import { ReturnedEntries } from '../components/today/ReturnedEntries';
 import { VersionWarningsToday } from '../components/today/VersionWarnings';
 import { PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
@@ -20,6 +21,7 @@ interface TodaySection {
 
 const TODAY_SECTIONS: TodaySection[] = [
   { id: 'rotation', title: 'Planned rotation today', component: RotationToday },
+  { id: 'returned', title: 'Returned by your reviewers', component: ReturnedEntries },
   { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
   { id: 'expiring-entries', title: 'Entries about to expire', component: ExpiringEntries },
   { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },

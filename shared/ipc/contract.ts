@@ -19,6 +19,7 @@ import { documentChannels } from './documents';
 import { educationChannels } from './education';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
+import { reviewChannels } from './review';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
 import { startChannels } from './start';
@@ -43,6 +44,7 @@ export const contract = {
   ...planningChannels,
   ...educationChannels,
   ...startChannels,
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

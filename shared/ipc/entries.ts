@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Entry, EntryStatus } from '../domain';
 import { ENTRY_STATUSES } from '../domain';
 import { channel } from './define';
+import type { EntryMark } from './signoff';
 import { id, isoDate } from './tracks';
 
 export const NOTES_MAX = 2000;
@@ -33,6 +34,8 @@ export const entryCreateInput = z.object({
   procedureName,
   procedureId,
   siteName,
+  /** The verifier record (Sign-off page); its name is stored with the entry. Wins over verifierName. */
+  verifierId: id.nullish(),
   verifierName,
   notes: notes.default(''),
   simulated: z.boolean().default(false),
@@ -49,6 +52,7 @@ export const entryUpdateInput = z.object({
   procedureName,
   procedureId,
   siteName,
+  verifierId: id.nullish(),
   verifierName,
   notes,
   simulated: z.boolean(),
@@ -60,6 +64,7 @@ export const shiftInput = z.object({
   trackId: id,
   performedOn: isoDate,
   siteName,
+  verifierId: id.nullish(),
   verifierName,
   simulated: z.boolean().default(false),
   rows: z
@@ -108,6 +113,8 @@ export interface EntryPage {
   rows: Entry[];
   /** Per row id: counts or not, and why not (the engine's reason in plain words). */
   judgements: Record<number, EntryJudgement>;
+  /** Each row's review state (signed, void, returned with the reason...), by entry id. */
+  marks?: Record<number, EntryMark>;
   total: number;
   /** True when `total` is a lower bound (a filtered view with more matches than counted). */
   totalCapped?: boolean;
@@ -151,6 +158,8 @@ export interface DayCount {
 
 export interface QuickLogMemory {
   siteName: string | null;
+  /** The verifier record of the track's last entry, when it named one (and it still exists). */
+  verifierId: number | null;
   verifierName: string | null;
 }
 

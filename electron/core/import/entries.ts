@@ -1,7 +1,7 @@
 // Checking a whole sheet and writing it: every row is checked before anything is written; the
 // write is one transaction (all rows or none), made in chunks so the UI can show progress, and it
 // becomes an import record whose entries carry its id (undo deletes exactly those).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { disciplineByCode } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import { detectDateOrder, readDateCell } from '../../../shared/import/dates';
@@ -401,9 +401,9 @@ export async function writeImport(
     const insertSite = db.prepare('INSERT INTO sites (name, created_at, updated_at) VALUES (?, ?, ?)');
     const insertVerifier = db.prepare('INSERT INTO verifiers (name, created_at, updated_at) VALUES (?, ?, ?)');
     const insert = db.prepare(
-      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_id, verifier_name, patient_marker,
+      `INSERT INTO entries (uuid, track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_id, verifier_name, patient_marker,
                             simulated, notes, status, created_at, updated_at, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Each imported entry is its own (anonymous) patient, as a quick-log entry without "same patient".
     let marker = (db.prepare('SELECT coalesce(max(patient_marker), 0) FROM entries').pluck().get() as number) + 1;
@@ -434,7 +434,7 @@ export async function writeImport(
         }
         const id = Number(
           insert.run(
-            meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, verifier?.id ?? null, verifier?.name ?? null, marker++,
+            randomUUID(), meta.trackId, e.performedOn, e.performedAt, e.procedureId, e.procedureName, siteId, verifier?.id ?? null, verifier?.name ?? null, marker++,
             e.simulated ? 1 : 0, e.notes, e.status, meta.now, meta.now, importId,
           ).lastInsertRowid,
         );

@@ -7,6 +7,7 @@ import type { Entry, Track } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
 import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
+import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit, auditHistory } from '../audit';
 import type { Ctx } from '../context';
@@ -27,12 +28,12 @@ import {
 } from '../tables/entries';
 import { ensureSite, listSiteNames } from '../tables/sites';
 import { getTrack } from '../tables/tracks';
+import { getVerifier } from '../tables/verifiers';
 import { entryIdsByCounting, judgeEntries } from './entry-judgement';
+import { entryMarks } from './signoff';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
-/** ARRT's daily caps apply to procedures performed on or after this date (ARRT-RULES.md). */
-const DAILY_CAP_FROM = '2020-01-01';
 
 function requireTrack(db: DB, trackId: number): Track {
   const track = getTrack(db, trackId);
@@ -112,6 +113,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     throwIfIssues(entryDateIssues(input.performedOn, { today: localIsoDate(ctx.now()), trackStart: track.startDate }));
     const procedure = resolveProcedure(ctx.db, track, input.procedureName, input.procedureId, 'procedureName');
     const now = ctx.now().toISOString();
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    if (input.verifierId && !verifier) {
+      throw new AppFailure('not-found', 'That verifier no longer exists.', [{ path: 'verifierId', message: 'That verifier no longer exists. Choose another.' }]);
+    }
     return ctx.db.transaction(() => {
       const previous = input.samePatientAsPrevious ? lastLoggedEntry(ctx.db, track.id) : undefined;
       const id = insertEntry(ctx.db, {
@@ -121,7 +126,9 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
         procedureId: procedure.id,
         procedureName: procedure.name,
         siteId: input.siteName ? ensureSite(ctx.db, input.siteName, now) : null,
-        verifierName: input.verifierName || null,
+        // A verifier record is stored by id, with its name as it reads today.
+        verifierId: verifier?.id ?? null,
+        verifierName: verifier ? verifier.name : input.verifierName || null,
         patientMarker: previous?.patientMarker ?? nextPatientMarker(ctx.db),
         simulated: input.simulated,
         notes: input.notes,
@@ -149,6 +156,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     });
     throwIfIssues(issues);
     const now = ctx.now().toISOString();
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    if (input.verifierId && !verifier) {
+      throw new AppFailure('not-found', 'That verifier no longer exists.', [{ path: 'verifierId', message: 'That verifier no longer exists. Choose another.' }]);
+    }
     return ctx.db.transaction(() => {
       const siteId = input.siteName ? ensureSite(ctx.db, input.siteName, now) : null;
       const ids: number[] = [];
@@ -161,7 +172,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
             procedureId: procedures[i]!.id,
             procedureName: procedures[i]!.name,
             siteId,
-            verifierName: input.verifierName || null,
+            verifierId: verifier?.id ?? null,
+            verifierName: verifier ? verifier.name : input.verifierName || null,
             // Each procedure of a shift is its own patient unless the user says otherwise later.
             patientMarker: nextPatientMarker(ctx.db),
             simulated: input.simulated,
@@ -184,14 +196,18 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     throwIfIssues(entryDateIssues(input.performedOn, { today: localIsoDate(ctx.now()), trackStart: track.startDate }));
     const procedure = resolveProcedure(ctx.db, track, input.procedureName, input.procedureId, 'procedureName');
     const now = ctx.now().toISOString();
+    // The verifier record stays linked while the name is unchanged; a typed new name unlinks it.
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    const keepRecord = input.verifierId === undefined && (input.verifierName || null) === before.verifierName;
     return ctx.db.transaction(() => {
       updateEntry(ctx.db, input.id, {
+        verifierId: verifier?.id ?? (keepRecord ? before.verifierId : null),
         performedOn: input.performedOn,
         performedAt: input.performedAt ?? null,
         procedureId: procedure.id,
         procedureName: procedure.name,
         siteId: input.siteName ? ensureSite(ctx.db, input.siteName, now) : null,
-        verifierName: input.verifierName || null,
+        verifierName: verifier ? verifier.name : input.verifierName || null,
         simulated: input.simulated,
         notes: input.notes,
         status: input.status,
@@ -239,11 +255,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
   'entries.list': (ctx, input) => {
     // What counts is decided per track by its catalog; without a track picked, every track is
     // judged by its own (the common case: one track, no need to pick it first).
-    const page =
-      input.counting === 'all'
-        ? listEntries(ctx.db, input)
-        : listEntries(ctx.db, { ...input, ids: entryIdsByCounting(ctx, input.trackId, input.counting === 'counts') });
-    return { ...page, judgements: judgeEntries(ctx, page.rows) };
+    const page = listFiltered(ctx, input);
+    return { ...page, marks: entryMarks(ctx.db, page.rows), judgements: judgeEntries(ctx, page.rows) };
   },
 
   'entries.dayCount': (ctx, input) => {
@@ -259,7 +272,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 
   'entries.memory': (ctx, input) => {
     const last = lastLoggedEntry(ctx.db, input.trackId);
-    return { siteName: last?.siteName ?? null, verifierName: last?.verifierName ?? null };
+    const verifierId = last?.verifierId && getVerifier(ctx.db, last.verifierId) ? last.verifierId : null;
+    return { siteName: last?.siteName ?? null, verifierId, verifierName: last?.verifierName ?? null };
   },
 
   'entries.procedureOptions': (ctx, input) => {
@@ -284,7 +298,11 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
   },
 };
 
-/** The engine's verdict for every live entry of a track (the same evaluation as the Progress page). */
+function listFiltered(ctx: Ctx, input: Parameters<(typeof entryHandlers)['entries.list']>[1]) {
+  if (input.counting === 'all') return listEntries(ctx.db, input);
+  return listEntries(ctx.db, { ...input, ids: entryIdsByCounting(ctx, input.trackId, input.counting === 'counts') });
+}
+
 function changeStatuses(ctx: Ctx, changes: ReadonlyArray<{ id: number; status: Entry['status'] }>) {
   const now = ctx.now().toISOString();
   return ctx.db.transaction(() => {

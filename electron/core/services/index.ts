@@ -13,6 +13,7 @@ import { documentHandlers } from './documents';
 import { educationHandlers } from './education';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
+import { reviewHandlers } from './review';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
 import { startHandlers } from './start';
@@ -38,4 +39,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...planningHandlers,
   ...educationHandlers,
   ...startHandlers,
+  ...reviewHandlers,
 };

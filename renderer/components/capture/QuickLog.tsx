@@ -16,6 +16,7 @@ import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';
+import { useVerifierChoice, VerifierField } from './VerifierField';
 
 export function QuickLog(props: {
   track: Track;
@@ -34,7 +35,7 @@ export function QuickLog(props: {
   const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
   const [performedAt, setPerformedAt] = useState('');
   const [siteName, setSiteName] = useState('');
-  const [verifierName, setVerifierName] = useState('');
+  const verifier = useVerifierChoice();
   const [samePatient, setSamePatient] = useState(false);
   const [simulated, setSimulated] = useState(false);
   const [notes, setNotes] = useState('');
@@ -54,7 +55,7 @@ export function QuickLog(props: {
     void api.entries.memory({ trackId: track.id }).then((r) => {
       if (!live || !r.ok) return;
       setSiteName(r.value.siteName ?? '');
-      setVerifierName(r.value.verifierName ?? '');
+      verifier.remember(r.value);
     });
     procedureRef.current?.focus();
     return () => {
@@ -90,7 +91,7 @@ export function QuickLog(props: {
       procedureName,
       procedureId,
       siteName: siteName || null,
-      verifierName: verifierName || null,
+      ...verifier.input(),
       samePatientAsPrevious: samePatient,
       simulated,
       notes: notesToSave,
@@ -215,9 +216,7 @@ export function QuickLog(props: {
         <Field label="Site" error={errors.siteName}>
           {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
         </Field>
-        <Field label="Verifier" error={errors.verifierName}>
-          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
-        </Field>
+        <VerifierField label="Verifier" choice={verifier} error={errors.verifierName ?? errors.verifierId} placeholder="Name and credential" />
       </div>
       <div className="row">
         <Field label="Date performed" error={errors.performedOn}>

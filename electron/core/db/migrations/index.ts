@@ -6,6 +6,7 @@ import { m004Sites } from './004-sites';
 import { m005Signoff } from './005-signoff';
 import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
+import { m009Review } from './009-review';
 import { m010Education } from './010-education';
 import { m012ImportHistory } from './012-import-history';
 import { m013CatalogOrigin } from './013-catalog-origin';
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   m005Signoff,
   m006Planning,
   m008LogSearch,
+  m009Review,
   m010Education,
   m012ImportHistory,
   m013CatalogOrigin,
