@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { VersionWarning } from '../catalog/versions';
 import type { EducationSummary } from '../education/summary';
 import type { NotCountingReason } from '../engine/evaluate';
-import type { Forecast } from '../planning/forecast';
+import type { FinishEstimate, Forecast } from '../planning/forecast';
 import { channel } from './define';
 import { id } from './tracks';
 
@@ -128,6 +128,8 @@ export interface DashboardData {
   /** 'log-and-offered' when the Sites feature's offered procedures were read; 'log-only' otherwise. */
   missingSource: 'log-and-offered' | 'log-only';
   forecast: Forecast | { status: 'unknown-numbers'; message: string };
+  /** The finish date shown everywhere: from the pace of the log, else the accepted plan, and which. */
+  finish: FinishEstimate;
   paceWindowWeeks: number;
   /** Every warning in words: the engine's, then the requirement version's (ending / ended). */
   warnings: string[];
@@ -167,6 +169,8 @@ export interface TodayItems {
   rotations: TodayRotation[];
   nextRotation: (TodayRotation & { date: string }) | null;
   expiring: TodayExpiring[];
+  /** Each track's finish date and its basis. */
+  finishes: Array<{ trackId: number; trackName: string; finish: FinishEstimate }>;
   /** Tracks whose requirement version ends within 180 days or has ended. */
   versionWarnings: TodayVersionWarning[];
 }

@@ -3,6 +3,7 @@
 // "?" where it does not (never an invented ARRT number), then what the log holds: entries per month
 // (a bar chart with its text equivalent) and per procedure.
 import { educationSection, type EducationSectionData } from './education';
+import { finishSection, type FinishSectionData } from './finish-section';
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export interface ProgressReportData {
@@ -29,6 +30,8 @@ export interface ProgressReportData {
   education?: EducationSectionData | null;
   /** Rules the engine applies that the reader should see: version ending, window frozen. */
   ruleNotes?: string[];
+  /** The finish date and its basis (pace or accepted plan); absent for reports made without one. */
+  finish?: FinishSectionData | null;
 }
 
 const REQUIREMENT_COLUMNS: Column<NonNullable<ProgressReportData['requirements']>['rows'][number]>[] = [
@@ -123,6 +126,7 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     educationSection(doc, data.education);
     ensureSpace(doc, 190); // keeps the next heading with its chart
   }
+  if (data.finish) finishSection(doc, data.finish);
 
   heading(doc, 'Entries per month');
   if (data.months.length === 0) doc.text('No entries yet.');

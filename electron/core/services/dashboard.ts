@@ -28,7 +28,8 @@ import type {
   WeekPoint,
   dashboardChannels,
 } from '../../../shared/ipc/dashboard';
-import { forecast } from '../../../shared/planning/forecast';
+import { finishEstimate, forecast } from '../../../shared/planning/forecast';
+import { acceptedPlan } from './plan-inputs';
 import { addIsoDays } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
@@ -73,12 +74,14 @@ export interface Snapshot {
   requirementDates: string[];
   /** validThrough of each counted entry, ascending. */
   validThrough: string[];
+  /** Per procedure id: validThrough of its counted entries (the planner's expiry re-check). */
+  validThroughByProcedure: Map<string, string[]>;
   /** Still needed per procedure id (needed procedures only). */
   remainingByProcedure: Record<string, number>;
   procedureNames: Record<string, string>;
   /** Per procedure id: site id -> entries logged there. */
   performedAt: Map<string, Map<number, number>>;
-  dashboard: Omit<DashboardData, 'forecast' | 'paceWindowWeeks'>;
+  dashboard: Omit<DashboardData, 'forecast' | 'finish' | 'paceWindowWeeks'>;
   /** Forecasts already made for this snapshot, by pace window (the user flips between a few). */
   forecasts: Map<number, DashboardData['forecast']>;
 }
@@ -228,13 +231,21 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const validThrough: string[] = [];
   const countedPerDay = new Map<string, number>();
   const countedEntries: Array<{ date: string; procedureId: string | null }> = [];
+  const validThroughByProcedure = new Map<string, string[]>();
   for (const v of evaluation?.entries ?? []) {
     if (!v.counts) continue;
     const r = rows[rowAt[v.id]! - 1]!;
     const date = r.performedOn;
     countedDates.push(date);
     countedEntries.push({ date, procedureId: r.procedureId });
-    if (v.validThrough !== null) validThrough.push(v.validThrough);
+    if (v.validThrough !== null) {
+      validThrough.push(v.validThrough);
+      if (r.procedureId !== null) {
+        let list = validThroughByProcedure.get(r.procedureId);
+        if (!list) validThroughByProcedure.set(r.procedureId, (list = []));
+        list.push(v.validThrough);
+      }
+    }
     countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
   }
   // validThrough grows with the performed date, so it normally arrives sorted: check (O(n)) before
@@ -447,6 +458,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     countedDates,
     requirementDates,
     validThrough,
+    validThroughByProcedure,
     remainingByProcedure,
     procedureNames,
     performedAt,
@@ -494,7 +506,9 @@ export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number)
         });
     snap.forecasts.set(paceWindowWeeks, f);
   }
-  return { ...dashboard, forecast: f, paceWindowWeeks };
+  // The accepted plan is measured only when the pace cannot give a date.
+  const plan = f.status === 'projected' || f.status === 'done' || f.status === 'unknown-numbers' ? null : acceptedPlan(ctx.db, snap, trackId, today);
+  return { ...dashboard, forecast: f, finish: finishEstimate(f, plan), paceWindowWeeks };
 }
 
 function todayItems(ctx: Ctx): TodayItems {
@@ -509,6 +523,7 @@ function todayItems(ctx: Ctx): TodayItems {
   });
   const rotations = listSessions(ctx.db, today, today).map(toRotation);
   const next = listSessions(ctx.db, addIsoDays(today, 1), null).find((s) => s.status === 'planned');
+  const finishes = listTracks(ctx.db).map((t) => ({ trackId: t.id, trackName: t.name, finish: dashboardFor(ctx, t.id, 8).finish }));
   const expiring = listTracks(ctx.db).flatMap((t) => {
     const snap = trackSnapshot(ctx.db, t.id, today);
     const soon = snap.dashboard.expiringSoon;
@@ -519,7 +534,7 @@ function todayItems(ctx: Ctx): TodayItems {
     const snap = trackSnapshot(ctx.db, t.id, today);
     return snap.dashboard.versionWarnings.map((w) => ({ ...w, trackId: t.id, trackName: t.name }));
   });
-  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring, versionWarnings: versionNotes };
+  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring, finishes, versionWarnings: versionNotes };
 }
 
 export const dashboardHandlers: HandlerMap<ChannelsOf<typeof dashboardChannels>> = {

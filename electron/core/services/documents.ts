@@ -306,6 +306,7 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
         byStatus: ENTRY_STATUSES.map((s) => ({ label: ENTRY_STATUS_LABELS[s], count: entries.filter((e) => e.status === s).length })),
       },
       procedures: [...byProcedure.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      finish: dashboardFor(ctx, track.id, 8).finish,
       // The last 12 months with entries, oldest first: one bar each.
       months: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([month, count]) => ({ month, count })),
       education: educationSectionData(db, track, localIsoDate(now)),

@@ -8,6 +8,7 @@ import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
 import { m009Review } from './009-review';
 import { m010Education } from './010-education';
+import { m011RosterKinds } from './011-roster-kinds';
 import { m012ImportHistory } from './012-import-history';
 import { m013CatalogOrigin } from './013-catalog-origin';
 import type { Migration } from './types';
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m008LogSearch,
   m009Review,
   m010Education,
+  m011RosterKinds,
   m012ImportHistory,
   m013CatalogOrigin,
 ];

@@ -237,6 +237,10 @@ describe('progress report PDF', () => {
     // 294 entries count toward ARRT's log, but only 83 of the 100 required repetitions are done.
     expect(text.replace(/\s+/g, ' ')).toContain("83 of 100 required repetitions done, 17 to go (294 entries count toward ARRT's log).");
     expect(text).toContain('5 more Renal Stone Protocol (0 of 5)');
+    // The finish date the dashboard and Today show, with its basis.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Finish date 2026-12-15 Around 2026-12-15, from the pace of your log');
+    expect(flat).toContain('Basis: the pace of the log.');
     backend.close();
   });
 });
