@@ -5,6 +5,7 @@
 // that the log still matches it. The same data goes into the packet's JSON twin (docs/export-format.md).
 import type { ChecklistItem, SignatureKind } from '../../../shared/signoff/checklist';
 import type { DigestEntry } from '../../../shared/signoff/digest';
+import { educationSection, type EducationSectionData } from './education';
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
 export const PACKET_FORMAT = 'radledger-verification-packet';
@@ -136,6 +137,8 @@ export async function renderPacket(
   data: PacketData,
   signatures: { verifier?: PacketSignatureBlock | undefined; supervisor?: PacketSignatureBlock | undefined },
   createdAt: Date,
+  /** Sections outside what the verifier signs (not in the digest or the JSON twin). */
+  extras: { education?: EducationSectionData | null } = {},
 ): Promise<{ bytes: Buffer; pages: number }> {
   const doc = createDoc({
     title: `Verification packet: ${data.discipline.name}`,
@@ -211,6 +214,12 @@ export async function renderPacket(
   checklistSection(doc, 'Clinical supervisor final approval', 'After verification, the clinical supervisor at the facility confirms:', data.supervisorChecklist, !!signatures.supervisor);
   doc.moveDown(0.8);
   signatureBlock(doc, 'Clinical supervisor', null, signatures.supervisor, true);
+
+  if (extras.education) {
+    doc.addPage();
+    educationSection(doc, extras.education);
+    doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED).text('For information: structured education is not part of what the verifier signs above.', PAGE.margin, doc.y + 4, { width: CONTENT_WIDTH });
+  }
 
   const pages = footers(doc, `Verification packet, ${data.discipline.code}, digest ${data.digest.slice(0, 16)}`);
   return { bytes: await finish(doc), pages };

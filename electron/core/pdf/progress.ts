@@ -2,6 +2,7 @@
 // a supervisor: the requirement engine's counts (progress.evaluate) where the catalog knows them,
 // "?" where it does not (never an invented ARRT number), then what the log holds: entries per month
 // (a bar chart with its text equivalent) and per procedure.
+import { educationSection, type EducationSectionData } from './education';
 import { finishSection, type FinishSectionData } from './finish-section';
 import { CONTENT_WIDTH, createDoc, ensureSpace, facts, finish, footers, heading, INK, MUTED, PAGE, RULE, table, type Column } from './base';
 
@@ -25,6 +26,10 @@ export interface ProgressReportData {
     missing: string[];
     expiringSoon: number;
   } | null;
+  /** Structured education (its own section); absent when not provided. */
+  education?: EducationSectionData | null;
+  /** Rules the engine applies that the reader should see: version ending, window frozen. */
+  ruleNotes?: string[];
   /** The finish date and its basis (pace or accepted plan); absent for reports made without one. */
   finish?: FinishSectionData | null;
 }
@@ -111,6 +116,16 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     if (req.rows.length > 0) table(doc, REQUIREMENT_COLUMNS, req.rows);
   }
 
+  if (data.ruleNotes?.length) {
+    doc.moveDown(0.3);
+    doc.font('Helvetica').fontSize(9).fillColor(INK);
+    for (const n of data.ruleNotes) doc.text(`•  ${n}`, PAGE.margin + 8, doc.y, { width: CONTENT_WIDTH - 8 });
+    doc.x = PAGE.margin;
+  }
+  if (data.education) {
+    educationSection(doc, data.education);
+    ensureSpace(doc, 190); // keeps the next heading with its chart
+  }
   if (data.finish) finishSection(doc, data.finish);
 
   heading(doc, 'Entries per month');
@@ -125,6 +140,7 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
     );
   }
 
+  ensureSpace(doc, 70); // the heading, the table header and a first row stay together
   heading(doc, 'Procedures logged');
   table(doc, COLUMNS, data.procedures);
 
