@@ -8,6 +8,7 @@
 // (docs/export-format.md).
 import type { ChecklistItem, SignatureKind } from '../../../shared/signoff/checklist';
 import type { DigestEntry } from '../../../shared/signoff/digest';
+import { educationSection, type EducationSectionData } from './education';
 import {
   CONTENT_WIDTH,
   createDoc,
@@ -247,6 +248,8 @@ export async function renderPacket(
   data: PacketData,
   signatures: { verifier?: PacketSignatureBlock | undefined; supervisor?: PacketSignatureBlock | undefined },
   createdAt: Date,
+  /** Sections outside what the verifier signs (not in the digest or the JSON twin). */
+  extras: { education?: EducationSectionData | null } = {},
 ): Promise<{ bytes: Buffer; pages: number }> {
   const doc = createDoc({
     title: `Verification packet: ${data.discipline.name}`,
@@ -344,6 +347,12 @@ export async function renderPacket(
     () => signatureBlock(doc, null, signatures.supervisor, true),
     SIGNATURE_HEIGHT + FACILITY_HEIGHT,
   );
+
+  if (extras.education) {
+    doc.addPage();
+    educationSection(doc, extras.education);
+    paragraph(doc, 'For information: structured education is not part of what the verifier signs above.', { font: FONT.oblique, size: 8.5, color: MUTED });
+  }
 
   const pages = footers(doc, `Verification log, ${[candidateName, data.discipline.code, period].filter(Boolean).join(', ')}, digest ${data.digest.slice(0, 16)}`);
   return { bytes: await finish(doc), pages };

@@ -22,6 +22,8 @@ import {
   CONTENT_WIDTH,
   type Column,
 } from './base';
+import { educationSection, type EducationSectionData } from './education';
+import { finishSection, type FinishSectionData } from './finish-section';
 
 export interface ProgressReportData {
   generatedAt: string;
@@ -43,6 +45,12 @@ export interface ProgressReportData {
     missing: string[];
     expiringSoon: number;
   } | null;
+  /** Structured education (its own section); absent when not provided. */
+  education?: EducationSectionData | null;
+  /** Rules the engine applies that the reader should see: version ending, window frozen. */
+  ruleNotes?: string[];
+  /** The finish date and its basis (pace or accepted plan); absent for reports made without one. */
+  finish?: FinishSectionData | null;
 }
 
 const REQUIREMENT_COLUMNS: Column<NonNullable<ProgressReportData['requirements']>['rows'][number]>[] = [
@@ -132,6 +140,13 @@ export async function renderProgressReport(data: ProgressReportData, createdAt: 
       table(doc, REQUIREMENT_COLUMNS, req.rows);
     }
   }
+
+  if (data.ruleNotes?.length) {
+    doc.moveDown(0.3);
+    for (const n of data.ruleNotes) paragraph(doc, `•  ${n}`, { size: 9, indent: 8 });
+  }
+  if (data.education) educationSection(doc, data.education);
+  if (data.finish) finishSection(doc, data.finish);
 
   if (data.months.length === 0) {
     heading(doc, 'Entries per month', linesHeight(doc, 1));

@@ -1,12 +1,13 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
 // renderer saves them (see shared/ipc/documents.ts for why).
+import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
 import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
 import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
-import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
+import { LOG_CSV_HEADER, neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit, sha256 } from '../audit';
@@ -16,10 +17,13 @@ import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, ty
 import { renderProgressReport } from '../pdf/progress';
 import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
-import { getTrack } from '../tables/tracks';
+import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { batchDigest, entrySignStates, signedEntryStates } from './signoff';
 import { catalogHandlers } from './catalogs';
+import { educationSectionData } from './education';
+import { NOT_JUDGED, trackJudgements } from './entry-judgement';
+import { dashboardFor } from './dashboard';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function requireTrack(db: DB, trackId: number): Track {
@@ -170,7 +174,7 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
-  const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now);
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now, { education: educationSectionData(db, track, localIsoDate(now)) });
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
     data,
@@ -180,7 +184,6 @@ export async function buildPacket(
   };
 }
 
-const CSV_FIELDS = ['id', 'date', 'time', 'discipline', 'procedure', 'procedure_id', 'site', 'simulated', 'status', 'signature', 'notes'];
 
 /**
  * One CSV cell, quoted exactly when Papa.unparse({ quotes: false }) quotes (a comma, quote, line
@@ -203,10 +206,29 @@ type CsvRow = [
   procedure: string,
   procedureId: string | null,
   site: string | null,
+  verifier: string | null,
   simulated: number,
   status: EntryStatus,
   notes: string,
 ];
+
+/** What the CSV says per entry beyond its own columns, looked up per track. */
+export interface LogCsvLookups {
+  /** counts yes/no/'' and the reason in words. */
+  judge: (trackId: number, entryId: number) => { counts: boolean | null; text: string };
+  category: (trackId: number, entry: { procedureId: string | null; procedureName: string }) => string | null;
+  /** The signature state per entry of a track (see signatureStates). */
+  signatures: (trackId: number) => Record<number, string>;
+}
+
+/**
+ * The signature state of each entry of a track, as the sign-off model keeps it today (the newest
+ * verifier signature covering the entry). The one place the CSV reads it: when signatures move to
+ * per-entry records, only this function changes.
+ */
+export function signatureStates(db: DB, trackId: number): Record<number, string> {
+  return entrySignStates(db, trackId);
+}
 
 /** Flush the text buffer into a UTF-8 chunk at about this many characters. */
 const CSV_CHUNK_CHARS = 1 << 16;
@@ -217,23 +239,25 @@ const CSV_CHUNK_CHARS = 1 << 16;
  * not row objects, entries, cell arrays and a joined string at once (it took the backend's peak
  * RSS from ~270 to ~370 MB at 100k; docs/benchmarks.md).
  */
-export function logCsv(db: DB, trackId: number | null): Buffer {
+export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): Buffer {
   const where = trackId === null ? 'e.deleted_at IS NULL' : 'e.deleted_at IS NULL AND e.track_id = @trackId';
   const rows = db
     .prepare(
       `SELECT e.id, e.track_id, e.performed_on, e.performed_at, t.discipline, e.procedure_name, e.procedure_id,
-              s.name, e.simulated, e.status, e.notes
+              s.name, coalesce(v.name, e.verifier_name), e.simulated, e.status, e.notes
        FROM entries e LEFT JOIN sites s ON s.id = e.site_id LEFT JOIN tracks t ON t.id = e.track_id
+            LEFT JOIN verifiers v ON v.id = e.verifier_id
        WHERE ${where} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`,
     )
     .raw()
     .iterate({ trackId }) as IterableIterator<CsvRow>;
   const states = new Map<number, Record<number, string>>();
-  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + CSV_FIELDS.map(csvCell).join(','), 'utf8')];
+  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + LOG_CSV_HEADER, 'utf8')];
   let text = '';
-  for (const [id, track, date, time, discipline, procedure, procedureId, site, simulated, status, notes] of rows) {
+  for (const [id, track, date, time, discipline, procedure, procedureId, site, verifier, simulated, status, notes] of rows) {
     let signed = states.get(track);
-    if (!signed) states.set(track, (signed = entrySignStates(db, track)));
+    if (!signed) states.set(track, (signed = lookups.signatures(track)));
+    const judged = lookups.judge(track, id);
     text +=
       '\r\n' +
       [
@@ -243,9 +267,13 @@ export function logCsv(db: DB, trackId: number | null): Buffer {
         discipline ?? '',
         procedure,
         procedureId ?? '',
+        lookups.category(track, { procedureId, procedureName: procedure }) ?? '',
         site ?? '',
+        verifier ?? '',
         simulated === 1 ? 'yes' : 'no',
         ENTRY_STATUS_LABELS[status],
+        judged.counts === null ? '' : judged.counts ? 'yes' : 'no',
+        judged.counts ? '' : judged.text,
         signed[id] ?? 'unsigned',
         notes,
       ]
@@ -259,6 +287,12 @@ export function logCsv(db: DB, trackId: number | null): Buffer {
   // Papa.unparse, which this replaces, ended an export without rows with a line break after the header.
   chunks.push(Buffer.from(chunks.length === 1 && text === '' ? '\r\n' : text, 'utf8'));
   return Buffer.concat(chunks);
+}
+
+/** The rules the dashboard shows as warnings and the window, for the report's reader. */
+function ruleNotes(ctx: Ctx, trackId: number): string[] {
+  const d = dashboardFor(ctx, trackId, 8);
+  return [...d.warnings, d.window.text];
 }
 
 async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
@@ -312,8 +346,11 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
         byStatus: ENTRY_STATUSES.map((s) => ({ label: ENTRY_STATUS_LABELS[s], count: entries.filter((e) => e.status === s).length })),
       },
       procedures: [...byProcedure.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      finish: dashboardFor(ctx, track.id, 8).finish,
       // The last 12 months with entries, oldest first: one bar each.
       months: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([month, count]) => ({ month, count })),
+      education: educationSectionData(db, track, localIsoDate(now)),
+      ruleNotes: ruleNotes(ctx, track.id),
     },
     now,
   );
@@ -413,11 +450,19 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
 
   'documents.progressReport': (ctx, input) => progressReport(ctx, input.trackId),
 
-  'documents.csv': (ctx, input) => {
+  'documents.csv': async (ctx, input) => {
     const trackId = input.trackId ?? null;
     const track = trackId === null ? null : requireTrack(ctx.db, trackId);
     const name = fileSlug(['radledger-log', track?.discipline ?? 'all', ctx.now().toISOString().slice(0, 10)]);
-    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId));
+    // Each track is judged by its own catalog, once per export.
+    const tracks = track ? [track] : listAllTracks(ctx.db);
+    const views = new Map(await Promise.all(tracks.map(async (t) => [t.id, { view: await catalogView(ctx, t), judged: trackJudgements(ctx, t.id) }] as const)));
+    const lookups: LogCsvLookups = {
+      judge: (t, id) => views.get(t)?.judged.judge(id) ?? NOT_JUDGED,
+      category: (t, e) => views.get(t)?.view.categoryOf(e) ?? null,
+      signatures: (t) => signatureStates(ctx.db, t),
+    };
+    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId, lookups));
   },
 
   'documents.arrtHelper': async (ctx, input) => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArrtHelperPlan, PacketCheck, PacketFile, SavedFile } from '../../../../../shared/ipc/documents';
 import type { SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
 import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
+import { LOG_CSV_HEADER } from '../../../../../shared/signoff/csv';
 import { openBackend } from '../../../../../electron/core/backend';
 import { seedProgressLog } from '../../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
@@ -103,6 +104,23 @@ describe('verification packet PDF', () => {
   });
 });
 
+describe('packet: structured education', () => {
+  it('adds the education section on its own page, outside what the verifier signs (not in the digest)', async () => {
+    s = await seed(2);
+    const batch = { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId };
+    const before = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    await call(s.backend, 'education.create', { trackId: s.trackId, completedOn: '2026-05-02', title: 'Cardiac CT protocols', provider: 'RSNA', credits: 3, categoryKey: 'procedures' });
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    expect(packet.digest).toBe(before.digest);
+    const { pages } = pdfText(packet.pdf);
+    const last = pages.at(-1)!;
+    expect(last).toContain('Structured education');
+    expect(last).toContain('3 of 16 credits; 1 of 4 content categories covered');
+    expect(last).toMatch(/2026-05-02\s+Cardiac CT protocols \(RSNA\)\s+Procedures\s+3\s+Yes/);
+    expect(last).toContain('structured education is not part of what the verifier signs above');
+  });
+});
+
 describe('check a packet', () => {
   it('reports a JSON twin or PDF as matching, then as changed after an edit, and catches an altered twin', async () => {
     s = await seed(3);
@@ -142,6 +160,39 @@ describe('CSV of the log', () => {
     const names = parsed.data.map((r) => r.procedure);
     expect(names).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x\",\"y\")", "'+1+2", "'-3+4", "'@SUM(A1)", 'CT Procedure 0001']));
     for (const n of names) expect(n).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe('CSV of the log: what a spreadsheet user needs', () => {
+  it('carries category, site, verifier, status, counts and the reason why not, and signature state, under the one exported header', async () => {
+    s = await seed(1);
+    // The example catalog lists procedures with categories (Routine Head is in "Head").
+    await call(s.backend, 'catalogs.assign', { trackId: s.trackId, catalog: { key: 'example-ct-like' } });
+    await signAll(s); // signs the one Mercy General entry (CT Procedure 0001, not in the catalog)
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const e = await call<{ id: number }>(s.backend, 'entries.create', {
+        trackId: s.trackId, performedOn: '2026-06-12', performedAt: `${String(8 + i).padStart(2, '0')}:00`, procedureName: 'Routine Head',
+        siteName: 'County Clinic', verifierName: 'Sam Lee, R.T.(CT)',
+      });
+      ids.push(e.id);
+    }
+    const csv = await call<SavedFile>(s.backend, 'documents.csv', { trackId: s.trackId });
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.slice(1, text.indexOf('\r\n'))).toBe(LOG_CSV_HEADER);
+    expect(LOG_CSV_HEADER).toBe('id,date,time,discipline,procedure,procedure_id,category,site,verifier,simulated,status,counts,reason,signature,notes');
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const first = byId.get(ids[0]!)!;
+    expect(first).toMatchObject({ category: 'Head', site: 'County Clinic', verifier: 'Sam Lee, R.T.(CT)', status: 'Draft', counts: 'yes', reason: '', signature: 'unsigned' });
+    // The tenth on one day is over CT's cap of 9: kept, does not count, and says why.
+    expect(byId.get(ids[9]!)).toMatchObject({ counts: 'no', reason: expect.stringMatching(/^Over the daily limit of 9 entries/) as unknown as string });
+    // The signed entry is not in the example catalog (a complete list), so it does not count either.
+    const signed = byId.get(s.entryIds[0]!)!;
+    expect(signed).toMatchObject({ signature: 'signed', counts: 'no', reason: 'The procedure is not in this requirement catalog.', category: '' });
+    // The export of all tracks says the same.
+    const all = Buffer.from((await call<SavedFile>(s.backend, 'documents.csv', { trackId: null })).base64, 'base64').toString('utf8');
+    expect(all).toContain('Over the daily limit of 9 entries');
   });
 });
 
@@ -193,6 +244,10 @@ describe('progress report PDF', () => {
     // 294 entries count toward ARRT's log, but only 83 of the 100 required repetitions are done.
     expect(text.replace(/\s+/g, ' ')).toContain("83 of 100 required repetitions done, 17 to go (294 entries count toward ARRT's log).");
     expect(text).toContain('5 more Renal Stone Protocol (0 of 5)');
+    // The finish date the dashboard and Today show, with its basis.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Finish date 2026-12-15 Around 2026-12-15, from the pace of your log');
+    expect(flat).toContain('Basis: the pace of the log.');
     backend.close();
   });
 });
