@@ -11,17 +11,18 @@ export interface EducationSectionData {
 
 type Row = EducationSectionData['activities'][number];
 
-const W = { date: 62, credits: 44, category: 100, counts: 110 };
+// Columns sized to their text by base.ts (fitColumns); the activity name takes most of what is left.
 const COLUMNS: Column<Row>[] = [
-  { header: 'Completed', width: W.date, cell: (r) => r.completedOn },
+  { header: 'Completed', cell: (r) => r.completedOn },
   {
     header: 'Activity',
-    width: CONTENT_WIDTH - W.date - W.credits - W.category - W.counts,
+    wrap: true,
+    grow: 3,
     cell: (r) => [r.title, r.provider ? `(${r.provider})` : '', r.certificate ? '· certificate on file' : ''].filter(Boolean).join(' '),
   },
-  { header: 'Category', width: W.category, cell: (r) => r.categoryName },
-  { header: 'Credits', width: W.credits, align: 'right', cell: (r) => formatCredits(r.credits) },
-  { header: 'Counts', width: W.counts, cell: (r) => (r.counts ? 'Yes' : `No: ${r.reason ?? ''}`) },
+  { header: 'Category', wrap: true, cell: (r) => r.categoryName },
+  { header: 'Credits', align: 'right', cell: (r) => formatCredits(r.credits) },
+  { header: 'Counts', wrap: true, cell: (r) => (r.counts ? 'Yes' : `No: ${r.reason ?? ''}`) },
 ];
 
 function categoryBars(doc: Doc, s: EducationSummary) {

@@ -5,8 +5,8 @@ import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
-import { planArrtDays } from '../../../shared/signoff/arrt-days';
-import { SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
+import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
+import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
 import { LOG_CSV_HEADER, neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
 import { AppFailure } from '../../../shared/result';
@@ -19,7 +19,7 @@ import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
 import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
-import { batchDigest, entrySignStates, signatureValidity } from './signoff';
+import { batchDigest, entrySignStates, signedEntryStates } from './signoff';
 import { catalogHandlers } from './catalogs';
 import { educationSectionData } from './education';
 import { NOT_JUDGED, trackJudgements } from './entry-judgement';
@@ -53,11 +53,20 @@ async function catalogView(ctx: Ctx, track: Track) {
   const byName = new Map(procedures.map((p) => [p.name.toLowerCase(), p] as const));
   const procedureOf = (e: { procedureId: string | null; procedureName: string }) =>
     (e.procedureId ? byId.get(e.procedureId) : undefined) ?? byName.get(e.procedureName.toLowerCase());
-  const label = summary
-    ? [summary.title, summary.versionLabel, summary.label, report.catalogAssigned ? null : 'not yet chosen for this track'].filter(Boolean).join('. ')
-    : 'No requirement catalog for this discipline yet';
+  // Words a supervisor reads on paper: the version's effective date when known; "current version"
+  // for an ARRT catalog whose date no source confirms (its version label says so in app wording).
+  const version = summary
+    ? summary.effectiveDate
+      ? `version effective ${summary.effectiveDate}`
+      : summary.kind === 'arrt'
+        ? 'current version'
+        : `version ${summary.versionLabel}`
+    : null;
+  const label = summary ? `${[summary.title, version].join(', ')}${summary.label ? `. ${summary.label}` : ''}` : 'No requirement list for this discipline yet';
   return {
     label,
+    /** False when the track has no version chosen and the discipline's default list is used. */
+    assigned: report.catalogAssigned,
     evaluation,
     order: procedures.map((p) => p.procedureId),
     procedureIdOf: (e: { procedureId: string | null; procedureName: string }) => procedureOf(e)?.procedureId ?? null,
@@ -81,12 +90,35 @@ function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile
   return { fileName, mime, base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') };
 }
 
-/** The newest valid signature of each kind that covers exactly the packet's entries. */
-function packetSignatures(db: DB, trackId: number, digest: string) {
+/**
+ * The entries of a packet that are over ARRT's daily cap for their day. The cap counts every entry of
+ * the track on that day, at any site, not only the packet's: entries already entered in ARRT's tool
+ * use it up first, then the rest in time order (planArrtDays, as the ARRT entry helper plans it).
+ */
+function overCapIds(db: DB, track: Track, packet: readonly Entry[], dailyCap: number): number[] {
+  if (dailyCap <= 0) return [];
+  const days = new Set(packet.map((e) => e.performedOn).filter((d) => d >= DAILY_CAP_FROM));
+  if (days.size === 0) return [];
+  const sameDays = selectBatch(db, { trackId: track.id }).filter((e) => days.has(e.performedOn));
+  const enteredPerDay: Record<string, number> = {};
+  for (const e of sameDays) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
+  const pending = sameDays.filter((e) => e.status === 'draft' || e.status === 'signed');
+  const over = new Set(planArrtDays(pending, enteredPerDay, dailyCap).flatMap((d) => d.overCap.map((e) => e.id)));
+  return packet.filter((e) => over.has(e.id)).map((e) => e.id);
+}
+
+/**
+ * The newest signature of each kind that validly covers every entry of the packet. Signatures are
+ * judged per entry (by UUID and digest): one that signed these entries among others still counts,
+ * and an edit to any listed entry since leaves its block blank, for ink.
+ */
+function packetSignatures(db: DB, trackId: number, entryIds: readonly number[]) {
   const out: { verifier?: PacketSignatureBlock; supervisor?: PacketSignatureBlock } = {};
+  if (entryIds.length === 0) return out;
   for (const row of listSignatureRows(db, trackId)) {
-    if (row.entries_digest !== digest || out[row.kind]) continue;
-    if (signatureValidity(db, row).state !== 'valid') continue;
+    if (out[row.kind]) continue;
+    const valid = new Set(signedEntryStates(db, row.id).flatMap((s) => (s.valid ? [s.entryId] : [])));
+    if (!entryIds.every((id) => valid.has(id))) continue;
     out[row.kind] = {
       kind: row.kind,
       signerName: row.signer_name,
@@ -114,6 +146,8 @@ export async function buildPacket(
     ? ((db.prepare('SELECT name FROM sites WHERE id = ?').get(input.batch.siteId) as { name: string } | undefined)?.name ?? null)
     : null;
   const digest = batchDigest(entries);
+  const dailyCap = disciplineOf(track).dailyCap;
+  const days = entries.map((e) => e.performedOn).sort();
   const data: PacketData = {
     format: PACKET_FORMAT,
     formatVersion: PACKET_FORMAT_VERSION,
@@ -123,6 +157,11 @@ export async function buildPacket(
     requirementVersion: catalog.label,
     track: { id: track.id, name: track.name, startDate: track.startDate },
     batch: { siteName, from: input.batch.from ?? null, to: input.batch.to ?? null, statuses: input.batch.statuses ?? null },
+    period: { first: days[0] ?? null, last: days[days.length - 1] ?? null },
+    siteNames: [...new Set(entries.map((e) => e.siteName).filter((n): n is string => !!n))],
+    dailyCap,
+    overCapEntryIds: overCapIds(db, track, entries, dailyCap),
+    candidateAttestation: CANDIDATE_ATTESTATION,
     verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
     checklist: [...VERIFIER_CHECKLIST],
     supervisorChecklist: [...SUPERVISOR_CHECKLIST],
@@ -135,7 +174,7 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
-  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now, { education: educationSectionData(db, track, localIsoDate(now)) });
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now, { education: educationSectionData(db, track, localIsoDate(now)) });
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
     data,
@@ -280,7 +319,8 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
       generatedAt: now.toISOString(),
       candidate: getCandidate(db),
       discipline: disciplineOf(track),
-      requirementVersion: catalog.label,
+      // The packet names the list only; the report, which counts against it, says when it is assumed.
+      requirementVersion: catalog.assigned || !catalog.evaluation ? catalog.label : `${catalog.label} (assumed: no version chosen for this track yet)`,
       track: { name: track.name, startDate: track.startDate, plannedApplicationDate: track.plannedApplicationDate },
       requirements: catalog.evaluation
         ? {
