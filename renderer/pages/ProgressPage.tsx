@@ -5,6 +5,7 @@ import type { DashboardData } from '../../shared/ipc/dashboard';
 import { api } from '../api';
 import { CategoryChart } from '../components/progress/CategoryChart';
 import { Checklist } from '../components/progress/Checklist';
+import { EducationCard } from '../components/progress/EducationCard';
 import { ExpiryChart } from '../components/progress/ExpiryChart';
 import { ForecastPanel } from '../components/progress/ForecastPanel';
 import { MissingList } from '../components/progress/MissingList';
@@ -93,12 +94,18 @@ function Dashboard(props: { data: DashboardData; busy: boolean; onPaceWindow: (w
         {data.catalog.resolvedFrom === 'builtin' ? ' (the shipped catalog for this discipline; no catalog is assigned to the track yet)' : ''}
         {' · '}as of {data.today}
       </p>
+      {data.versionWarnings.map((w) => (
+        <p key={w.kind} className={`banner ${w.kind === 'version-expired' ? 'banner-error' : 'banner-warn'}`} data-testid="dashboard-warning">
+          {w.message}
+        </p>
+      ))}
       <div className="dash-top">
         <OverallCard data={data} />
         <ForecastPanel data={data} busy={props.busy} onPaceWindow={props.onPaceWindow} />
       </div>
       {data.catalog.numbersKnown ? <CategoryChart categories={data.categories} /> : null}
       <MissingList data={data} />
+      <EducationCard data={data} />
       {data.catalog.numbersKnown ? <Checklist data={data} /> : null}
       <div className="grid-2">
         <WeeklyChart weekly={data.weekly} />

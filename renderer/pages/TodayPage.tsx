@@ -6,6 +6,7 @@ import { GuidedStart } from '../components/start/GuidedStart';
 import { StartHere } from '../components/start/StartHere';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
 import { ReturnedEntries } from '../components/today/ReturnedEntries';
+import { VersionWarningsToday } from '../components/today/VersionWarnings';
 import { ExpiringEntries, FinishToday, RotationToday } from '../components/today/PlanningToday';
 import { PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
@@ -36,6 +37,7 @@ export function TodayPage() {
     <div className="page">
       <PageHeader title="Today" subtitle="What is due: rotations, follow-ups, expiring entries and documents." />
       {showGuided ? <GuidedStart onTrackCreated={() => setGuided(true)} /> : start.value ? <StartHere state={start.value} /> : null}
+      <VersionWarningsToday />
       {TODAY_SECTIONS.map((s) => {
         const Section = s.component;
         return (

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { CatalogsPage } from './CatalogsPage';
 import { DocumentsPage } from './DocumentsPage';
+import { EducationPage } from './EducationPage';
 import { LogPage } from './LogPage';
 import { PlanPage } from './PlanPage';
 import { ProgressPage } from './ProgressPage';
@@ -24,6 +25,7 @@ export const SECTIONS: Section[] = [
   { id: 'progress', label: 'Progress', component: ProgressPage },
   { id: 'plan', label: 'Plan', component: PlanPage },
   { id: 'catalogs', label: 'Requirements', component: CatalogsPage },
+  { id: 'education', label: 'Education', component: EducationPage },
   { id: 'sites', label: 'Sites', component: SitesPage },
   { id: 'signoff', label: 'Sign-off', component: SignOffPage },
   { id: 'documents', label: 'Documents', component: DocumentsPage },

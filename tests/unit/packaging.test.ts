@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FONT_FILES } from '../../electron/core/pdf/base';
 
 // The packaging decisions that are easy to undo by accident.
 describe('packaging config', () => {
@@ -24,5 +26,18 @@ describe('packaging config', () => {
     expect(pkg.dependencies['better-sqlite3']).toMatch(/^\^?13\./);
     expect(pkg.devDependencies.node).toMatch(/^\^22\./);
     expect(pkg.main).toBe('dist/electron/main.cjs');
+  });
+
+  it('ships the PDF fonts: a runtime dependency, external to the bundle, and not left out of the app', () => {
+    expect(pkg.dependencies['dejavu-fonts-ttf']).toBeTruthy();
+    expect(readFileSync('scripts/electron-bundle-options.mjs', 'utf8')).toContain("'dejavu-fonts-ttf'");
+    const excluded = [...yml.matchAll(/^\s+- "!(.+)"$/gm)].map((m) => m[1]!);
+    expect(excluded.some((g) => g.includes('dejavu-fonts-ttf'))).toBe(true);
+    for (const file of Object.values(FONT_FILES)) {
+      const inApp = `node_modules/dejavu-fonts-ttf/ttf/${file}`;
+      expect(excluded.filter((g) => path.matchesGlob(inApp, g)), file).toEqual([]);
+    }
+    // ...while the faces RadLedger never uses are left out.
+    expect(excluded.some((g) => path.matchesGlob('node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf', g))).toBe(true);
   });
 });

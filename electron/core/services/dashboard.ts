@@ -8,6 +8,7 @@
 // re-runs the forecast, which reads the already sorted counted dates. bench/dashboard.ts prints
 // both the first call after a change and the repeated call.
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
+import { versionWarnings } from '../../../shared/catalog/versions';
 import type { Catalog } from '../../../shared/catalog/schema';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
@@ -37,7 +38,8 @@ import { trackEntries, trackEvaluation } from '../evaluation-cache';
 import { allSites, offeredProcedures } from '../tables/dashboard';
 import { listSessions } from '../tables/planning';
 import { getTrack, listTracks } from '../tables/tracks';
-import { validatedRevision } from './track-catalog';
+import { educationSummary } from './education';
+import { engineContext, validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 /** How far back the weekly chart reaches (two years of weeks stays readable). */
@@ -190,13 +192,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   // The rows and the evaluation are shared with progress.evaluate and kept current incrementally;
   // procedure ids are already matched to the catalog by name where the log has none of its ids.
   const shared = catalog
-    ? trackEvaluation(db, track.id, catalog, {
-        today,
-        trackStart: track.startDate,
-        plannedApplicationDate: track.plannedApplicationDate,
-        examWindowAssignedOn: track.examWindowAssignedOn,
-        mqsaQualifiedOn: track.mqsaQualifiedOn,
-      })
+    ? trackEvaluation(db, track.id, catalog, engineContext(track, today))
     : null;
   const rows = shared ? shared.entries : trackEntries(db, track.id, null);
   const evaluation = shared?.evaluation ?? null;
@@ -393,7 +389,8 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
 
   const totals = evaluation?.totals;
   const required = totals?.required ?? null;
-  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null;
+  // A partial list whose procedures are not marked mandatory requires nothing yet: that is not "all met".
+  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null && required > 0;
   const counted = totals?.counted ?? 0;
   // Progress is what is credited toward the requirements (surplus repetitions of one procedure do
   // not make up for another), so it is required - remaining, not the counted total.
@@ -401,6 +398,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const percent =
     numbersKnown && required && remainingTotal !== null ? Math.floor(((required - Math.min(required, remainingTotal)) / required) * 100) : null;
 
+  const versions = catalog ? versionWarnings(catalog, today) : [];
   const dashboard: Snapshot['dashboard'] = {
     track: {
       id: track.id,
@@ -447,7 +445,10 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     expiringSoon: { within30, within60, within90 },
     missing,
     missingSource: offered === null ? 'log-only' : 'log-and-offered',
-    warnings: (evaluation?.warnings ?? []).map((w) => w.message),
+    warnings: [...(evaluation?.warnings ?? []).map((w) => w.message), ...versions.map((w) => w.message)],
+    versionWarnings: versions,
+    window: windowSummary(catalog, evaluation),
+    education: educationSummary(db, track, today),
   };
   return {
     track,
@@ -464,6 +465,21 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     dashboard,
     forecasts: new Map(),
   };
+}
+
+/** The window rule in words: which dates count, and whether the exam window froze it. */
+function windowSummary(catalog: Catalog | null, evaluation: Evaluation | null): DashboardData['window'] {
+  const months = catalog?.windowMonths?.value ?? null;
+  const start = evaluation?.windowStart ?? null;
+  const lockedOn = evaluation?.lockedOn ?? null;
+  let text: string;
+  if (months === null || evaluation === null) text = 'The catalog does not say how long entries stay valid.';
+  else if (lockedOn !== null) {
+    text = `Exam window assigned: the ${months}-month window froze at ${lockedOn}. Entries from ${start} on count and no longer expire; older ones stay expired.`;
+  } else {
+    text = `Entries count for ${months} months: those performed from ${start} on count toward an application on ${evaluation.applicationDate}.`;
+  }
+  return { months, start, lockedOn, text };
 }
 
 export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number): DashboardData {
@@ -514,7 +530,11 @@ function todayItems(ctx: Ctx): TodayItems {
     if (soon.within90 === 0) return [];
     return [{ trackId: t.id, trackName: t.name, ...soon, firstDate: snap.validThrough.find((v) => v >= today) ?? null }];
   });
-  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring, finishes };
+  const versionNotes = listTracks(ctx.db).flatMap((t) => {
+    const snap = trackSnapshot(ctx.db, t.id, today);
+    return snap.dashboard.versionWarnings.map((w) => ({ ...w, trackId: t.id, trackName: t.name }));
+  });
+  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring, finishes, versionWarnings: versionNotes };
 }
 
 export const dashboardHandlers: HandlerMap<ChannelsOf<typeof dashboardChannels>> = {
