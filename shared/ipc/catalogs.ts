@@ -72,20 +72,20 @@ export interface ProgressReport {
   reasonTexts: Record<NotCountingReason, string>;
 }
 
-const catalogRef = z.union([z.strictObject({ id }), z.strictObject({ key: z.string().min(1).max(80) })]);
+const catalogRef = z.union([z.strictObject({ id }), z.strictObject({ key: z.string().min(1).max(80, { abort: true }) })]);
 
 export const catalogChannels = {
   'catalogs.list': channel<CatalogListing>()(z.undefined()),
   'catalogs.get': channel<CatalogDocument>()(catalogRef),
-  'catalogs.save': channel<SavedCatalog>()(z.object({ catalog: z.unknown() })),
-  'catalogs.import': channel<SavedCatalog>()(z.object({ text: z.string().max(5_000_000, 'This file is too large to be a catalog.') })),
+  'catalogs.save': channel<SavedCatalog>()(z.strictObject({ catalog: z.unknown() })),
+  'catalogs.import': channel<SavedCatalog>()(z.strictObject({ text: z.string().max(5_000_000, { message: 'This file is too large to be a catalog.', abort: true }) })),
   'catalogs.export': channel<CatalogExport>()(catalogRef),
   'catalogs.parsePaste': channel<PasteResult>()(
-    z.object({ text: z.string().max(1_000_000, 'Paste at most 1 MB of text.'), defaultKind: z.enum(PROCEDURE_KINDS).optional() }),
+    z.strictObject({ text: z.string().max(1_000_000, { message: 'Paste at most 1 MB of text.', abort: true }), defaultKind: z.enum(PROCEDURE_KINDS).optional() }),
   ),
-  'catalogs.assign': channel<Track>()(z.object({ trackId: id, catalog: catalogRef })),
+  'catalogs.assign': channel<Track>()(z.strictObject({ trackId: id, catalog: catalogRef })),
   'progress.evaluate': channel<ProgressReport>()(
-    z.object({
+    z.strictObject({
       trackId: id,
       /** Which entry verdicts to return: 'exceptions' = entries that do not count or carry a flag. */
       verdicts: z.enum(VERDICT_SCOPES).default('exceptions'),

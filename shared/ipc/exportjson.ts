@@ -9,9 +9,9 @@ export const JSON_EXPORT_FORMAT = 'radledger-export';
 export const JSON_EXPORT_VERSION = 1;
 export const JSON_EXPORT_MAX_CHARS = 28 * 1024 * 1024;
 
-const cellValue = z.union([z.null(), z.number(), z.string(), z.object({ $blob: z.string() }).strict()]);
+const cellValue = z.union([z.null(), z.number(), z.string(), z.strictObject({ $blob: z.string() }).strict()]);
 
-export const jsonExportDocument = z.object({
+export const jsonExportDocument = z.strictObject({
   format: z.literal(JSON_EXPORT_FORMAT, { message: 'This is not a RadLedger JSON export.' }),
   formatVersion: z.literal(JSON_EXPORT_VERSION, { message: `Only version ${JSON_EXPORT_VERSION} of the export format can be read.` }),
   schemaVersion: z.number().int().min(1),
@@ -19,12 +19,12 @@ export const jsonExportDocument = z.object({
   appVersion: z.string(),
   tables: z.record(
     z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-    z.object({ columns: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1), rows: z.array(z.array(cellValue)) }),
+    z.strictObject({ columns: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1), rows: z.array(z.array(cellValue)) }),
   ),
 });
 export type JsonExportDocument = z.infer<typeof jsonExportDocument>;
 
-const jsonText = z.object({ json: z.string().min(2).max(JSON_EXPORT_MAX_CHARS, 'The file is larger than 28 MB.') });
+const jsonText = z.strictObject({ json: z.string().min(2).max(JSON_EXPORT_MAX_CHARS, { message: 'The file is larger than 28 MB.', abort: true }) });
 
 export const exportJsonChannels = {
   'exportjson.export': channel<{ fileName: string; json: string }>()(z.undefined()),

@@ -22,7 +22,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['date', 'procedure'];
 
 /** Which spreadsheet column (0-based) feeds each field; null = not imported. */
-export const importMapping = z.object(
+export const importMapping = z.strictObject(
   Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(500).nullable()])) as Record<
     ImportField,
     z.ZodNullable<z.ZodNumber>
@@ -32,9 +32,9 @@ export type ImportMapping = z.infer<typeof importMapping>;
 
 export const IMPORT_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
-export const importFile = z.object({
-  fileName: z.string().trim().min(1).max(260),
-  dataBase64: z.string().min(1).max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4, 'The file is larger than 20 MB.'),
+export const importFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(260, { abort: true }),
+  dataBase64: z.string().min(1).max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
 });
 
 export interface ImportPreview {

@@ -73,22 +73,23 @@ export interface PlanProposal {
 const weekday = z.number().int().min(0).max(6);
 const hhmm = z
   .string()
+  .max(5, { message: 'Use a time as HH:MM.', abort: true })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.')
   .nullish();
 
 export const patternInput = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('weekly'),
     weekdays: z.array(weekday).max(7).refine((d) => new Set(d).size === d.length, 'Each weekday once.'),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('cycle'),
     anchor: isoDate,
     days: z.array(z.boolean()).min(2, 'A cycle has at least 2 days.').max(56, 'Keep a cycle to 8 weeks or less.'),
   }),
 ]);
 
-export const settingsInput = z.object({
+export const settingsInput = z.strictObject({
   pattern: patternInput,
   maxTravelMinutes: z.number().int().min(0).max(24 * 60),
   shiftHours: z.number().positive('Enter the rotation shift length.').max(24),
@@ -98,20 +99,20 @@ export const settingsInput = z.object({
 });
 
 export const timeOffInput = z
-  .object({ from: isoDate, to: isoDate, note: z.string().trim().max(200).default('') })
+  .strictObject({ from: isoDate, to: isoDate, note: z.string().trim().max(200, { abort: true }).default('') })
   .refine((t) => t.to >= t.from, { message: 'The last day cannot be before the first.', path: ['to'] });
 
-export const sessionInput = z.object({
+export const sessionInput = z.strictObject({
   id: id.optional(),
   siteId: id,
   date: isoDate,
   startTime: hhmm,
   hours: z.number().positive('Enter the hours.').max(24, 'At most 24 hours.'),
   status: z.enum(['planned', 'done']).default('planned'),
-  notes: z.string().trim().max(500).default(''),
+  notes: z.string().trim().max(500, { abort: true }).default(''),
 });
 
-export const proposeInput = z.object({
+export const proposeInput = z.strictObject({
   trackId: id,
   /** Default: the saved target, else the track's planned application date. */
   target: isoDate.nullish(),
@@ -119,20 +120,20 @@ export const proposeInput = z.object({
   from: isoDate.nullish(),
 });
 
-export const acceptInput = z.object({
-  sessions: z.array(z.object({ siteId: id, date: isoDate })).min(1, 'Nothing to accept.').max(730),
+export const acceptInput = z.strictObject({
+  sessions: z.array(z.strictObject({ siteId: id, date: isoDate })).min(1, 'Nothing to accept.').max(730),
 });
 
 export const planningChannels = {
   'planning.get': channel<PlanningState>()(z.undefined()),
   'planning.saveSettings': channel<PlanningSettings>()(settingsInput),
   'planning.addTimeOff': channel<TimeOffRecord>()(timeOffInput),
-  'planning.deleteTimeOff': channel<{ id: number }>()(z.object({ id })),
+  'planning.deleteTimeOff': channel<{ id: number }>()(z.strictObject({ id })),
   'planning.saveSession': channel<RotationSessionRecord>()(sessionInput),
-  'planning.deleteSession': channel<{ id: number }>()(z.object({ id })),
+  'planning.deleteSession': channel<{ id: number }>()(z.strictObject({ id })),
   'planning.propose': channel<PlanProposal>()(proposeInput),
   'planning.accept': channel<RotationSessionRecord[]>()(acceptInput),
   'planning.exportIcs': channel<{ filename: string; text: string; events: number }>()(
-    z.object({ from: isoDate.nullish() }).default({}),
+    z.strictObject({ from: isoDate.nullish() }).default({}),
   ),
 };
