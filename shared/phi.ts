@@ -7,6 +7,7 @@
 // Every pattern is written to run in linear time on hostile input (no nested or overlapping
 // quantifiers, bounded separators, runs anchored at their first character by a lookbehind) because
 // it runs on each keystroke of a free-text field.
+import { trimEndRuns } from './text';
 
 export const PHI_KINDS = ['mrn', 'dob', 'ssn', 'accession', 'phone', 'name', 'email', 'date', 'age'] as const;
 
@@ -295,7 +296,7 @@ function idDigitCount(id: string): number {
 function findLabelledIds(text: string, re: RegExp, kind: 'mrn' | 'accession', rank: number): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(re)) {
-    const id = (m[1] ?? '').replace(/-+$/, '');
+    const id = trimEndRuns(m[1] ?? '', '-');
     if (idDigitCount(id) < 3) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const end = start + id.length;

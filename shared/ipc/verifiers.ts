@@ -30,7 +30,7 @@ export const verifierSaveInput = z.strictObject({
     .string()
     .trim()
     .max(200, { abort: true })
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email such as name@hospital.org.')
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(v), 'Enter an email such as name@hospital.org.')
     .nullish()
     .transform((v) => (v ? v : null)),
   /** Sites where the verifier works or is affiliated (ARRT requires one of the two). */

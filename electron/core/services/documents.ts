@@ -1,6 +1,7 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
 // renderer saves them (see shared/ipc/documents.ts for why).
+import { trimRuns } from '../../../shared/text';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
@@ -68,7 +69,7 @@ async function catalogView(ctx: Ctx, track: Track) {
 function fileSlug(parts: Array<string | null | undefined>): string {
   return parts
     .filter((p): p is string => !!p)
-    .map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) => trimRuns(p.replace(/[^A-Za-z0-9._-]+/g, '-'), '-'))
     .filter(Boolean)
     .join('_');
 }
@@ -285,13 +286,16 @@ interface PacketPointer {
   entryIds: number[];
 }
 
+/** "21 0 obj (6a7b…)": an indirect object holding a hex string (groups: object number, hex). */
+const PDF_HEX_STRING_OBJECT = /(?:^|\s)(\d+) 0 obj\s*\(([0-9a-f]+)\)/g;
+
 /** The digest and entry ids a RadLedger packet PDF carries in its document information. */
 function pointerFromPdf(bytes: Buffer): PacketPointer | null {
   const text = bytes.toString('latin1');
   // pdfkit writes document-information values as indirect objects: "/RadLedgerPacket 21 0 R".
   const direct = /\/RadLedgerPacket \(([0-9a-f]+)\)/.exec(text)?.[1];
   const ref = /\/RadLedgerPacket (\d+) 0 R/.exec(text)?.[1];
-  const hex = direct ?? (ref ? new RegExp(`(?:^|\\s)${ref} 0 obj\\s*\\(([0-9a-f]+)\\)`).exec(text)?.[1] : undefined);
+  const hex = direct ?? (ref ? [...text.matchAll(PDF_HEX_STRING_OBJECT)].find((m) => m[1] === ref)?.[2] : undefined);
   if (!hex) return null;
   try {
     const p = JSON.parse(Buffer.from(hex, 'hex').toString('utf8')) as PacketPointer;
