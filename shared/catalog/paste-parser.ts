@@ -167,11 +167,11 @@ function inferCells(cells: string[]): Cells | { error: string } {
 function inferSpaced(line: string): Cells | null {
   const num = /^\d/;
   let m = lastWords(line, 2);
-  if (m && num.test(m[1]) && kindOf(m[2])) return { name: m[0], category: null, reps: m[1], kind: kindOf(m[2]) };
-  if (m && kindOf(m[1]) && num.test(m[2])) return { name: m[0], category: null, reps: m[2], kind: kindOf(m[1]) };
+  if (m && num.test(m[1]!) && kindOf(m[2]!)) return { name: m[0], category: null, reps: m[1]!, kind: kindOf(m[2]!) };
+  if (m && kindOf(m[1]!) && num.test(m[2]!)) return { name: m[0], category: null, reps: m[2]!, kind: kindOf(m[1]!) };
   m = lastWords(line, 1);
-  if (m && num.test(m[1])) return { name: m[0], category: null, reps: m[1], kind: null };
-  if (m && kindOf(m[1]) && !/\d/.test(m[0])) return { name: m[0], category: null, reps: null, kind: kindOf(m[1]) };
+  if (m && num.test(m[1]!)) return { name: m[0], category: null, reps: m[1]!, kind: null };
+  if (m && kindOf(m[1]!) && !/\d/.test(m[0])) return { name: m[0], category: null, reps: null, kind: kindOf(m[1]!) };
   return null;
 }
 
