@@ -13,6 +13,9 @@ import type { BackupInfo, DamagedFileReport, DataPreview } from '../../shared/ip
 import { AppFailure } from '../../shared/result';
 import { backupFile, listBackups } from './backup/files';
 import { checkDatabaseFile, previewDatabaseFile } from './backup/verify';
+import { NewerDatabaseError } from './db/migrate';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { readUserVersion } from './db/version';
 
 export const DAMAGED_DIR_NAME = 'damaged';
 
@@ -88,6 +91,12 @@ export function checkDatabaseAtStartup(
   instant: Date,
   fullCheckMaxBytes = FULL_CHECK_MAX_BYTES,
 ): { report: StartupReport; deferredCheck: boolean } {
+  // A newer RadLedger's file is refused before any check opens it (even a read-only connection
+  // writes read marks into the -shm): its bytes and companions stay exactly as they are.
+  if (existsSync(file)) {
+    const found = readUserVersion(file);
+    if (found > LATEST_SCHEMA_VERSION) throw new NewerDatabaseError(found, LATEST_SCHEMA_VERSION);
+  }
   assertWritable(dataDir, file);
   if (!existsSync(file)) return { report: { created: true, damaged: null }, deferredCheck: false };
   const marker = path.join(dataDir, RECHECK_MARKER_NAME);

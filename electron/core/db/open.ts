@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { migrations as defaultMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 import { migrate, NewerDatabaseError, schemaVersion, type MigrateOptions } from './migrate';
+import { readUserVersion } from './version';
 
 export type DB = Database.Database;
 
@@ -13,8 +14,8 @@ export interface OpenOptions extends MigrateOptions {
 
 /**
  * The one place a RadLedger database is opened. Every pragma is set on purpose:
- * - the schema version is checked first, before anything writes to the file, so a database from
- *   a newer RadLedger is refused with its bytes untouched;
+ * - the schema version is read from the file's bytes (and its -wal) before any connection is
+ *   opened, so a database from a newer RadLedger is refused with its bytes untouched;
  * - WAL: readers never block the writer, and a crash mid-write leaves the last commit intact;
  * - synchronous=FULL: a commit is on disk before the call returns, so an entry the user saw
  *   saved survives even a power cut (the cost is a few hundred microseconds per write);
@@ -30,10 +31,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   const list = options.migrations ?? defaultMigrations;
   const latest = list.at(-1)?.version ?? 0;
   const isNew = file === ':memory:' || !existsSync(file);
+  if (!isNew) {
+    // Before any connection exists: closing even a connection we only read through would fold a
+    // pending WAL into the file and delete the -wal (see db/version.ts).
+    const found = readUserVersion(file);
+    if (found > latest) throw new NewerDatabaseError(found, latest);
+  }
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     if (!isNew) {
-      // Reading the header does not write; refuse before any pragma below can touch the file.
+      // A second look through SQLite itself, before any pragma below can write.
       const found = schemaVersion(db);
       if (found > latest) throw new NewerDatabaseError(found, latest);
     }
