@@ -3,7 +3,6 @@
 // database, -wal and -shm are identical afterwards and the companions are still there.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../../../electron/core/backend';
