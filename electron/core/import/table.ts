@@ -3,6 +3,8 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppFailure } from '../../../shared/result';
+import { restoreNeutralisedCell } from '../../../shared/signoff/csv';
+import { LOG_CSV_HEADER } from '../services/documents';
 
 export interface SheetRow {
   /** Spreadsheet row number: the header is row 1. */
@@ -82,6 +84,14 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
   return { format: 'xlsx', ...splitHeader(all) };
 }
 
+/** True when the header is exactly the one RadLedger's own CSV export writes. */
+export function isOwnExport(sheet: Sheet): boolean {
+  return sheet.format === 'csv' && sheet.headers.length === LOG_CSV_HEADER.length && sheet.headers.every((h, i) => h === LOG_CSV_HEADER[i]);
+}
+
 export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
-  return sheetFormat(fileName, bytes) === 'xlsx' ? readXlsx(bytes) : readCsv(bytes.toString('utf8'));
+  const sheet = sheetFormat(fileName, bytes) === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes.toString('utf8'));
+  if (!isOwnExport(sheet)) return sheet;
+  // Our own export: undo its formula neutralisation, so "'+1+1" comes back as "+1+1".
+  return { ...sheet, rows: sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(restoreNeutralisedCell) })) };
 }

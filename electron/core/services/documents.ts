@@ -144,6 +144,8 @@ export async function buildPacket(
 }
 
 const CSV_FIELDS = ['id', 'date', 'time', 'discipline', 'procedure', 'procedure_id', 'site', 'simulated', 'status', 'signature', 'notes'];
+/** The export's header row: the spreadsheet import recognises RadLedger's own CSV by it. */
+export const LOG_CSV_HEADER: readonly string[] = CSV_FIELDS;
 
 /**
  * One CSV cell, quoted exactly when Papa.unparse({ quotes: false }) quotes (a comma, quote, line
