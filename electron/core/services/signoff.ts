@@ -5,6 +5,7 @@
 // (shared/signoff/digest.ts says which fields). Validity is computed whenever a signature is read:
 // the digest of those entries as they are now is recomputed, and a mismatch (an entry edited or
 // deleted) voids the signature, visibly, until a new signature covers them. Nothing is ever locked.
+import { nameMismatch } from '../../../shared/sites/attachment-check';
 import { createHash } from 'node:crypto';
 import type { Entry } from '../../../shared/domain';
 import type {
@@ -316,6 +317,9 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
         { path: 'base64', message: 'This file is not a PDF, PNG or JPEG (checked by its content, not its name).' },
       ]);
     }
+    // The scan is served back under its name: the name must say what the content is.
+    const mismatch = nameMismatch(input.fileName, mime);
+    if (mismatch) throw new AppFailure('validation', mismatch, [{ path: 'fileName', message: mismatch }]);
     const now = ctx.now().toISOString();
     const id = ctx.db.transaction(() => {
       const entries = entriesToSign(ctx.db, input.batch, input.entryIds, input.digest);
