@@ -32,7 +32,7 @@ import { catalogHandlers } from './catalogs';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
-/** ARRT's daily caps apply to procedures performed on or after this date (ARRT-RULES.md). */
+/** ARRT's daily caps apply to procedures performed on or after this date (docs/arrt-rules.md). */
 const DAILY_CAP_FROM = '2020-01-01';
 
 function requireTrack(db: DB, trackId: number): Track {
