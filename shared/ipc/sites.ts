@@ -91,13 +91,22 @@ export interface VarietyReport {
   needs: VarietyNeeds;
 }
 
+/** A contact-log field that looks like it holds a patient identifier: saved anyway, as notes are. */
+export interface ContactPhiWarning {
+  kind: 'phi';
+  field: 'person' | 'role' | 'outcome';
+  message: string;
+  findings: Array<{ kind: string; text: string }>;
+}
+export type SavedContact = SiteContact & { warnings: ContactPhiWarning[] };
+
 export const siteChannels = {
   'sites.list': channel<SiteRecord[]>()(z.undefined()),
   'sites.create': channel<SiteRecord>()(siteCreateInput),
   'sites.update': channel<SiteRecord>()(siteUpdateInput),
   'sites.move': channel<SiteRecord>()(siteMoveInput),
   'sites.contacts': channel<SiteContact[]>()(z.strictObject({ siteId: id })),
-  'sites.addContact': channel<SiteContact>()(contactCreateInput),
+  'sites.addContact': channel<SavedContact>()(contactCreateInput),
   'sites.completeFollowUp': channel<SiteContact>()(z.strictObject({ contactId: id })),
   'sites.followUps': channel<DueFollowUp[]>()(z.undefined()),
   'sites.variety': channel<VarietyReport>()(varietyInput),
