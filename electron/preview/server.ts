@@ -94,12 +94,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /**
- * 413 with "Connection: close". The rest of the body is discarded unread (not buffered) so the
- * client can read the answer before the socket closes (closing while it still writes would reset
- * the connection and lose the answer); a client that keeps sending past another limit is cut off.
+ * 413 at once. The rest of the body is discarded as it arrives (never buffered) and the connection
+ * is left open meanwhile: closing it while the client still writes would reset it, and the client
+ * would lose the answer. A client that keeps sending past another MAX_BODY_BYTES is cut off.
  */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
-  res.setHeader('connection', 'close');
   const mb = Math.round(MAX_BODY_BYTES / 2 ** 20);
   send(res, 413, JSON.stringify({ ok: false, error: { kind: 'validation', message: `The request is larger than ${mb} MB.` } }));
   let discarded = 0;
