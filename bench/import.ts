@@ -14,7 +14,8 @@ import { writeBackup, writeBackupNow } from '../electron/core/backup/write';
 import { openDatabase } from '../electron/core/db/open';
 import { checkSheet } from '../electron/core/import/entries';
 import { guessMapping } from '../electron/core/import/mapping';
-import { readCsv } from '../electron/core/import/table';
+import { readCsv, selectSheet } from '../electron/core/import/table';
+import { getTrack } from '../electron/core/tables/tracks';
 
 const N = Number(process.argv[2] ?? 100_000);
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -95,8 +96,12 @@ const parts: Record<string, number> = {};
   const dir = tmp();
   const backend = openBackend({ dataDir: dir, host: 'preview', appVersion: 'bench', now: () => NOW });
   await backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-01' });
-  const [tParse, sheet] = await time(() => readCsv(csv));
-  const [tCheck] = await time(() => checkSheet(backend.db, sheet, guessMapping(sheet.headers), { trackId: 1, trackStart: '2026-01-01', today: '2026-11-24', catalog: null, catalogIsBinding: false }));
+  const [tParse, raw] = await time(() => readCsv(csv));
+  const sheet = selectSheet({ format: 'csv', encoding: null, sheets: [raw] }, { sheet: null, headerRow: null, encoding: null });
+  const choices = { mapping: guessMapping(sheet.headers), dateOrder: null, procedureMap: {}, siteMap: {}, skipDuplicates: true, moveTrackStart: false };
+  const [tCheck] = await time(() =>
+    checkSheet(backend.db, sheet, choices, { track: getTrack(backend.db, 1)!, today: '2026-11-24', catalog: [], catalogIsBinding: false }),
+  );
   parts['read CSV (papaparse)'] = tParse;
   parts['check every row (zod + entry rules + duplicates)'] = tCheck;
   backend.close();

@@ -14,7 +14,7 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => setCurrent(sectionFromHash());
-    // Alt+1..7 jumps between sections from anywhere, including inside a form.
+    // Alt+1..8 jumps between sections from anywhere, including inside a form.
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const n = Number(e.key);

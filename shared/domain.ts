@@ -26,6 +26,8 @@ export interface Track {
 
 export interface Entry {
   id: number;
+  /** Stable across computers (export/import, restore): signatures name entries by it. */
+  uuid: string;
   trackId: number;
   performedOn: string;
   performedAt: string | null;

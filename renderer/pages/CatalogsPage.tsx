@@ -1,14 +1,15 @@
 // Requirements: the catalogs that say what counts. Lists the shipped ARRT catalogs, the example and
-// the user's own; opens one to fill it from a pasted worksheet table and edit it in a fast grid;
-// imports and exports catalog files. Reached at #/catalogs (hidden from the navigation; other pages
-// link here with <CatalogLink />).
+// the user's own; opens one to fill it from a pasted table or the worksheet file and edit it in a
+// fast grid; imports and exports catalog files. A section of the navigation; other pages link here
+// with <CatalogLink trackId=…/>, which opens the catalog of that track and saves for it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogDocument } from '../../shared/ipc/catalogs';
 import type { AppError } from '../../shared/result';
 import { api } from '../api';
 import { CatalogEditor } from '../components/catalogs/CatalogEditor';
 import { CatalogList, type CatalogRef } from '../components/catalogs/CatalogList';
-import { takeCatalogToOpen } from '../components/catalogs/CatalogLink';
+import { takeCatalogRequest } from '../components/catalogs/CatalogLink';
+import { takePendingWorksheet, type PendingWorksheet } from '../components/catalogs/worksheet';
 import { newCustomCatalog, type Draft } from '../components/catalogs/draft';
 import { exportCatalog, importCatalogFile } from '../components/catalogs/files';
 import { readableMessage, readablePath, tryParse } from '../components/catalogs/issues';
@@ -21,6 +22,10 @@ interface Open {
   isNew: boolean;
   /** Remounts the editor when another catalog (or a fresh copy) is opened. */
   nonce: number;
+  /** The track it was opened for: saving applies the revision to it. */
+  trackId: number | null;
+  /** A worksheet file read before the editor opened (guided start). */
+  worksheet?: PendingWorksheet | null;
 }
 
 /**
@@ -45,7 +50,8 @@ export function CatalogsPage() {
   const nonce = useRef(parked?.open.nonce ?? 0);
   const [initial] = useState(() => (parked?.draft ? { draft: parked.draft, dirty: parked.dirty } : undefined));
   const setOpen = (o: Open | null) => {
-    parked = o ? { open: o, draft: null, dirty: false } : null;
+    // A worksheet read for the first opening is not pasted in again when the page comes back.
+    parked = o ? { open: { ...o, worksheet: null }, draft: null, dirty: false } : null;
     setOpenState(o);
   };
   const onDraft = useCallback((draft: Draft, dirty: boolean) => {
@@ -53,20 +59,33 @@ export function CatalogsPage() {
   }, []);
   const toast = useToast();
 
-  async function openRef(ref: CatalogRef) {
+  async function openRef(ref: CatalogRef, trackId: number | null = null, worksheet: PendingWorksheet | null = null) {
     const r = await api.catalogs.get(ref);
     if (!r.ok) {
       setError(r.error);
       return;
     }
     setError(null);
-    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current });
+    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current, trackId, worksheet });
     window.scrollTo({ top: 0 });
   }
 
+  /** The catalog a track uses, or the shipped version it would use, opened for that track. */
+  async function openForTrack(trackId: number, worksheet: PendingWorksheet | null) {
+    const r = await api.progress.evaluate({ trackId, verdicts: 'none' });
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    const c = r.value.catalog;
+    if (c) await openRef(c.id !== null ? { id: c.id } : { key: c.key }, trackId, worksheet);
+  }
+
   useEffect(() => {
-    const key = takeCatalogToOpen();
-    if (key) void openRef({ key });
+    const req = takeCatalogRequest();
+    const worksheet = takePendingWorksheet();
+    if (req.key) void openRef({ key: req.key }, req.trackId, worksheet);
+    else if (req.trackId) void openForTrack(req.trackId, worksheet);
   }, []);
 
   function newCustom() {
@@ -92,17 +111,21 @@ export function CatalogsPage() {
           tracksUsing: 0,
           latest: true,
           createdAt: null,
+          importedFrom: null,
         },
       },
       isNew: true,
       nonce: ++nonce.current,
+      trackId: null,
     });
   }
 
   async function onImport(file: File | undefined) {
     if (!file) return;
     setImporting(true);
-    const { result: r, text } = await importCatalogFile(file);
+    // A shared file is applied to the track in the same step when there is exactly one track.
+    const only = (tracks.value ?? []).length === 1 ? tracks.value![0]!.id : undefined;
+    const { result: r, text } = await importCatalogFile(file, only);
     setImporting(false);
     if (fileRef.current) fileRef.current.value = '';
     if (!r.ok) {
@@ -114,9 +137,11 @@ export function CatalogsPage() {
     }
     setError(null);
     void listing.reload();
+    void tracks.reload();
     const s = r.value.summary;
-    toast(r.value.created ? `Imported “${s.title}” as revision ${s.revision}.` : `“${s.title}” is already saved as revision ${s.revision}.`);
-    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current });
+    const head = r.value.created ? `Imported “${s.title}” as revision ${s.revision}.` : `“${s.title}” is already saved as revision ${s.revision}.`;
+    toast(r.value.assignment ? `${head} ${r.value.assignment.message}` : head);
+    setOpen({ doc: r.value, isNew: false, nonce: ++nonce.current, trackId: r.value.assignment?.trackId ?? null });
   }
 
   async function onExport(ref: CatalogRef) {
@@ -189,6 +214,8 @@ export function CatalogsPage() {
             void listing.reload();
           }}
           onExport={(ref) => void onExport(ref)}
+          contextTrackId={open.trackId}
+          initialWorksheet={open.worksheet ?? null}
         />
       ) : listing.value ? (
         <CatalogList listing={listing.value} onOpen={(ref) => void openRef(ref)} onExport={(ref) => void onExport(ref)} />

@@ -5,7 +5,9 @@ import type { ProcedureOptions } from '../../shared/ipc/entries';
 import { api } from '../api';
 import { LogTable } from '../components/capture/LogTable';
 import { QuickLog } from '../components/capture/QuickLog';
+import { RenameProcedure } from '../components/capture/RenameProcedure';
 import { ShiftForm } from '../components/capture/ShiftForm';
+import { useFreeTextChoice } from '../components/capture/free-text';
 import { TrackForm } from '../components/capture/TrackForm';
 import { useUndoStack } from '../components/capture/undo';
 import { Banner, Field, PageHeader } from '../components/ui';
@@ -23,6 +25,7 @@ export function LogPage() {
   const list = tracks.value ?? [];
   const active = list.find((t) => t.id === trackId) ?? list[0];
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const [freeText, setFreeText] = useFreeTextChoice(active?.id);
   const procedures = useResult(
     () => (active ? api.entries.procedureOptions({ trackId: active.id }) : Promise.resolve({ ok: true as const, value: NO_PROCEDURES })),
     [active?.id, active?.catalogId, version],
@@ -70,12 +73,22 @@ export function LogPage() {
               <TrackForm key={trackPanel + active.id} track={trackPanel === 'edit' ? active : undefined} onSaved={onTrackSaved} onCancel={() => setTrackPanel('none')} />
             </section>
           ) : null}
-          <QuickLog key={active.id} track={active} procedures={procedures.value ?? NO_PROCEDURES} version={version} onChanged={changed} offerUndo={offerUndo} />
+          <QuickLog
+            key={active.id}
+            track={active}
+            procedures={procedures.value ?? NO_PROCEDURES}
+            version={version}
+            onChanged={changed}
+            offerUndo={offerUndo}
+            freeTextAllowed={freeText}
+            onAllowFreeText={setFreeText}
+          />
           <details className="card shift-card">
             <summary className="card-title">Log a shift</summary>
             <p className="muted small">Several procedures with counts for one date and site, saved together or not at all.</p>
-            <ShiftForm key={active.id} track={active} procedures={procedures.value ?? NO_PROCEDURES} onChanged={changed} offerUndo={offerUndo} />
+            <ShiftForm key={active.id} track={active} procedures={procedures.value ?? NO_PROCEDURES} onChanged={changed} offerUndo={offerUndo} freeTextAllowed={freeText} />
           </details>
+          <RenameProcedure key={`rename-${active.id}`} track={active} procedures={procedures.value ?? NO_PROCEDURES} version={version} onChanged={changed} offerUndo={offerUndo} />
           <LogTable tracks={list} version={version} onChanged={changed} offerUndo={offerUndo} />
         </>
       ) : null}

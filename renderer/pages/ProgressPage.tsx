@@ -72,9 +72,9 @@ export function ProgressPage() {
       {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
       {!tracks.loading && list.length === 0 ? (
         <div className="card empty">
-          <p>No track yet. Add one on the Log page to see your progress.</p>
-          <a className="btn btn-primary" href="#/log">
-            Go to the Log
+          <p>No track yet. The guided start on Today sets one up in a minute: your credential, your requirements, your first procedure.</p>
+          <a className="btn btn-primary" href="#/today">
+            Start on Today
           </a>
         </div>
       ) : null}

@@ -1,7 +1,9 @@
 // Sign-off: verifiers, an on-device session in which a verifier (or supervisor) reviews a batch,
 // attests ARRT's checklist and signs; and every signature with its validity.
 import { useEffect, useState } from 'react';
+import type { ReviewResult } from '../../shared/ipc/review';
 import type { SignatureView } from '../../shared/ipc/signoff';
+import { readFileBase64, saveFile } from '../components/signoff/files';
 import type { SignatureKind } from '../../shared/signoff/checklist';
 import { api } from '../api';
 import { BatchPicker, toBatchInput, type BatchState } from '../components/signoff/BatchPicker';
@@ -27,6 +29,7 @@ export function SignOffPage() {
     [batch.trackId],
   );
   const toast = useToast();
+  const [remote, setRemote] = useState<{ busy: boolean; message: string | null; error: string | null }>({ busy: false, message: null, error: null });
 
   const trackList = tracks.value ?? [];
   const sites = options.value?.sites ?? [];
@@ -55,16 +58,40 @@ export function SignOffPage() {
     if (input) setSession({ key: Date.now(), batch: input, kind: s.kind, verifierId: s.verifierId });
   }
 
-  function signed(s: SignatureView) {
+  function signed(r: ReviewResult) {
     setSession(null);
     void signatures.reload();
     void coverage.reload();
-    toast(`${s.signerName} signed ${s.entryIds.length} ${s.entryIds.length === 1 ? 'entry' : 'entries'}.`);
+    const back = r.rejected + r.corrections;
+    toast(
+      [r.accepted ? `${r.signature?.signerName ?? 'The reviewer'} signed ${r.accepted} ${r.accepted === 1 ? 'entry' : 'entries'}` : null, back ? `${back} returned to you with the reason` : null]
+        .filter(Boolean)
+        .join('; ') + '.',
+    );
+  }
+
+  async function sendForReview() {
+    const input = toBatchInput(batch);
+    if (!input || verifierId === null) return;
+    setRemote({ busy: true, message: null, error: null });
+    const r = await api.review.sendForm({ batch: input, kind, verifierId });
+    if (!r.ok) return setRemote({ busy: false, message: null, error: r.error.message });
+    saveFile(r.value.pdf);
+    setRemote({ busy: false, error: null, message: `Saved ${r.value.pdf.fileName} (${r.value.entryCount} entries). Send it to the reviewer; import it here when it comes back filled in.` });
+  }
+
+  async function importReturned(file: File) {
+    setRemote({ busy: true, message: null, error: null });
+    const r = await api.review.importForm({ fileName: file.name, base64: await readFileBase64(file) });
+    if (!r.ok) return setRemote({ busy: false, message: null, error: r.error.message });
+    setRemote({ busy: false, error: null, message: `Applied ${r.value.signerName}'s review: ${r.value.accepted} signed, ${r.value.rejected + r.value.corrections} returned. The form is kept as evidence.` });
+    void signatures.reload();
+    void coverage.reload();
   }
 
   return (
     <div className="page signoff-page">
-      <PageHeader title="Sign-off" subtitle="Verifiers review and sign batches of entries on this device; supervisors give final approval." />
+      <PageHeader title="Sign-off" subtitle="Verifiers review each entry (accept, reject or send back) and sign on this device or in a PDF form; supervisors give final approval." />
       {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
       {!tracks.loading && trackList.length === 0 ? <Banner tone="info">Create a track and log entries first (Log page).</Banner> : null}
 
@@ -104,6 +131,37 @@ export function SignOffPage() {
         </div>
       </section>
 
+      <section className="card stack" aria-labelledby="remote-title">
+        <h2 id="remote-title" className="card-title">
+          Reviewer not here? Send a fillable PDF
+        </h2>
+        <p className="small muted">
+          The form lists the batch above with a decision and reason per entry, the checklist and a signature. The reviewer fills it in any PDF reader and
+          returns it; RadLedger applies it only if every entry is still exactly as sent.
+        </p>
+        <div className="row">
+          <button className="btn" type="button" disabled={remote.busy || batch.trackId === null || verifierId === null} onClick={() => void sendForReview()}>
+            Send for review (PDF form)
+          </button>
+          <label className="btn">
+            Import a returned form
+            <input
+              className="visually-hidden"
+              type="file"
+              accept="application/pdf"
+              disabled={remote.busy}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void importReturned(f);
+              }}
+            />
+          </label>
+        </div>
+        {remote.error ? <Banner tone="error">{remote.error}</Banner> : null}
+        {remote.message ? <Banner tone="info">{remote.message}</Banner> : null}
+      </section>
+
       {session ? <SessionPanel key={session.key} batch={session.batch} kind={session.kind} verifierId={session.verifierId} onSigned={signed} /> : null}
 
       <section className="card stack" aria-labelledby="signatures-title">
@@ -111,8 +169,8 @@ export function SignOffPage() {
           Signatures
         </h2>
         <p className="small muted">
-          Each signature covers a SHA-256 digest of exactly the entries it signed. Editing or deleting one of them voids the signature until the
-          batch is signed again; nothing is ever locked.
+          A signature keeps a SHA-256 digest of each entry it covers. Editing or deleting one of them voids the signature of that entry only,
+          until a new review covers it; nothing is ever locked.
         </p>
         {coverage.value ? <SignCoverage data={coverage.value} /> : null}
         {signatures.value ? <SignatureList signatures={signatures.value} onSignAgain={signAgain} /> : null}

@@ -8,6 +8,7 @@ import { ComplianceWallet } from '../components/sites/ComplianceWallet';
 import { takeSiteToOpen, takeTabToOpen } from '../components/sites/format';
 import { PipelineBoard } from '../components/sites/PipelineBoard';
 import { SiteDetail } from '../components/sites/SiteDetail';
+import { MergeSite } from '../components/sites/MergeSite';
 import { SiteForm } from '../components/sites/SiteForm';
 import { VarietyView } from '../components/sites/VarietyView';
 import { Banner, PageHeader, useToast } from '../components/ui';
@@ -125,8 +126,19 @@ export function SitesPage() {
             {list.length > 0 ? (
               <PipelineBoard sites={list} followUps={followUps.value ?? []} selectedId={selectedId} onOpen={setSelectedId} onMoved={moved} />
             ) : null}
-            <div ref={detailRef}>
+            <div ref={detailRef} className="stack">
               {selected ? <SiteDetail key={selected.id} site={selected} onChanged={reloadAll} onMoved={moved} onClose={() => setSelectedId(null)} /> : null}
+              {selected ? (
+                <MergeSite
+                  key={`merge-${selected.id}`}
+                  site={selected}
+                  sites={list}
+                  onMerged={(kept) => {
+                    setSelectedId(kept);
+                    reloadAll();
+                  }}
+                />
+              ) : null}
             </div>
           </>
         ) : null}

@@ -13,7 +13,7 @@ export interface Section {
   id: string;
   label: string;
   component: ComponentType;
-  /** Reachable by link (#/id) but not listed in the navigation, e.g. the catalog editor. */
+  /** Reachable by link (#/id) but not listed in the navigation. */
   hidden?: boolean;
 }
 
@@ -21,9 +21,9 @@ export const SECTIONS: Section[] = [
   { id: 'today', label: 'Today', component: TodayPage },
   { id: 'log', label: 'Log', component: LogPage },
   { id: 'progress', label: 'Progress', component: ProgressPage },
+  { id: 'catalogs', label: 'Requirements', component: CatalogsPage },
   { id: 'sites', label: 'Sites', component: SitesPage },
   { id: 'signoff', label: 'Sign-off', component: SignOffPage },
   { id: 'documents', label: 'Documents', component: DocumentsPage },
   { id: 'settings', label: 'Settings', component: SettingsPage },
-  { id: 'catalogs', label: 'Requirements', component: CatalogsPage, hidden: true },
 ];

@@ -71,6 +71,8 @@ const MARKS = /^(x|✓|✔|☑|•|\*|yes|y)$/i;
 const NOISE = /^(page\s+\d+(\s+of\s+\d+)?|©.*|copyright\b.*|\d+\s*\/\s*\d+)$/i;
 const SECTION = /^(mandatory|elective)(?:\s*(procedures|exams|examinations))?\s*:?$/i;
 const TOTAL = /^total(\s+(repetitions|procedures|exams))?\s*:?$/i;
+/** "Total 125" / "Total repetitions: 125" written as one cell (e.g. one run of PDF text). */
+const TOTAL_LINE = /^total(\s+(repetitions|procedures|exams))?\s*:?\s+(\d{1,4})$/i;
 const MIN_ELECTIVES = /(?:at\s+least|minimum\s+of|min\.?)\s+(\d+)\s+(?:different\s+)?electives?/i;
 const WHOLE = /^\d{1,4}$/;
 
@@ -122,7 +124,7 @@ function split(line: string, format: PasteFormat): string[] {
   }
 }
 
-function findHeader(cells: string[]): PasteColumns | null {
+export function findHeader(cells: string[]): PasteColumns | null {
   const cols: PasteColumns = { name: null, category: null, repetitions: null, kind: null, mandatoryMark: null, electiveMark: null };
   cells.forEach((raw, i) => {
     const c = raw.toLowerCase();
@@ -237,6 +239,11 @@ export function parsePaste(text: string, options: PasteOptions = {}): PasteResul
       }
     }
     if (NOISE.test(joined)) return skip('Looks like a page number or footer.');
+    const total = TOTAL_LINE.exec(joined);
+    if (total) {
+      rules.push({ type: 'totalRepetitions', count: { value: Number(total[3]), source, confirmed: false } });
+      return;
+    }
     const minElectives = MIN_ELECTIVES.exec(joined);
     if (minElectives) {
       rules.push({ type: 'minElectives', categoryId: null, count: { value: Number(minElectives[1]), source, confirmed: false } });

@@ -9,6 +9,7 @@ import type { Result } from '../result';
 import { appChannels } from './app';
 import { exportJsonChannels } from './exportjson';
 import { importChannels } from './import';
+import { nameChannels } from './names';
 import { backupChannels } from './backups';
 import { catalogChannels } from './catalogs';
 import { complianceChannels } from './compliance';
@@ -17,8 +18,10 @@ import type { Channel } from './define';
 import { documentChannels } from './documents';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
+import { reviewChannels } from './review';
 import { siteChannels } from './sites';
 import { signoffChannels } from './signoff';
+import { startChannels } from './start';
 import { trackChannels } from './tracks';
 import { verifierChannels } from './verifiers';
 
@@ -26,6 +29,7 @@ export const contract = {
   ...appChannels,
   ...exportJsonChannels,
   ...importChannels,
+  ...nameChannels,
   ...backupChannels,
   ...trackChannels,
   ...catalogChannels,
@@ -37,6 +41,8 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...startChannels,
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

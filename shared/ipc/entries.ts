@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Entry, EntryStatus } from '../domain';
 import { ENTRY_STATUSES } from '../domain';
 import { channel } from './define';
+import type { EntryMark } from './signoff';
 import { id, isoDate } from './tracks';
 
 export const NOTES_MAX = 2000;
@@ -34,6 +35,8 @@ export const entryCreateInput = z.strictObject({
   procedureName,
   procedureId,
   siteName,
+  /** The verifier record (Sign-off page); its name is stored with the entry. Wins over verifierName. */
+  verifierId: id.nullish(),
   verifierName,
   notes: notes.default(''),
   simulated: z.boolean().default(false),
@@ -50,6 +53,7 @@ export const entryUpdateInput = z.strictObject({
   procedureName,
   procedureId,
   siteName,
+  verifierId: id.nullish(),
   verifierName,
   notes,
   simulated: z.boolean(),
@@ -61,6 +65,7 @@ export const shiftInput = z.strictObject({
   trackId: id,
   performedOn: isoDate,
   siteName,
+  verifierId: id.nullish(),
   verifierName,
   simulated: z.boolean().default(false),
   rows: z
@@ -101,6 +106,8 @@ export type EntryListInput = z.input<typeof entryListInput>;
 
 export interface EntryPage {
   rows: Entry[];
+  /** Each row's review state (signed, void, returned with the reason...), by entry id. */
+  marks?: Record<number, EntryMark>;
   total: number;
   /** True when `total` is a lower bound (a filtered view with more matches than counted). */
   totalCapped?: boolean;
@@ -144,6 +151,8 @@ export interface DayCount {
 
 export interface QuickLogMemory {
   siteName: string | null;
+  /** The verifier record of the track's last entry, when it named one (and it still exists). */
+  verifierId: number | null;
   verifierName: string | null;
 }
 

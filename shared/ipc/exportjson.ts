@@ -6,14 +6,19 @@ import type { BackupInfo, DataPreview } from './backups';
 import { channel } from './define';
 
 export const JSON_EXPORT_FORMAT = 'radledger-export';
-export const JSON_EXPORT_VERSION = 1;
+/**
+ * 2: entries carry a stable `uuid` and signatures a digest per entry (schema 9). Version 1 files
+ * (schema 8 and older) are still read: the import migrates them, giving each entry its UUID.
+ */
+export const JSON_EXPORT_VERSION = 2;
+export const JSON_EXPORT_READABLE_VERSIONS = [1, 2] as const;
 export const JSON_EXPORT_MAX_CHARS = 28 * 1024 * 1024;
 
 const cellValue = z.union([z.null(), z.number(), z.string(), z.strictObject({ $blob: z.string() }).strict()]);
 
 export const jsonExportDocument = z.strictObject({
   format: z.literal(JSON_EXPORT_FORMAT, { message: 'This is not a RadLedger JSON export.' }),
-  formatVersion: z.literal(JSON_EXPORT_VERSION, { message: `Only version ${JSON_EXPORT_VERSION} of the export format can be read.` }),
+  formatVersion: z.union([z.literal(1), z.literal(2)], { message: `Only versions ${JSON_EXPORT_READABLE_VERSIONS.join(' and ')} of the export format can be read.` }),
   schemaVersion: z.number().int().min(1),
   exportedAt: z.string(),
   appVersion: z.string(),

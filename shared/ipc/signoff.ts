@@ -30,8 +30,12 @@ export interface Candidate {
 
 export type SignatureValidity =
   | { state: 'valid' }
-  /** `on` is the day of the first edit or deletion after signing, when the audit log knows it. */
-  | { state: 'void'; on: string | null; reason: string };
+  /**
+   * Void for some ('partly-void') or all ('void') of the entries it covers: each entry has its own
+   * digest, so an edit voids the signature of that entry only. `on` is the day of the first edit or
+   * deletion after signing, when the audit log knows it.
+   */
+  | { state: 'void' | 'partly-void'; on: string | null; reason: string; voidEntryIds: number[] };
 
 export interface SignatureView {
   id: number;
@@ -47,17 +51,40 @@ export interface SignatureView {
   digest: string;
   entryIds: number[];
   checklist: AttestedItem[];
+  /** Signed in a fillable PDF review form returned by the reviewer (the form is kept as evidence). */
+  reviewFormId: number | null;
   /** Paper path: the scanned signed copy. */
   attachment: { id: number; fileName: string; mime: string; size: number } | null;
   validity: SignatureValidity;
 }
 
-/** How an entry stands with respect to signatures (the newest one covering it decides). */
-export type EntrySignState = 'unsigned' | 'signed' | 'signed-on-paper' | 'void';
+/**
+ * How an entry stands with respect to review: the newest verifier signature or review decision
+ * about it decides. Rejected and needs-correction entries never count as signed.
+ */
+export type EntrySignState = 'unsigned' | 'signed' | 'signed-on-paper' | 'void' | 'rejected' | 'needs-correction';
+
+/** An entry's review state with who decided it and, for a returned entry, why. */
+export interface EntryMark {
+  state: EntrySignState;
+  by: string | null;
+  at: string | null;
+  /** The reviewer's reason (rejected) or note (needs correction). */
+  reason: string | null;
+  /** A returned entry edited since it was returned: waiting for a new review. */
+  changedSince: boolean;
+}
 
 export interface SignoffPreview {
   entries: Entry[];
+  /** SHA-256 over the entries' own digests (review digest): what the reviewer sees as a whole. */
   digest: string;
+  /** ARRT's entries-per-day limit for this discipline (null: none known or before it applied). */
+  dailyCap: number | null;
+  /** Entries beyond the daily cap of their day, counting every entry of the track that day in time order. */
+  overCapIds: number[];
+  /** Entries of the track logged on each day of the batch (all sites), for the day headings. */
+  dayCounts: Record<string, number>;
   checklist: ChecklistItem[];
   notes: string[];
   warnings: EligibilityWarning[];
@@ -72,7 +99,7 @@ export const previewInput = z.strictObject({
 
 /** A drawn signature: a PNG data URL from the canvas; capped so a session cannot bloat the DB. */
 export const SIGNATURE_PNG_MAX = 400_000;
-const pngDataUrl = z
+export const pngDataUrl = z
   .string()
   .max(SIGNATURE_PNG_MAX, { message: 'The drawn signature is too large; clear it and sign again.', abort: true })
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature is not a PNG image.');
@@ -130,6 +157,7 @@ export interface SignoffOptions {
 
 export interface EntrySignStates {
   states: Record<number, EntrySignState>;
+  marks: Record<number, EntryMark>;
   statuses: Record<number, EntryStatus>;
 }
 

@@ -4,6 +4,9 @@
 // is known (the order of ARRT's worksheet), otherwise by time. Entries beyond the cap for their day
 // cannot be reported at all (ARRT: start fresh the next day) and are listed apart, never moved to
 // another day.
+/** ARRT's daily caps apply to procedures performed on or after this date. */
+export const DAILY_CAP_FROM = '2020-01-01';
+
 export interface HelperEntry {
   id: number;
   performedOn: string;

@@ -22,6 +22,8 @@ test('the desktop app opens sandboxed on app://, logs an entry, and keeps it acr
   await page.getByLabel('Discipline').selectOption('CT');
   await page.getByLabel('Start date').fill('2026-01-05');
   await page.getByRole('button', { name: 'Create track' }).click();
+  // No requirements filled in: logging names as typed is an explicit choice.
+  await page.getByLabel(/Log without requirements for now/).check();
   await page.getByLabel('Date performed').fill('2026-02-02');
   await page.getByRole('textbox', { name: 'Procedure', exact: true }).fill('CT Head without contrast');
   await page.getByRole('button', { name: 'Save entry' }).click();

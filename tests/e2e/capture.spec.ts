@@ -35,6 +35,8 @@ async function createTrack(page: Page) {
   await page.getByLabel('Start date').fill('2026-01-05');
   await page.getByRole('button', { name: 'Create track' }).click();
   await expect(page.getByLabel('Track', { exact: true })).toContainText('Computed Tomography (CT)');
+  // This track logs without requirements (free text): an explicit choice, which puts focus back on the procedure.
+  await page.getByLabel(/Log without requirements for now/).check();
 }
 
 test('ten procedures from the keyboard alone, the daily cap warning, and the keystroke budget', async ({ page, app }) => {

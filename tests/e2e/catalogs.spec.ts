@@ -1,6 +1,6 @@
 // Requirement catalogs in the real renderer against the real backend: paste a worksheet table, see
 // the preview and the lines that were not read, fix cells from the keyboard, save a revision (and
-// leave a track on its revision until the user switches), import a catalog file and export it back.
+// the one CT track takes it in the same step), import a catalog file and export it back.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { CatalogDocument } from '../../shared/ipc/catalogs';
@@ -37,7 +37,7 @@ async function getCatalog(app: { server: { backend: { dispatch: (c: string, i: u
   return r.value.catalog;
 }
 
-test('paste a tab-separated worksheet, fix cells from the keyboard, save a revision; the track stays on its revision until switched', async ({ page, app }) => {
+test('paste a tab-separated worksheet, fix cells from the keyboard, save a revision that the track with an empty list takes in the same step', async ({ page, app }) => {
   // A track already measured against the shipped CT catalog (copied in as revision 1).
   await app.server.backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-05', name: 'CT 2026' });
   await app.server.backend.dispatch('catalogs.assign', { trackId: 1, catalog: { key: 'arrt-ct' } });
@@ -110,7 +110,9 @@ test('paste a tab-separated worksheet, fix cells from the keyboard, save a revis
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await expect(grid.getByRole('combobox', { name: 'Mandatory or elective, Sinus study' })).toHaveValue('mandatory');
 
-  await expect(page.getByTestId('cat-tracks-note')).toContainText('Tracks using revision 1 stay on it until you switch');
+  await expect(page.getByTestId('cat-tracks-note')).toContainText('Tracks using revision 1 keep it while their entries are measured against it');
+  // Opened with one CT track: the revision is saved for it.
+  await expect(page.getByLabel('Use it for').locator('option:checked')).toHaveText('CT 2026');
   await page.getByRole('button', { name: 'Save as revision 2' }).click();
   await expect(page.getByText('Saved as revision 2.').first()).toBeVisible();
   await expect(page.getByTestId('cat-revision')).toHaveText('Revision 2');
@@ -126,10 +128,10 @@ test('paste a tab-separated worksheet, fix cells from the keyboard, save a revis
   expect(typed).toEqual({ value: 10, source: 'My ARRT worksheet (entered by me)', confirmed: false });
   expect(saved.dailyCap).toMatchObject({ value: 9, confirmed: true });
 
-  // The track is still on revision 1 until the user switches it.
+  // Its list was empty and it had no entries, so the track takes revision 2 in the same step (no
+  // separate switch); a track whose entries are measured against a filled list keeps it (unit-tested).
   const tracks = page.locator('.cat-track-list');
-  await expect(tracks).toContainText('CT 2026 — revision 1');
-  await tracks.getByRole('button', { name: 'Switch to revision 2' }).click();
+  await expect(page.getByTestId('cat-assignment')).toHaveText('CT 2026 now uses revision 2.');
   await expect(tracks).toContainText('CT 2026 — revision 2');
   await expect(tracks.getByText('on the latest revision')).toBeVisible();
 

@@ -36,10 +36,14 @@ test('import a CSV through the column-mapping preview', async ({ page, app }) =>
   await page.getByLabel('Site', { exact: true }).selectOption({ label: 'D: Where' });
   await page.getByLabel('Time', { exact: true }).selectOption({ label: 'B: Start' });
 
-  const sample = page.getByRole('table', { name: /as they will be read/ });
+  // 3/2/2026 and 3/4/2026 read either way: the import asks instead of guessing.
+  await expect(page.getByRole('alert').filter({ hasText: 'could be Mar 2, 2026 or Feb 3, 2026; choose the date order.' })).toBeVisible();
+  await page.getByLabel('Date order').selectOption('MDY');
+  const sample = page.getByRole('table', { name: /as they will be saved/ });
   await expect(sample.getByRole('columnheader', { name: 'Site' })).toBeVisible();
   await expect(sample.getByRole('row').nth(1)).toContainText('Mercy General');
-  await expect(page.getByText('Checked 3 rows: 3 ready')).toBeVisible();
+  await expect(sample.getByRole('row').nth(1)).toContainText('Mar 2, 2026');
+  await expect(page.getByText('Checked 3 rows: 3 entries to import.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Import 3 entries' }).click();
   await expect(page.getByText(/Imported 3 entries into Computed Tomography/)).toBeVisible();

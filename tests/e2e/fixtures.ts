@@ -12,7 +12,7 @@ export interface AppHarness {
   /** Opens the app in the page (token in the fragment) and waits for the shell. */
   open: (section?: string) => Promise<void>;
   /** Closes the server (and the database), starts a new one on the same data dir, reopens. */
-  restart: () => Promise<void>;
+  restart: (opts?: { now?: () => Date }) => Promise<void>;
 }
 
 const rendererDir = path.resolve('dist/renderer');
@@ -32,9 +32,9 @@ export const test = base.extend<{ app: AppHarness }>({
       dataDir,
       server: await startPreviewServer({ dataDir, rendererDir }),
       open: (section) => openApp(page, harness.server, section),
-      restart: async () => {
+      restart: async (opts) => {
         await harness.server.close();
-        harness.server = await startPreviewServer({ dataDir, rendererDir });
+        harness.server = await startPreviewServer({ dataDir, rendererDir, ...(opts?.now ? { now: opts.now } : {}) });
         await openApp(page, harness.server);
       },
     };

@@ -6,6 +6,8 @@ test('create a track, log an entry, restart the server on the same data, find th
   await page.getByLabel('Discipline').selectOption('MR');
   await page.getByLabel('Start date').fill('2026-01-05');
   await page.getByRole('button', { name: 'Create track' }).click();
+  // No requirements filled in yet: logging names as typed is an explicit choice.
+  await page.getByLabel(/Log without requirements for now/).check();
 
   await expect(page.getByLabel('Track', { exact: true })).toContainText('Magnetic Resonance Imaging (MR)');
   await page.getByLabel('Date performed').fill('2026-03-02');
@@ -18,7 +20,7 @@ test('create a track, log an entry, restart the server on the same data, find th
   await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast', exact: true })).toBeVisible();
 
   await app.restart();
-  await page.getByRole('link', { name: /Log/ }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Log/ }).click();
   await expect(page.getByLabel('Track', { exact: true })).toContainText('Magnetic Resonance Imaging (MR)');
   await expect(entries.getByRole('cell', { name: 'MRI Brain without contrast', exact: true })).toBeVisible();
   await expect(entries.getByRole('cell', { name: 'Mercy General', exact: true })).toBeVisible();
@@ -29,6 +31,8 @@ test('a future date is refused at the field and nothing is saved', async ({ page
   await page.getByLabel('Discipline').selectOption('CT');
   await page.getByLabel('Start date').fill('2026-01-05');
   await page.getByRole('button', { name: 'Create track' }).click();
+  // No requirements filled in yet: logging names as typed is an explicit choice.
+  await page.getByLabel(/Log without requirements for now/).check();
   await page.getByLabel('Date performed').fill('2099-01-01');
   await page.getByRole('combobox', { name: 'Procedure', exact: true }).fill('CT Chest');
   await page.getByRole('button', { name: 'Save entry' }).click();
@@ -39,7 +43,7 @@ test('a future date is refused at the field and nothing is saved', async ({ page
 
 test('every section is reachable from the keyboard, and every one is built', async ({ page, app }) => {
   await app.open();
-  const sections = ['Today', 'Log', 'Progress', 'Sites', 'Sign-off', 'Documents', 'Settings'];
+  const sections = ['Today', 'Log', 'Progress', 'Requirements', 'Sites', 'Sign-off', 'Documents', 'Settings'];
   for (const [i, name] of sections.entries()) {
     await page.keyboard.press(`Alt+${i + 1}`);
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

@@ -38,7 +38,7 @@ async function drawSignature(page: Page) {
   await page.mouse.up();
 }
 
-test('a verifier reviews a batch, attests the checklist and signs by drawing; an edit voids the signature', async ({ page, app }) => {
+test('a verifier reviews a batch, attests the checklist and signs by drawing; an edit voids that entry\'s signature', async ({ page, app }) => {
   const { ids, call } = await seed(app.server.backend.dispatch);
   await app.open('signoff');
   await expect(page.getByRole('heading', { name: 'Sign-off', level: 1 })).toBeVisible();
@@ -48,12 +48,14 @@ test('a verifier reviews a batch, attests the checklist and signs by drawing; an
   await page.getByRole('button', { name: 'Open the batch for signing' }).click();
 
   const session = page.getByRole('region', { name: /Verifier sign-off: Dana Okafor/ });
-  const entries = session.getByRole('region', { name: 'Entries to sign' });
-  await expect(entries.getByRole('row')).toHaveCount(4);
-  await expect(entries.getByRole('cell', { name: 'CT Chest with contrast' })).toBeVisible();
+  const entries = session.getByLabel('Entries to review');
+  await expect(entries.getByRole('radiogroup')).toHaveCount(3);
+  await expect(entries.getByText('CT Chest with contrast')).toBeVisible();
   await expect(session.getByText('Not known to RadLedger:')).toBeVisible();
 
-  const sign = session.getByRole('button', { name: 'Sign 3 entries' });
+  await expect(session.getByRole('button', { name: 'Record the review' })).toBeDisabled(); // nothing decided yet
+  await session.getByRole('button', { name: 'Accept all shown' }).click();
+  const sign = session.getByRole('button', { name: 'Sign 3 accepted' });
   await expect(sign).toBeDisabled();
   for (const label of ['Facility.', 'Date and time.', 'Equipment.', 'Candidate physically present.', 'Diagnostic quality and protocol.']) {
     await session.getByRole('checkbox', { name: new RegExp(`^${label.replace('.', '\\.')}`) }).check();
@@ -90,19 +92,21 @@ test('a verifier reviews a batch, attests the checklist and signs by drawing; an
     status: 'signed',
   });
   await page.reload();
-  await expect(page.getByRole('list', { name: 'Signatures' }).getByText(/Voided by an edit on \d{4}-\d{2}-\d{2}; sign again/)).toBeVisible();
-  await expect(page.getByLabel('Signature coverage')).toContainText('Signature void: 3');
+  await expect(page.getByRole('list', { name: 'Signatures' }).getByText(/Void for 1 entry \(1 signed entry was edited on \d{4}-\d{2}-\d{2}\); valid for the rest/)).toBeVisible();
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signature void: 1');
+  await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 2');
   await page.screenshot({ path: 'test-results/signoff-void.png', fullPage: true });
 
   // "Sign again" reopens the batch; this time the verifier types their name.
   await page.getByRole('button', { name: 'Sign again' }).click();
   const again = page.getByRole('region', { name: /Verifier sign-off: Dana Okafor/ });
-  await expect(again.getByRole('region', { name: 'Entries to sign' }).getByText('Signature void')).toHaveCount(3);
+  await expect(again.getByLabel('Entries to review').getByText('Signature void')).toHaveCount(1);
+  await again.getByRole('button', { name: 'Accept all shown' }).click();
   for (const box of await again.getByRole('checkbox').all()) await box.check();
   await again.getByRole('radio', { name: 'Type name' }).check();
-  await again.getByRole('button', { name: 'Sign 3 entries' }).click();
+  await again.getByRole('button', { name: 'Sign 3 accepted' }).click();
   await expect(page.getByLabel('Signature coverage')).toContainText('Signed: 3');
-  await expect(page.getByRole('list', { name: 'Signatures' }).getByText('Valid')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Signatures' }).getByText('Valid', { exact: true })).toBeVisible();
 });
 
 test('documents: save a packet PDF, run the integrity check, and see a raw SQL change reported', async ({ page, app }) => {

@@ -1,9 +1,10 @@
 // One spreadsheet row -> one entry input, checked with exactly the rules of the log form: the zod
 // schema `entryCreateInput` and the date rules of shared/entry-rules.ts. Cell formats people use
-// (US dates, "2:30 PM", "yes") are read here; anything else is reported, never guessed.
-import { isIsoDate } from '../../../shared/dates';
+// (dates in the order the user confirmed, "2:30 PM", "yes") are read here; anything else is
+// reported, never guessed.
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type EntryStatus } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
+import { dateProblem, readDateCell, type DateOrder } from '../../../shared/import/dates';
 import { entryCreateInput } from '../../../shared/ipc/entries';
 import type { ImportMapping } from '../../../shared/ipc/import';
 import type { SheetRow } from './table';
@@ -15,15 +16,19 @@ export interface CatalogProcedure {
 
 export interface ImportTarget {
   trackId: number;
+  trackName: string;
   trackStart: string;
   today: string;
+  dateOrder: DateOrder | null;
+  /** Rows before the track's start are accepted (the commit moves the start to the earliest). */
+  moveTrackStart: boolean;
   /**
-   * The track's catalog procedures by lower-case name, when its catalog lists any: then, as in the
-   * quick log, a procedure must be one of them and takes the catalog's id and spelling.
+   * The name a file's procedure is saved under: a catalog procedure (its id and spelling), the
+   * name as written (id null), or null when the track's complete catalog does not list it.
    */
-  catalog: ReadonlyMap<string, CatalogProcedure> | null;
-  /** Whether a name the catalog does not list is an error (complete list) or free text (partial). */
-  catalogIsBinding: boolean;
+  resolveProcedure: (name: string) => { id: string | null; name: string } | null;
+  /** The site name a file's site is saved under (the user's site mapping, else as written). */
+  resolveSite: (name: string) => string;
 }
 
 export interface ImportedEntry {
@@ -32,36 +37,33 @@ export interface ImportedEntry {
   performedAt: string | null;
   procedureId: string | null;
   procedureName: string;
+  /** As written in the file. */
+  fileProcedureName: string;
   siteName: string | null;
+  fileSiteName: string | null;
+  verifierName: string | null;
   notes: string;
   simulated: boolean;
   status: EntryStatus;
 }
 
-export type RowOutcome = { ok: true; entry: ImportedEntry } | { ok: false; line: number; messages: string[] };
+export type RowOutcome =
+  | { kind: 'ok'; entry: ImportedEntry }
+  | { kind: 'problem'; line: number; messages: string[]; beforeStart: string | null }
+  | { kind: 'summary'; line: number; text: string };
 
 const FIELD_LABEL: Record<string, string> = {
   performedOn: 'Date',
   performedAt: 'Time',
   procedureName: 'Procedure',
   siteName: 'Site',
+  verifierName: 'Verifier',
   notes: 'Notes',
   simulated: 'Simulated',
   status: 'Status',
 };
 
 const pad = (n: string) => n.padStart(2, '0');
-
-/** ISO as is; 2026/03/02; US 3/2/2026. Returns null when the text is not one of these. */
-export function readDate(text: string): string | null {
-  const t = text.trim();
-  if (isIsoDate(t)) return t;
-  let m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(t);
-  if (m) return isIsoDate(`${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`) ? `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` : null;
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (m) return isIsoDate(`${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}`) ? `${m[3]}-${pad(m[1]!)}-${pad(m[2]!)}` : null;
-  return null;
-}
 
 /** 8:30, 08:30, 08:30:00, 2:30 PM. Returns the text unchanged when unreadable (zod names the rule). */
 export function readTime(text: string): string | null {
@@ -88,17 +90,26 @@ const STATUS_BY_TEXT = new Map<string, EntryStatus>(
   ]),
 );
 
+// "Total", "Totals:", "Grand total", "Sum", "Subtotal", "Count" (in any cell of a row that has no date).
+const SUMMARY = /^(?:grand\s+|sub\s?)?(?:total|totals|sum|count|summe|gesamt|totaal)\b/i;
+
 function cell(row: SheetRow, col: number | null): string {
   return col === null ? '' : (row.cells[col] ?? '');
 }
 
+/** A Total / Sum / Count row: such a word in a cell of a row whose date cell is not a date. */
+export function isSummaryRow(row: SheetRow, mapping: ImportMapping, order: DateOrder | null): boolean {
+  return readDateCell(cell(row, mapping.date), order).kind !== 'date' && row.cells.some((c) => SUMMARY.test(c.trim()));
+}
+
 export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTarget): RowOutcome {
   const messages: string[] = [];
-  const rawDate = cell(row, mapping.date).trim();
-  const date = readDate(rawDate);
-  if (date === null) {
-    messages.push(rawDate === '' ? 'Date: the date is missing.' : `Date: "${rawDate}" is not a date; use YYYY-MM-DD or M/D/YYYY.`);
-  }
+  const rawDate = cell(row, mapping.date);
+  const read = readDateCell(rawDate, target.dateOrder);
+  if (isSummaryRow(row, mapping, target.dateOrder)) return { kind: 'summary', line: row.line, text: row.cells.filter((c) => c.trim()).join(' · ') };
+  const date = read.kind === 'date' ? read.iso : null;
+  const problem = dateProblem(rawDate, read);
+  if (problem) messages.push(problem);
   const simText = cell(row, mapping.simulated).trim().toLowerCase();
   const simulated = YES.has(simText);
   if (!simulated && !NO.has(simText)) messages.push(`Simulated: "${simText}" should be yes or no.`);
@@ -106,13 +117,16 @@ export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTa
   const status = statusText === '' ? 'draft' : STATUS_BY_TEXT.get(statusText);
   if (!status) messages.push(`Status: "${statusText}" is not one of ${ENTRY_STATUSES.join(', ')}.`);
 
-  const site = cell(row, mapping.site).trim();
+  const fileSite = cell(row, mapping.site).trim();
+  const site = fileSite === '' ? '' : target.resolveSite(fileSite);
+  const verifier = cell(row, mapping.verifier).trim();
   const parsed = entryCreateInput.safeParse({
     trackId: target.trackId,
     performedOn: date ?? '2000-01-01', // a missing date is reported above, once
     performedAt: readTime(cell(row, mapping.time)),
     procedureName: cell(row, mapping.procedure),
     siteName: site === '' ? null : site,
+    verifierName: verifier === '' ? null : verifier,
     notes: cell(row, mapping.notes).trim(),
     simulated,
     status: status ?? 'draft',
@@ -123,25 +137,37 @@ export function checkRow(row: SheetRow, mapping: ImportMapping, target: ImportTa
       messages.push(`${FIELD_LABEL[field] ?? field}: ${issue.message}`);
     }
   }
-  let procedure: CatalogProcedure | null = null;
-  if (parsed.success && target.catalog) {
-    procedure = target.catalog.get(parsed.data.procedureName.toLowerCase()) ?? null;
-    if (!procedure && target.catalogIsBinding) messages.push(`Procedure: "${parsed.data.procedureName}" is not in this track's catalog.`);
+  let procedure: { id: string | null; name: string } | null = null;
+  if (parsed.success) {
+    procedure = target.resolveProcedure(parsed.data.procedureName);
+    if (!procedure) messages.push(`Procedure: "${parsed.data.procedureName}" is not in this track's catalog; map it to a catalog procedure in the names table.`);
   }
+  let beforeStart: string | null = null;
   if (date !== null) {
-    for (const issue of entryDateIssues(date, { today: target.today, trackStart: target.trackStart })) messages.push(`Date: ${issue.message}`);
+    for (const issue of entryDateIssues(date, { today: target.today, trackStart: target.trackStart })) {
+      if (date < target.trackStart) {
+        beforeStart = date;
+        if (target.moveTrackStart) continue;
+        messages.push(`Date: ${date} is before the track's start date (${target.trackStart}); move the track's start (offered above) to import it.`);
+      } else messages.push(`Date: ${issue.message}`);
+    }
   }
-  if (messages.length > 0 || !parsed.success || date === null || !status) return { ok: false, line: row.line, messages };
+  if (messages.length > 0 || !parsed.success || date === null || !status || !procedure) {
+    return { kind: 'problem', line: row.line, messages, beforeStart };
+  }
   const v = parsed.data;
   return {
-    ok: true,
+    kind: 'ok',
     entry: {
       line: row.line,
       performedOn: date,
       performedAt: v.performedAt ?? null,
-      procedureId: procedure?.id ?? null,
-      procedureName: procedure?.name ?? v.procedureName,
+      procedureId: procedure.id,
+      procedureName: procedure.name,
+      fileProcedureName: v.procedureName,
       siteName: v.siteName ?? null,
+      fileSiteName: fileSite === '' ? null : fileSite,
+      verifierName: v.verifierName ?? null,
       notes: v.notes,
       simulated: v.simulated,
       status: v.status,

@@ -1,20 +1,42 @@
 // Reads a spreadsheet (CSV or XLSX) into text cells with their row numbers. Everything becomes
-// text here so CSV and XLSX go through exactly the same row rules afterwards.
+// text here so CSV and XLSX go through exactly the same row rules afterwards. A workbook's sheets
+// are all read; the sheet and the header row are then found (or chosen by the user): the sheet
+// whose rows name a date and a procedure column, and in it the first such row (so a title row
+// above the header is passed over).
+import chardet from 'chardet';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { ImportReadOptions, ImportSheetInfo, TextEncoding } from '../../../shared/ipc/import';
 import { AppFailure } from '../../../shared/result';
+import { headerScore } from './mapping';
 import { restoreNeutralisedCell } from '../../../shared/signoff/csv';
 import { LOG_CSV_HEADER } from '../services/documents';
 
 export interface SheetRow {
-  /** Spreadsheet row number: the header is row 1. */
+  /** Spreadsheet row number (1 = the first row of the sheet). */
   line: number;
   cells: string[];
 }
 
+export interface RawSheet {
+  name: string;
+  /** Every non-blank row. */
+  rows: SheetRow[];
+}
+
+export interface Workbook {
+  format: 'csv' | 'xlsx';
+  encoding: { detected: TextEncoding; used: TextEncoding; detector: string | null } | null;
+  sheets: RawSheet[];
+}
+
 export interface Sheet {
   format: 'csv' | 'xlsx';
+  sheetIndex: number;
+  headerLine: number;
+  headerDetected: boolean;
   headers: string[];
+  /** The rows under the header. */
   rows: SheetRow[];
 }
 
@@ -27,18 +49,30 @@ export function sheetFormat(fileName: string, bytes: Buffer): 'csv' | 'xlsx' {
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-function splitHeader(all: SheetRow[]): { headers: string[]; rows: SheetRow[] } {
-  const headerAt = all.findIndex((r) => !isBlank(r.cells));
-  if (headerAt < 0) throw new AppFailure('validation', 'The file is empty.');
-  const headers = all[headerAt]!.cells.map((h) => h.trim());
-  const rows = all.slice(headerAt + 1).filter((r) => !isBlank(r.cells));
-  return { headers, rows };
+/**
+ * UTF-8 when the bytes are valid UTF-8 (every ASCII file is); otherwise what chardet makes of them,
+ * which for the files people export from older Excel is a single-byte Western encoding: read as
+ * Windows-1252 (a superset of Latin-1's printable characters, with € and curly quotes).
+ */
+export function detectEncoding(bytes: Buffer): { encoding: TextEncoding; detector: string | null } {
+  const detector = chardet.detect(bytes);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { encoding: 'utf-8', detector };
+  } catch {
+    return { encoding: 'windows-1252', detector };
+  }
 }
 
-export function readCsv(text: string): Sheet {
+export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
+  return new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
+}
+
+export function readCsv(text: string): RawSheet {
+  // Papa detects the delimiter: comma, or the semicolon of European Excel.
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const all: SheetRow[] = parsed.data.map((cells, i) => ({ line: i + 1, cells }));
-  return { format: 'csv', ...splitHeader(all) };
+  const rows = parsed.data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => !isBlank(r.cells));
+  return { name: 'CSV', rows };
 }
 
 function two(n: number): string {
@@ -46,7 +80,7 @@ function two(n: number): string {
 }
 
 /** Excel stores dates and times as instants without a zone; exceljs gives them as UTC. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const y = value.getUTCFullYear();
@@ -64,7 +98,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readXlsx(bytes: Buffer): Promise<Sheet> {
+export async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
   // Loaded on first use: exceljs takes ~0.4 s to load, which every app start would otherwise pay.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
@@ -73,15 +107,83 @@ export async function readXlsx(bytes: Buffer): Promise<Sheet> {
   } catch {
     throw new AppFailure('validation', 'This .xlsx file could not be read. Save it again from your spreadsheet program, or export it as CSV.');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppFailure('validation', 'The workbook has no sheets.');
-  const all: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based
-    // Array.from, not map: a sparse row has holes that map would skip.
-    all.push({ line, cells: Array.from(values.slice(1), (v) => cellText(v ?? null)) });
+  if (wb.worksheets.length === 0) throw new AppFailure('validation', 'The workbook has no sheets.');
+  return wb.worksheets.map((ws) => {
+    const rows: SheetRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      // row.values gives a merged cell's value in every cell it covers. Down a column that is
+      // wanted (a date merged over three rows dates all three); across a row it is not (a title
+      // merged over A1:E1, a note over two columns): there the value stays in its first cell.
+      const values = row.values as ExcelJS.CellValue[]; // 1-based
+      // Array.from, not map: a sparse row has holes that map would skip.
+      const cells = Array.from(values.slice(1), (v, i) => {
+        const cell = row.getCell(i + 1);
+        if (cell.isMerged && cell.master !== cell && cell.master.row === cell.row) return '';
+        return cellText(v ?? null);
+      });
+      if (!isBlank(cells)) rows.push({ line, cells });
+    });
+    return { name: ws.name, rows };
   });
-  return { format: 'xlsx', ...splitHeader(all) };
+}
+
+export async function readWorkbook(fileName: string, bytes: Buffer, encoding: TextEncoding | null): Promise<Workbook> {
+  if (sheetFormat(fileName, bytes) === 'xlsx') return { format: 'xlsx', encoding: null, sheets: await readXlsx(bytes) };
+  const detected = detectEncoding(bytes);
+  const used = encoding ?? detected.encoding;
+  return { format: 'csv', encoding: { detected: detected.encoding, used, detector: detected.detector }, sheets: [readCsv(decodeText(bytes, used))] };
+}
+
+/** Rows looked at when searching for the header row. */
+const HEADER_SEARCH_ROWS = 25;
+
+function findHeader(rows: readonly SheetRow[]): { at: number; score: number } {
+  let best = { at: -1, score: 0 };
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
+    const score = headerScore(r.cells);
+    if (score > best.score) best = { at: i, score };
+  });
+  return best;
+}
+
+export function sheetInfos(wb: Workbook): ImportSheetInfo[] {
+  return wb.sheets.map((s, index) => ({ index, name: s.name, rows: s.rows.length, looksLikeLog: findHeader(s.rows).score >= 2 }));
+}
+
+/** The sheet and header row the user chose, or the ones that look like a log. */
+export function selectSheet(wb: Workbook, options: ImportReadOptions): Sheet {
+  let index = options.sheet;
+  if (index === null) {
+    // The sheet with the best header; the first one on a tie (or when none looks like a log).
+    let bestScore = -1;
+    index = 0;
+    wb.sheets.forEach((s, i) => {
+      const score = findHeader(s.rows).score;
+      if (score > bestScore) [bestScore, index] = [score, i];
+    });
+  }
+  const sheet = wb.sheets[index];
+  if (!sheet) throw new AppFailure('validation', 'That sheet is not in the workbook.');
+  if (sheet.rows.length === 0) throw new AppFailure('validation', `The sheet "${sheet.name}" is empty.`);
+  let at: number;
+  let detected = false;
+  if (options.headerRow !== null) {
+    at = sheet.rows.findIndex((r) => r.line === options.headerRow);
+    if (at < 0) throw new AppFailure('validation', `Row ${options.headerRow} is empty or not in the sheet; choose another header row.`);
+  } else {
+    const found = findHeader(sheet.rows);
+    detected = found.score >= 2;
+    at = detected ? found.at : 0;
+  }
+  const header = sheet.rows[at]!;
+  return {
+    format: wb.format,
+    sheetIndex: index,
+    headerLine: header.line,
+    headerDetected: detected,
+    headers: header.cells.map((h) => h.trim()),
+    rows: sheet.rows.slice(at + 1),
+  };
 }
 
 /** True when the header is exactly the one RadLedger's own CSV export writes. */
@@ -89,9 +191,10 @@ export function isOwnExport(sheet: Sheet): boolean {
   return sheet.format === 'csv' && sheet.headers.length === LOG_CSV_HEADER.length && sheet.headers.every((h, i) => h === LOG_CSV_HEADER[i]);
 }
 
-export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
-  const sheet = sheetFormat(fileName, bytes) === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes.toString('utf8'));
-  if (!isOwnExport(sheet)) return sheet;
+export async function readSheet(fileName: string, bytes: Buffer, options: ImportReadOptions): Promise<{ workbook: Workbook; sheet: Sheet }> {
+  const workbook = await readWorkbook(fileName, bytes, options.encoding);
+  const sheet = selectSheet(workbook, options);
+  if (!isOwnExport(sheet)) return { workbook, sheet };
   // Our own export: undo its formula neutralisation, so "'+1+1" comes back as "+1+1".
-  return { ...sheet, rows: sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(restoreNeutralisedCell) })) };
+  return { workbook, sheet: { ...sheet, rows: sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(restoreNeutralisedCell) })) } };
 }

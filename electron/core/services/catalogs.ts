@@ -3,11 +3,12 @@
 import { BUILTIN_CATALOGS, builtinCatalog, currentCatalogFor } from '../../../shared/catalog/builtin';
 import { parsePaste } from '../../../shared/catalog/paste-parser';
 import { allProcedures, parseCatalogJson, validateCatalog, type Catalog, type CatalogIssue } from '../../../shared/catalog/schema';
+import { diffCatalogs } from '../../../shared/catalog/diff';
 import { canStartOn, versionWarnings } from '../../../shared/catalog/versions';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
 import { NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
-import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog } from '../../../shared/ipc/catalogs';
+import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog, TrackAssignment } from '../../../shared/ipc/catalogs';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
@@ -22,15 +23,16 @@ import {
   tracksUsingCatalog,
   type StoredCatalog,
 } from '../tables/catalogs';
-import { getTrack } from '../tables/tracks';
-import { validatedRevision } from './track-catalog';
+import { getTrack, liveEntryCount } from '../tables/tracks';
+import { readWorksheet } from '../worksheet/read';
+import { trackCatalog, validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type Ref = { id: number } | { key: string };
 
 function summarize(
   catalog: Catalog,
-  stored: (Pick<StoredCatalog, 'id' | 'revision' | 'createdAt'> & { tracksUsing?: number; latest?: boolean }) | null,
+  stored: (Pick<StoredCatalog, 'id' | 'revision' | 'createdAt' | 'importedFrom'> & { tracksUsing?: number; latest?: boolean }) | null,
 ): CatalogSummary {
   return {
     origin: stored ? 'saved' : 'builtin',
@@ -49,6 +51,7 @@ function summarize(
     tracksUsing: stored?.tracksUsing ?? 0,
     latest: stored?.latest ?? true,
     createdAt: stored?.createdAt ?? null,
+    importedFrom: stored?.importedFrom ?? null,
   };
 }
 
@@ -97,22 +100,62 @@ function invalid(intro: string, issues: CatalogIssue[]): AppFailure {
 /**
  * Saves `catalog` as the next revision of its key; content equal to the latest revision reuses it,
  * so saving twice or re-assigning a shipped catalog never multiplies revisions.
+ * `importedFrom` names the file of an imported catalog; a revision saved on top of an imported one
+ * keeps that name (its numbers still come from the file), so the "not verified" label stays.
  */
-export function saveRevision(db: DB, catalog: Catalog, now: string): { stored: StoredCatalog; created: boolean } {
+export function saveRevision(db: DB, catalog: Catalog, now: string, importedFrom: string | null = null): { stored: StoredCatalog; created: boolean } {
   const json = JSON.stringify(catalog);
   const last = latestCatalogRevision(db, catalog.key);
   if (last && JSON.stringify(last.raw) === json) return { stored: last, created: false };
   return db.transaction(() => {
-    const newId = insertCatalogRevision(db, catalog, json, now);
+    const newId = insertCatalogRevision(db, catalog, json, now, importedFrom ?? last?.importedFrom ?? null);
     const stored = getCatalogRevision(db, newId)!;
-    appendAudit(db, now, 'catalog', newId, 'create', null, { key: stored.key, revision: stored.revision, versionLabel: catalog.versionLabel });
+    appendAudit(db, now, 'catalog', newId, 'create', null, {
+      key: stored.key,
+      revision: stored.revision,
+      versionLabel: catalog.versionLabel,
+      importedFrom: stored.importedFrom,
+    });
     return { stored, created: true };
   })();
 }
 
-function saved(db: DB, catalog: Catalog, now: string): SavedCatalog {
-  const { stored, created } = saveRevision(db, catalog, now);
-  return { ...toDocument(db, { catalog, stored }), created };
+/**
+ * Puts a just-saved revision on the track it was filled or imported for, in the same step. The
+ * version guard stays: a track whose entries are already measured against another catalog that
+ * lists procedures keeps it until the user switches explicitly (catalogs.assign).
+ */
+function applyToTrack(db: DB, trackId: number, catalog: Catalog, stored: StoredCatalog, now: string): TrackAssignment {
+  const track = getTrack(db, trackId);
+  if (!track) throw new AppFailure('not-found', 'That track no longer exists.', [{ path: 'trackId', message: 'That track no longer exists.' }]);
+  const base = { trackId, trackName: track.name };
+  if (track.catalogId === stored.id) return { ...base, status: 'already', message: `${track.name} already uses revision ${stored.revision}.` };
+  try {
+    assertCatalogFitsTrack(catalog, track);
+  } catch (err) {
+    if (err instanceof AppFailure) return { ...base, status: 'refused', message: `Saved, but not used for ${track.name}: ${err.message}` };
+    throw err;
+  }
+  const current = trackCatalog(db, track);
+  const entries = liveEntryCount(db, track.id).n;
+  if (entries > 0 && current && allProcedures(current).length > 0) {
+    return {
+      ...base,
+      status: 'kept',
+      message: `${track.name} stays on its current requirements: its ${entries} ${entries === 1 ? 'entry is' : 'entries are'} measured against them. Switch to revision ${stored.revision} when you are ready.`,
+    };
+  }
+  setTrackCatalog(db, track.id, stored.id, now);
+  appendAudit(db, now, 'track', track.id, 'update', track, getTrack(db, track.id)!);
+  return { ...base, status: 'assigned', message: `${track.name} now uses revision ${stored.revision}.` };
+}
+
+function saved(db: DB, catalog: Catalog, now: string, opts: { trackId?: number | undefined; importedFrom?: string | null } = {}): SavedCatalog {
+  return db.transaction(() => {
+    const { stored, created } = saveRevision(db, catalog, now, opts.importedFrom ?? null);
+    const assignment = opts.trackId === undefined ? null : applyToTrack(db, opts.trackId, catalog, stored, now);
+    return { ...toDocument(db, { catalog, stored }), created, assignment };
+  })();
 }
 
 /** Throws a validation failure unless `catalog` may serve `track` (discipline and version rules). */
@@ -143,14 +186,18 @@ export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
   'catalogs.save': (ctx, input) => {
     const v = validateCatalog(input.catalog);
     if (!v.ok) throw invalid('The catalog cannot be saved:', v.issues);
-    return saved(ctx.db, v.catalog, ctx.now().toISOString());
+    return saved(ctx.db, v.catalog, ctx.now().toISOString(), { trackId: input.trackId });
   },
 
   'catalogs.import': (ctx, input) => {
     const v = parseCatalogJson(input.text);
     if (!v.ok) throw invalid('This catalog file cannot be used:', v.issues);
-    return saved(ctx.db, v.catalog, ctx.now().toISOString());
+    return saved(ctx.db, v.catalog, ctx.now().toISOString(), { trackId: input.trackId, importedFrom: input.fileName ?? 'a catalog file' });
   },
+
+  'catalogs.readWorksheet': (_ctx, input) => readWorksheet(input.fileName, Buffer.from(input.dataBase64, 'base64')),
+
+  'catalogs.compare': (ctx, input) => diffCatalogs(resolve(ctx.db, input.from).catalog, resolve(ctx.db, input.to).catalog),
 
   'catalogs.export': (ctx, ref) => {
     const r = resolve(ctx.db, ref);

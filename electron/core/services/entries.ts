@@ -8,6 +8,7 @@ import { entryDateIssues } from '../../../shared/entry-rules';
 import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
 import type { ProgressReport } from '../../../shared/ipc/catalogs';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
+import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit, auditHistory } from '../audit';
 import type { Ctx } from '../context';
@@ -28,12 +29,12 @@ import {
 } from '../tables/entries';
 import { ensureSite, listSiteNames } from '../tables/sites';
 import { getTrack } from '../tables/tracks';
+import { getVerifier } from '../tables/verifiers';
+import { entryMarks } from './signoff';
 import { catalogHandlers } from './catalogs';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
-/** ARRT's daily caps apply to procedures performed on or after this date (docs/arrt-rules.md). */
-const DAILY_CAP_FROM = '2020-01-01';
 
 function requireTrack(db: DB, trackId: number): Track {
   const track = getTrack(db, trackId);
@@ -113,6 +114,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     throwIfIssues(entryDateIssues(input.performedOn, { today: localIsoDate(ctx.now()), trackStart: track.startDate }));
     const procedure = resolveProcedure(ctx.db, track, input.procedureName, input.procedureId, 'procedureName');
     const now = ctx.now().toISOString();
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    if (input.verifierId && !verifier) {
+      throw new AppFailure('not-found', 'That verifier no longer exists.', [{ path: 'verifierId', message: 'That verifier no longer exists. Choose another.' }]);
+    }
     return ctx.db.transaction(() => {
       const previous = input.samePatientAsPrevious ? lastLoggedEntry(ctx.db, track.id) : undefined;
       const id = insertEntry(ctx.db, {
@@ -122,7 +127,9 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
         procedureId: procedure.id,
         procedureName: procedure.name,
         siteId: input.siteName ? ensureSite(ctx.db, input.siteName, now) : null,
-        verifierName: input.verifierName || null,
+        // A verifier record is stored by id, with its name as it reads today.
+        verifierId: verifier?.id ?? null,
+        verifierName: verifier ? verifier.name : input.verifierName || null,
         patientMarker: previous?.patientMarker ?? nextPatientMarker(ctx.db),
         simulated: input.simulated,
         notes: input.notes,
@@ -150,6 +157,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     });
     throwIfIssues(issues);
     const now = ctx.now().toISOString();
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    if (input.verifierId && !verifier) {
+      throw new AppFailure('not-found', 'That verifier no longer exists.', [{ path: 'verifierId', message: 'That verifier no longer exists. Choose another.' }]);
+    }
     return ctx.db.transaction(() => {
       const siteId = input.siteName ? ensureSite(ctx.db, input.siteName, now) : null;
       const ids: number[] = [];
@@ -162,7 +173,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
             procedureId: procedures[i]!.id,
             procedureName: procedures[i]!.name,
             siteId,
-            verifierName: input.verifierName || null,
+            verifierId: verifier?.id ?? null,
+            verifierName: verifier ? verifier.name : input.verifierName || null,
             // Each procedure of a shift is its own patient unless the user says otherwise later.
             patientMarker: nextPatientMarker(ctx.db),
             simulated: input.simulated,
@@ -185,14 +197,18 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     throwIfIssues(entryDateIssues(input.performedOn, { today: localIsoDate(ctx.now()), trackStart: track.startDate }));
     const procedure = resolveProcedure(ctx.db, track, input.procedureName, input.procedureId, 'procedureName');
     const now = ctx.now().toISOString();
+    // The verifier record stays linked while the name is unchanged; a typed new name unlinks it.
+    const verifier = input.verifierId ? getVerifier(ctx.db, input.verifierId) : undefined;
+    const keepRecord = input.verifierId === undefined && (input.verifierName || null) === before.verifierName;
     return ctx.db.transaction(() => {
       updateEntry(ctx.db, input.id, {
+        verifierId: verifier?.id ?? (keepRecord ? before.verifierId : null),
         performedOn: input.performedOn,
         performedAt: input.performedAt ?? null,
         procedureId: procedure.id,
         procedureName: procedure.name,
         siteId: input.siteName ? ensureSite(ctx.db, input.siteName, now) : null,
-        verifierName: input.verifierName || null,
+        verifierName: verifier ? verifier.name : input.verifierName || null,
         simulated: input.simulated,
         notes: input.notes,
         status: input.status,
@@ -238,13 +254,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
   'entries.restoreStatuses': (ctx, input) => changeStatuses(ctx, input.changes),
 
   'entries.list': (ctx, input) => {
-    if (input.counting === 'all') return listEntries(ctx.db, input);
-    if (input.trackId === undefined) {
-      throw new AppFailure('validation', 'Choose a track to filter by what counts.', [{ path: 'counting', message: 'Choose a track first: its catalog decides what counts.' }]);
-    }
-    const verdicts = countingVerdicts(ctx, input.trackId);
-    const want = input.counting === 'counts';
-    return listEntries(ctx.db, { ...input, ids: verdicts.filter((v) => v.counts === want).map((v) => v.id) });
+    const page = listFiltered(ctx, input);
+    return { ...page, marks: entryMarks(ctx.db, page.rows) };
   },
 
   'entries.dayCount': (ctx, input) => {
@@ -260,7 +271,8 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 
   'entries.memory': (ctx, input) => {
     const last = lastLoggedEntry(ctx.db, input.trackId);
-    return { siteName: last?.siteName ?? null, verifierName: last?.verifierName ?? null };
+    const verifierId = last?.verifierId && getVerifier(ctx.db, last.verifierId) ? last.verifierId : null;
+    return { siteName: last?.siteName ?? null, verifierId, verifierName: last?.verifierName ?? null };
   },
 
   'entries.procedureOptions': (ctx, input) => {
@@ -284,6 +296,16 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
     );
   },
 };
+
+function listFiltered(ctx: Ctx, input: Parameters<(typeof entryHandlers)['entries.list']>[1]) {
+  if (input.counting === 'all') return listEntries(ctx.db, input);
+  if (input.trackId === undefined) {
+    throw new AppFailure('validation', 'Choose a track to filter by what counts.', [{ path: 'counting', message: 'Choose a track first: its catalog decides what counts.' }]);
+  }
+  const verdicts = countingVerdicts(ctx, input.trackId);
+  const want = input.counting === 'counts';
+  return listEntries(ctx.db, { ...input, ids: verdicts.filter((v) => v.counts === want).map((v) => v.id) });
+}
 
 /** The engine's verdict for every live entry of a track (the same evaluation as the Progress page). */
 function countingVerdicts(ctx: Ctx, trackId: number): Array<{ id: number; counts: boolean }> {

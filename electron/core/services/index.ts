@@ -4,6 +4,7 @@ import type { ChannelName } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
 import { exportJsonHandlers } from './exportjson';
 import { importHandlers } from './import';
+import { nameHandlers } from './names';
 import { backupHandlers } from './backups';
 import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
@@ -11,8 +12,10 @@ import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
+import { reviewHandlers } from './review';
 import { siteHandlers } from './sites';
 import { signoffHandlers } from './signoff';
+import { startHandlers } from './start';
 import { trackHandlers } from './tracks';
 import type { HandlerMap } from './types';
 import { verifierHandlers } from './verifiers';
@@ -21,6 +24,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...appHandlers,
   ...exportJsonHandlers,
   ...importHandlers,
+  ...nameHandlers,
   ...backupHandlers,
   ...trackHandlers,
   ...catalogHandlers,
@@ -32,4 +36,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...dashboardHandlers,
   ...planningHandlers,
+  ...startHandlers,
+  ...reviewHandlers,
 };

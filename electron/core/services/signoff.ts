@@ -1,14 +1,18 @@
 // Sign-off: preview a batch for a verifier, sign it (drawn or typed), attach a scanned paper copy,
 // list signatures with their validity, and the integrity check.
 //
-// Tamper evidence: a signature stores the SHA-256 digest of exactly the entries it signed
-// (shared/signoff/digest.ts says which fields). Validity is computed whenever a signature is read:
-// the digest of those entries as they are now is recomputed, and a mismatch (an entry edited or
-// deleted) voids the signature, visibly, until a new signature covers them. Nothing is ever locked.
+// Tamper evidence: a signature stores, for each entry it covers, the SHA-256 digest of that entry's
+// reportable fields (shared/signoff/digest.ts, format 2: named by the entry's UUID, never its row
+// id). Validity is computed whenever it is read: an entry edited or deleted since voids the
+// signature of that entry only, visibly, until a new signature covers it. Nothing is ever locked.
+// A review decides per entry: accepted entries are signed, rejected and needs-correction entries
+// go back to the candidate with the reason (review_decisions) and never count as signed.
 import { nameMismatch } from '../../../shared/sites/attachment-check';
 import { createHash } from 'node:crypto';
 import type { Entry } from '../../../shared/domain';
+import { disciplineByCode } from '../../../shared/disciplines';
 import type {
+  EntryMark,
   EntrySignState,
   IntegrityReport,
   SignatureValidity,
@@ -16,14 +20,17 @@ import type {
   signoffChannels,
 } from '../../../shared/ipc/signoff';
 import { checklistFor, missingAttestations, VERIFIER_NOTES, type AttestedItem, type SignatureKind } from '../../../shared/signoff/checklist';
-import { digestPayload } from '../../../shared/signoff/digest';
+import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
+import { digestPayload, entryDigestPayload, reviewDigestPayload } from '../../../shared/signoff/digest';
 import { eligibilityWarnings } from '../../../shared/signoff/eligibility';
 import { AppFailure } from '../../../shared/result';
+import { readAttachment } from '../attachments';
 import { appendAudit, canonicalJson, sha256, verifyAuditChain } from '../audit';
 import type { DB } from '../db/open';
 import { ENTRY_SELECT, getEntry, toEntry, type EntryRow } from '../tables/entries';
 import {
   entriesWithLastAudit,
+  entryEvents,
   firstChangeAfter,
   getAttachment,
   getCandidate,
@@ -34,10 +41,13 @@ import {
   listSignatureRows,
   listSitesForSignoff,
   liveEntriesByIds,
+  liveEntriesByUuids,
+  reviewedEntriesOfTrack,
   saveCandidate,
   selectBatch,
   setEntryStatus,
-  signaturesCoveringTrack,
+  setSignedEntryDigests,
+  signedEntries,
   type BatchFilter,
   type SignatureRow,
 } from '../tables/signoff';
@@ -45,24 +55,47 @@ import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import type { ChannelsOf, HandlerMap } from './types';
 
-/** SHA-256 (hex) of the canonical payload of these entries. */
+/** SHA-256 (hex) of the format-1 batch payload (by row id): the packet's digest and signatures.entries_digest. */
 export function batchDigest(entries: readonly Entry[]): string {
   return sha256(digestPayload(entries));
 }
 
-export function signatureValidity(db: DB, row: Pick<SignatureRow, 'id' | 'entry_ids_json' | 'entries_digest'>): SignatureValidity {
+/** SHA-256 (hex) of one entry's reportable fields, named by its UUID (format 2). */
+export function entryDigest(entry: Entry): string {
+  return sha256(entryDigestPayload(entry));
+}
+
+/** SHA-256 over the entries' own digests: what a reviewer sees as a whole. */
+export function reviewDigest(entries: readonly Entry[]): string {
+  return sha256(reviewDigestPayload(entries.map((e) => ({ uuid: e.uuid, digest: entryDigest(e) }))));
+}
+
+/** Which covered entries still match their signed digest (by UUID, so it holds on any computer). */
+export function signedEntryStates(db: DB, signatureId: number): Array<{ entryId: number; valid: boolean }> {
+  const links = signedEntries(db, signatureId);
+  const live = new Map(liveEntriesByUuids(db, links.flatMap((l) => (l.entry_uuid ? [l.entry_uuid] : []))).map((e) => [e.uuid, e] as const));
+  return links.map((l) => {
+    const current = l.entry_uuid ? live.get(l.entry_uuid) : undefined;
+    return { entryId: current?.id ?? l.entry_id, valid: !!current && l.entry_digest !== null && entryDigest(current) === l.entry_digest };
+  });
+}
+
+export function signatureValidity(db: DB, row: Pick<SignatureRow, 'id' | 'entry_ids_json'>): SignatureValidity {
+  const states = signedEntryStates(db, row.id);
+  const voided = states.filter((s) => !s.valid).map((s) => s.entryId);
+  if (voided.length === 0) return { state: 'valid' };
   const ids = JSON.parse(row.entry_ids_json) as number[];
-  const current = liveEntriesByIds(db, ids);
-  if (current.length === ids.length && batchDigest(current) === row.entries_digest) return { state: 'valid' };
-  const on = firstChangeAfter(db, ids, row.id);
-  const removed = ids.length - current.length;
+  const live = liveEntriesByIds(db, voided).length;
+  const removed = voided.length - live;
+  const on = firstChangeAfter(db, voided, row.id);
+  const what = voided.length === 1 ? 'entry' : 'entries';
   const reason =
-    removed > 0
+    removed === voided.length
       ? `${removed} signed ${removed === 1 ? 'entry was' : 'entries were'} deleted`
       : on
-        ? 'a signed entry was edited'
-        : 'a signed entry differs from what was signed, and RadLedger has no record of the change';
-  return { state: 'void', on, reason };
+        ? `${voided.length} signed ${what} ${voided.length === 1 ? 'was' : 'were'} edited${removed > 0 ? ' or deleted' : ''}`
+        : `${voided.length} signed ${what} ${voided.length === 1 ? 'differs' : 'differ'} from what was signed, and RadLedger has no record of the change`;
+  return { state: voided.length === ids.length ? 'void' : 'partly-void', on, reason, voidEntryIds: voided };
 }
 
 export function toSignatureView(db: DB, row: SignatureRow): SignatureView {
@@ -80,21 +113,24 @@ export function toSignatureView(db: DB, row: SignatureRow): SignatureView {
     digest: row.entries_digest,
     entryIds: JSON.parse(row.entry_ids_json) as number[],
     checklist: JSON.parse(row.checklist_json) as AttestedItem[],
+    reviewFormId: row.review_form_id ?? null,
     attachment:
       row.attachment_id !== null
         ? { id: row.attachment_id, fileName: row.attachment_name ?? '', mime: row.attachment_mime ?? '', size: row.attachment_size ?? 0 }
-        : null,
+        : row.evidence_sha256
+          ? { id: row.review_form_id!, fileName: row.evidence_name ?? 'review-form.pdf', mime: 'application/pdf', size: row.evidence_size ?? 0 }
+          : null,
     validity: signatureValidity(db, row),
   };
 }
 
-function requireTrack(db: DB, trackId: number) {
+export function requireTrack(db: DB, trackId: number) {
   const track = getTrack(db, trackId);
   if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
   return track;
 }
 
-function requireVerifier(db: DB, id: number) {
+export function requireVerifier(db: DB, id: number) {
   const v = getVerifier(db, id);
   if (!v) throw new AppFailure('not-found', 'That verifier no longer exists.');
   return v;
@@ -104,7 +140,7 @@ function requireVerifier(db: DB, id: number) {
  * The entries a signer is about to sign, checked against the batch and against the digest the
  * signer saw: if anything changed in between, signing is refused so nobody signs unseen data.
  */
-function entriesToSign(db: DB, batch: BatchFilter, entryIds: number[], digest: string): Entry[] {
+export function entriesToSign(db: DB, batch: BatchFilter, entryIds: number[], digest: string): Entry[] {
   const unique = [...new Set(entryIds)];
   const entries = liveEntriesByIds(db, unique);
   if (entries.length !== unique.length) {
@@ -112,14 +148,14 @@ function entriesToSign(db: DB, batch: BatchFilter, entryIds: number[], digest: s
   }
   const outside = entries.filter((e) => e.trackId !== batch.trackId || (batch.siteId && e.siteId !== batch.siteId));
   if (outside.length > 0) throw new AppFailure('validation', 'Some entries are not part of the chosen batch.');
-  if (batchDigest(entries) !== digest) {
+  if (reviewDigest(entries) !== digest) {
     throw new AppFailure('conflict', 'These entries changed since they were shown. Review them again before signing.');
   }
   return entries;
 }
 
 /** The site a batch belongs to: the chosen one, or the one all its entries share. */
-function batchSite(batch: BatchFilter, entries: readonly Entry[]): number | null {
+export function batchSite(batch: BatchFilter, entries: readonly Entry[]): number | null {
   if (batch.siteId) return batch.siteId;
   const sites = new Set(entries.map((e) => e.siteId));
   return sites.size === 1 ? [...sites][0]! : null;
@@ -129,12 +165,18 @@ function batchSite(batch: BatchFilter, entries: readonly Entry[]): number | null
  * Records a signature, its audit row and, for a verifier's signature, moves the covered draft
  * entries to 'signed' (each with its own audit row so the integrity check knows the new state).
  */
-function recordSignature(
+export function recordSignature(
   db: DB,
   now: string,
-  s: Parameters<typeof insertSignature>[1],
+  input: Omit<Parameters<typeof insertSignature>[1], 'digest' | 'entryIds'> & { entries: readonly Entry[] },
 ): number {
+  const { entries, ...rest } = input;
+  // entries_digest keeps the format-1 batch digest (what a packet of exactly these entries shows);
+  // validity is judged per entry, from the format-2 digests stored beside each covered entry.
+  const s = { ...rest, digest: batchDigest(entries), entryIds: entries.map((e) => e.id) };
   const id = insertSignature(db, s);
+  const perEntry = entries.map((e) => ({ entryId: e.id, uuid: e.uuid, digest: entryDigest(e) }));
+  setSignedEntryDigests(db, id, perEntry);
   // Status changes first, so every entry change recorded after the 'sign' row is a real edit.
   if (s.kind === 'verifier') markSigned(db, s.entryIds, now);
   appendAudit(db, now, 'signature', id, 'sign', null, {
@@ -147,6 +189,7 @@ function recordSignature(
     signedAt: s.signedAt,
     digest: s.digest,
     entryIds: s.entryIds,
+    entryDigests: Object.fromEntries(perEntry.map((p) => [p.uuid, p.digest])),
     // The drawn image itself is in the signatures row; the audit chain pins its hash.
     signaturePngSha256: s.signaturePng ? sha256(s.signaturePng) : null,
   });
@@ -222,19 +265,62 @@ export function integrityCheck(db: DB, now: Date): IntegrityReport {
   };
 }
 
-export function entrySignStates(db: DB, trackId: number): Record<number, EntrySignState> {
-  const states: Record<number, EntrySignState> = {};
-  // Newest first: the newest verifier signature covering an entry decides its state.
-  for (const row of signaturesCoveringTrack(db, trackId)) {
-    if (row.kind !== 'verifier') continue;
-    const ids = JSON.parse(row.entry_ids_json) as number[];
-    const pending = ids.filter((id) => states[id] === undefined);
-    if (pending.length === 0) continue;
-    const valid = signatureValidity(db, row).state === 'valid';
-    const state: EntrySignState = !valid ? 'void' : row.method === 'paper' ? 'signed-on-paper' : 'signed';
-    for (const id of pending) states[id] = state;
+/**
+ * Each entry's review state: the newest verifier signature or review decision about it decides
+ * (supervisor approvals do not change it, as before). A signature reads as void for an entry whose
+ * digest no longer matches; a decision notes whether the entry was edited since it was returned.
+ */
+export function entryMarks(db: DB, entries: readonly Entry[]): Record<number, EntryMark> {
+  const byUuid = new Map(entries.map((e) => [e.uuid, e] as const));
+  const digests = new Map<string, string>();
+  const digestOf = (e: Entry) => digests.get(e.uuid) ?? (digests.set(e.uuid, entryDigest(e)), digests.get(e.uuid)!);
+  const marks: Record<number, EntryMark> = {};
+  for (const ev of entryEvents(db, [...byUuid.keys()])) {
+    const entry = byUuid.get(ev.entry_uuid);
+    if (!entry || marks[entry.id]) continue;
+    if (ev.source === 'signature') {
+      if (ev.kind !== 'verifier') continue;
+      const valid = ev.digest !== null && ev.digest === digestOf(entry);
+      const by = ev.signer_credentials ? `${ev.signer_name}, ${ev.signer_credentials}` : ev.signer_name;
+      marks[entry.id] = { state: !valid ? 'void' : ev.method === 'paper' ? 'signed-on-paper' : 'signed', by, at: ev.at, reason: null, changedSince: false };
+    } else {
+      marks[entry.id] = {
+        state: ev.decision === 'reject' ? 'rejected' : 'needs-correction',
+        by: ev.signer_name,
+        at: ev.at,
+        reason: ev.reason,
+        changedSince: ev.digest !== digestOf(entry),
+      };
+    }
   }
-  return states;
+  return marks;
+}
+
+export function entrySignStates(db: DB, trackId: number): Record<number, EntrySignState> {
+  // Only entries some signature or decision is about are read and hashed: the rest are unsigned.
+  const marks = entryMarks(db, reviewedEntriesOfTrack(db, trackId));
+  return Object.fromEntries(Object.entries(marks).map(([id, m]) => [id, m.state]));
+}
+
+/**
+ * The day cap and which entries of a batch are over it. The cap counts every entry of the track on
+ * that day, at any site: entries already entered in ARRT's tool use it up first, then the others in
+ * time order (planArrtDays, as the ARRT entry helper and the packet plan it).
+ */
+export function overCap(db: DB, track: { id: number; discipline: string }, entries: readonly Entry[]) {
+  const cap = disciplineByCode(track.discipline)?.dailyCap ?? null;
+  const days = [...new Set(entries.map((e) => e.performedOn))];
+  const dayCounts: Record<string, number> = {};
+  const overCapIds: number[] = [];
+  for (const day of days) {
+    const all = selectBatch(db, { trackId: track.id, from: day, to: day });
+    dayCounts[day] = all.length;
+    if (cap === null || day < DAILY_CAP_FROM) continue;
+    const entered = all.filter((e) => e.status === 'entered' || e.status === 'verified').length;
+    const pending = all.filter((e) => e.status === 'draft' || e.status === 'signed');
+    for (const d of planArrtDays(pending, { [day]: entered }, cap)) overCapIds.push(...d.overCap.map((e) => e.id));
+  }
+  return { dailyCap: cap, overCapIds, dayCounts };
 }
 
 function signerFor(db: DB, kind: SignatureKind, verifierId: number, trackId: number, entries: readonly Entry[]) {
@@ -264,9 +350,11 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
     requireTrack(ctx.db, input.batch.trackId);
     const entries = selectBatch(ctx.db, input.batch);
     const signer = input.verifierId ? signerFor(ctx.db, input.kind, input.verifierId, input.batch.trackId, entries) : null;
+    const track = requireTrack(ctx.db, input.batch.trackId);
     return {
       entries,
-      digest: batchDigest(entries),
+      digest: reviewDigest(entries),
+      ...overCap(ctx.db, track, entries),
       checklist: [...checklistFor(input.kind)],
       notes: input.kind === 'verifier' ? [...VERIFIER_NOTES] : [],
       warnings: signer?.warnings ?? [],
@@ -299,8 +387,7 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
         signaturePng: input.method === 'drawn' ? (input.signaturePng ?? null) : null,
         checklist: checklistFor(input.kind).map((item) => ({ ...item, attested: true })),
         signedAt: now,
-        digest: input.digest,
-        entryIds: entries.map((e) => e.id),
+        entries,
       });
     })();
     return toSignatureView(ctx.db, getSignatureRow(ctx.db, id)!);
@@ -336,8 +423,7 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
         // attests every item, as on ARRT's paper forms.
         checklist: checklistFor(input.kind).map((item) => ({ ...item, attested: true })),
         signedAt: now,
-        digest: input.digest,
-        entryIds: entries.map((e) => e.id),
+        entries,
       });
       insertAttachment(ctx.db, { signatureId, fileName: input.fileName, mime, bytes, sha256: sha256Bytes(bytes), now });
       return signatureId;
@@ -349,12 +435,22 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
 
   'signoff.entryStates': (ctx, input) => {
     requireTrack(ctx.db, input.trackId);
-    const statuses = Object.fromEntries(selectBatch(ctx.db, { trackId: input.trackId }).map((e) => [e.id, e.status] as const));
-    return { states: entrySignStates(ctx.db, input.trackId), statuses };
+    const entries = selectBatch(ctx.db, { trackId: input.trackId });
+    const statuses = Object.fromEntries(entries.map((e) => [e.id, e.status] as const));
+    const marks = entryMarks(ctx.db, reviewedEntriesOfTrack(ctx.db, input.trackId));
+    const states = Object.fromEntries(Object.entries(marks).map(([id, m]) => [id, m.state]));
+    return { states, marks, statuses };
   },
 
   'signoff.attachment': (ctx, input) => {
     const a = getAttachment(ctx.db, input.signatureId);
+    const row = a ? undefined : getSignatureRow(ctx.db, input.signatureId);
+    if (row?.evidence_sha256) {
+      // The returned review form, kept by content hash; refused if changed on disk.
+      const name = row.evidence_name ?? 'review-form.pdf';
+      const bytes = readAttachment(ctx.dataDir, { sha256: row.evidence_sha256, mime: 'application/pdf', originalName: name } as Parameters<typeof readAttachment>[1]);
+      return { fileName: name, mime: 'application/pdf', base64: bytes.toString('base64') };
+    }
     if (!a) throw new AppFailure('not-found', 'This signature has no scanned copy attached.');
     return { fileName: a.fileName, mime: a.mime, base64: a.bytes.toString('base64') };
   },

@@ -10,6 +10,8 @@ export interface CatalogRow {
   json: string;
   revision: number;
   created_at: string;
+  /** File name of an imported revision (migration 013); null = filled or written here. */
+  imported_from: string | null;
 }
 
 export interface StoredCatalog {
@@ -17,12 +19,13 @@ export interface StoredCatalog {
   key: string;
   revision: number;
   createdAt: string;
+  importedFrom: string | null;
   /** Parsed JSON as stored; callers validate it with catalogSchema before use. */
   raw: unknown;
 }
 
 function toStored(r: CatalogRow): StoredCatalog {
-  return { id: r.id, key: r.key, revision: r.revision, createdAt: r.created_at, raw: JSON.parse(r.json) };
+  return { id: r.id, key: r.key, revision: r.revision, createdAt: r.created_at, importedFrom: r.imported_from ?? null, raw: JSON.parse(r.json) };
 }
 
 export function getCatalogRevision(db: DB, id: number): StoredCatalog | undefined {
@@ -65,14 +68,14 @@ export function listCatalogRevisions(db: DB): Array<StoredCatalog & { tracksUsin
 }
 
 /** Inserts the next revision of `catalog.key`; `json` is the canonical text to store. */
-export function insertCatalogRevision(db: DB, catalog: Catalog, json: string, now: string): number {
+export function insertCatalogRevision(db: DB, catalog: Catalog, json: string, now: string, importedFrom: string | null = null): number {
   const info = db
     .prepare(
-      `INSERT INTO catalogs (key, discipline, version_label, json, revision, created_at)
+      `INSERT INTO catalogs (key, discipline, version_label, json, revision, created_at, imported_from)
        VALUES (@key, @discipline, @versionLabel, @json,
-               (SELECT coalesce(max(revision), 0) + 1 FROM catalogs WHERE key = @key), @now)`,
+               (SELECT coalesce(max(revision), 0) + 1 FROM catalogs WHERE key = @key), @now, @importedFrom)`,
     )
-    .run({ key: catalog.key, discipline: catalog.discipline, versionLabel: catalog.versionLabel, json, now });
+    .run({ key: catalog.key, discipline: catalog.discipline, versionLabel: catalog.versionLabel, json, now, importedFrom });
   return Number(info.lastInsertRowid);
 }
 

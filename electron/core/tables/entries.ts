@@ -1,12 +1,14 @@
 // SQL for log entries. Small synchronous functions, named parameters; the service wraps writes
 // in transactions together with their audit rows. Deletion is soft (deleted_at) so nothing is
 // ever physically lost and a delete can be undone.
+import { randomUUID } from 'node:crypto';
 import type { Entry, EntryStatus } from '../../../shared/domain';
 import type { EntrySort } from '../../../shared/ipc/entries';
 import type { DB } from '../db/open';
 
 export interface EntryRow {
   id: number;
+  uuid: string;
   track_id: number;
   performed_on: string;
   performed_at: string | null;
@@ -27,6 +29,7 @@ export interface EntryRow {
 export function toEntry(r: EntryRow): Entry {
   return {
     id: r.id,
+    uuid: r.uuid,
     trackId: r.track_id,
     performedOn: r.performed_on,
     performedAt: r.performed_at,
@@ -46,7 +49,7 @@ export function toEntry(r: EntryRow): Entry {
 }
 
 export const ENTRY_SELECT = `
-  SELECT e.id, e.track_id, e.performed_on, e.performed_at, e.procedure_id, e.procedure_name,
+  SELECT e.id, e.uuid, e.track_id, e.performed_on, e.performed_at, e.procedure_id, e.procedure_name,
          e.site_id, s.name AS site_name, e.verifier_id, e.verifier_name, e.patient_marker, e.simulated,
          e.notes, e.status, e.created_at, e.updated_at
   FROM entries e LEFT JOIN sites s ON s.id = e.site_id`;
@@ -71,6 +74,7 @@ export interface NewEntry {
   procedureId: string | null;
   procedureName: string;
   siteId: number | null;
+  verifierId?: number | null;
   verifierName: string | null;
   patientMarker: number | null;
   simulated: boolean;
@@ -82,12 +86,12 @@ export interface NewEntry {
 export function insertEntry(db: DB, e: NewEntry): number {
   const info = db
     .prepare(
-      `INSERT INTO entries (track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_name,
+      `INSERT INTO entries (uuid, track_id, performed_on, performed_at, procedure_id, procedure_name, site_id, verifier_id, verifier_name,
                             patient_marker, simulated, notes, status, created_at, updated_at)
-       VALUES (@trackId, @performedOn, @performedAt, @procedureId, @procedureName, @siteId, @verifierName,
+       VALUES (@uuid, @trackId, @performedOn, @performedAt, @procedureId, @procedureName, @siteId, @verifierId, @verifierName,
                @patientMarker, @simulated, @notes, @status, @now, @now)`,
     )
-    .run({ ...e, simulated: e.simulated ? 1 : 0 });
+    .run({ ...e, uuid: randomUUID(), verifierId: e.verifierId ?? null, simulated: e.simulated ? 1 : 0 });
   return Number(info.lastInsertRowid);
 }
 
@@ -96,10 +100,10 @@ export type EntryChanges = Omit<NewEntry, 'trackId' | 'patientMarker'>;
 export function updateEntry(db: DB, id: number, e: EntryChanges): void {
   db.prepare(
     `UPDATE entries SET performed_on = @performedOn, performed_at = @performedAt, procedure_id = @procedureId,
-            procedure_name = @procedureName, site_id = @siteId, verifier_name = @verifierName,
+            procedure_name = @procedureName, site_id = @siteId, verifier_id = @verifierId, verifier_name = @verifierName,
             simulated = @simulated, notes = @notes, status = @status, updated_at = @now
      WHERE id = @id AND deleted_at IS NULL`,
-  ).run({ ...e, id, simulated: e.simulated ? 1 : 0 });
+  ).run({ ...e, id, verifierId: e.verifierId ?? null, simulated: e.simulated ? 1 : 0 });
 }
 
 export function setDeleted(db: DB, id: number, deletedAt: string | null, now: string): boolean {

@@ -105,18 +105,25 @@ export interface SignatureRow {
   signed_at: string;
   entries_digest: string;
   entry_ids_json: string;
+  review_form_id: number | null;
   attachment_id: number | null;
   attachment_name: string | null;
   attachment_mime: string | null;
   attachment_size: number | null;
+  /** A returned review form kept as evidence (attachments/ folder), when signed through one. */
+  evidence_name?: string | null;
+  evidence_size?: number | null;
+  evidence_sha256?: string | null;
 }
 
 const SIGNATURE_SELECT = `
   SELECT g.*, s.name AS site_name, a.id AS attachment_id, a.file_name AS attachment_name,
-         a.mime AS attachment_mime, a.size AS attachment_size
+         a.mime AS attachment_mime, a.size AS attachment_size,
+         rf.evidence_name, rf.evidence_size, rf.evidence_sha256
   FROM signatures g
   LEFT JOIN sites s ON s.id = g.site_id
-  LEFT JOIN paper_attachments a ON a.signature_id = g.id`;
+  LEFT JOIN paper_attachments a ON a.signature_id = g.id
+  LEFT JOIN review_forms rf ON rf.id = g.review_form_id`;
 
 export function listSignatureRows(db: DB, trackId: number | null): SignatureRow[] {
   return db
@@ -126,18 +133,6 @@ export function listSignatureRows(db: DB, trackId: number | null): SignatureRow[
 
 export function getSignatureRow(db: DB, id: number): SignatureRow | undefined {
   return db.prepare(`${SIGNATURE_SELECT} WHERE g.id = ?`).get(id) as SignatureRow | undefined;
-}
-
-/** Signatures (newest first) covering any live entry of a track, with the entry ids they cover. */
-export function signaturesCoveringTrack(db: DB, trackId: number): SignatureRow[] {
-  return db
-    .prepare(
-      `${SIGNATURE_SELECT} WHERE g.id IN (
-         SELECT se.signature_id FROM signature_entries se JOIN entries e ON e.id = se.entry_id
-         WHERE e.track_id = ? AND e.deleted_at IS NULL)
-       ORDER BY g.signed_at DESC, g.id DESC`,
-    )
-    .all(trackId) as SignatureRow[];
 }
 
 export interface NewAttachment {
@@ -228,4 +223,149 @@ export function importRanges(db: DB): Array<{ at: string; trackId: number; first
       ? [{ at: r.at, trackId: a.trackId, first: a.firstEntryId, last: a.lastEntryId }]
       : [];
   });
+}
+
+// ── Per-entry signatures, review decisions, review forms (migration 009) ─────────────────────────
+
+/** The signed digest of each entry a signature covers (NULL digest: not known, reads as void). */
+export interface SignedEntryRow {
+  signature_id: number;
+  entry_id: number;
+  entry_uuid: string | null;
+  entry_digest: string | null;
+}
+
+export function signedEntries(db: DB, signatureId: number): SignedEntryRow[] {
+  return db
+    .prepare('SELECT signature_id, entry_id, entry_uuid, entry_digest FROM signature_entries WHERE signature_id = ? ORDER BY entry_id')
+    .all(signatureId) as SignedEntryRow[];
+}
+
+export function setSignedEntryDigests(db: DB, signatureId: number, rows: ReadonlyArray<{ entryId: number; uuid: string; digest: string }>): void {
+  const stmt = db.prepare('UPDATE signature_entries SET entry_uuid = @uuid, entry_digest = @digest WHERE signature_id = @signatureId AND entry_id = @entryId');
+  for (const r of rows) stmt.run({ ...r, signatureId });
+}
+
+/** Live entries by UUID (a deleted or unknown UUID is simply absent). */
+export function liveEntriesByUuids(db: DB, uuids: readonly string[]): Entry[] {
+  const rows = db
+    .prepare(`${ENTRY_SELECT} WHERE e.uuid IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL ORDER BY e.id`)
+    .all(JSON.stringify(uuids)) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+/** Every signature link and review decision touching these entries, newest first. */
+export interface EntryEventRow {
+  source: 'signature' | 'decision';
+  entry_uuid: string;
+  at: string;
+  row_id: number;
+  kind: SignatureKind;
+  method: SignMethod | null;
+  signer_name: string;
+  signer_credentials: string | null;
+  digest: string | null;
+  decision: 'reject' | 'correct' | null;
+  reason: string | null;
+}
+
+export function entryEvents(db: DB, uuids: readonly string[]): EntryEventRow[] {
+  return db
+    .prepare(
+      `SELECT 'signature' AS source, se.entry_uuid, g.signed_at AS at, g.id AS row_id, g.kind, g.method, g.signer_name,
+              g.signer_credentials, se.entry_digest AS digest, NULL AS decision, NULL AS reason
+       FROM signature_entries se JOIN signatures g ON g.id = se.signature_id
+       WHERE se.entry_uuid IN (SELECT value FROM json_each(@uuids))
+       UNION ALL
+       SELECT 'decision', d.entry_uuid, d.decided_at, d.id, d.kind, NULL, d.signer_name, NULL, d.entry_digest, d.decision, d.reason
+       FROM review_decisions d WHERE d.entry_uuid IN (SELECT value FROM json_each(@uuids))
+       ORDER BY at DESC, source DESC, row_id DESC`,
+    )
+    .all({ uuids: JSON.stringify(uuids) }) as EntryEventRow[];
+}
+
+/** Live entries of a track that any signature or review decision is about (the others are unsigned). */
+export function reviewedEntriesOfTrack(db: DB, trackId: number): Entry[] {
+  const rows = db
+    .prepare(
+      `${ENTRY_SELECT} WHERE e.track_id = @trackId AND e.deleted_at IS NULL AND e.uuid IN (
+         SELECT entry_uuid FROM signature_entries WHERE entry_uuid IS NOT NULL
+         UNION SELECT entry_uuid FROM review_decisions)`,
+    )
+    .all({ trackId }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+export interface NewDecision {
+  entryId: number;
+  entryUuid: string;
+  entryDigest: string;
+  decision: 'reject' | 'correct';
+  reason: string;
+  kind: SignatureKind;
+  verifierId: number | null;
+  signerName: string;
+  reviewFormId: number | null;
+  decidedAt: string;
+}
+
+export function insertDecision(db: DB, d: NewDecision): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO review_decisions (entry_id, entry_uuid, entry_digest, decision, reason, kind, verifier_id, signer_name, review_form_id, decided_at)
+         VALUES (@entryId, @entryUuid, @entryDigest, @decision, @reason, @kind, @verifierId, @signerName, @reviewFormId, @decidedAt)`,
+      )
+      .run(d).lastInsertRowid,
+  );
+}
+
+export function setSignatureForm(db: DB, signatureId: number, reviewFormId: number): void {
+  db.prepare('UPDATE signatures SET review_form_id = ? WHERE id = ?').run(reviewFormId, signatureId);
+}
+
+export function ledgerId(db: DB): string {
+  return (db.prepare('SELECT uuid FROM ledger WHERE id = 1').get() as { uuid: string }).uuid;
+}
+
+export interface ReviewFormRow {
+  id: number;
+  form_uuid: string;
+  track_id: number;
+  site_id: number | null;
+  kind: SignatureKind;
+  verifier_id: number | null;
+  entries_json: string;
+  payload_sha256: string;
+  created_at: string;
+  applied_at: string | null;
+  evidence_sha256: string | null;
+  evidence_name: string | null;
+  evidence_size: number | null;
+}
+
+export function insertReviewForm(
+  db: DB,
+  f: { formUuid: string; trackId: number; siteId: number | null; kind: SignatureKind; verifierId: number | null; entriesJson: string; payloadSha256: string; now: string },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO review_forms (form_uuid, track_id, site_id, kind, verifier_id, entries_json, payload_sha256, created_at)
+         VALUES (@formUuid, @trackId, @siteId, @kind, @verifierId, @entriesJson, @payloadSha256, @now)`,
+      )
+      .run(f).lastInsertRowid,
+  );
+}
+
+export function getReviewFormByUuid(db: DB, formUuid: string): ReviewFormRow | undefined {
+  return db.prepare('SELECT * FROM review_forms WHERE form_uuid = ?').get(formUuid) as ReviewFormRow | undefined;
+}
+
+export function getReviewForm(db: DB, id: number): ReviewFormRow | undefined {
+  return db.prepare('SELECT * FROM review_forms WHERE id = ?').get(id) as ReviewFormRow | undefined;
+}
+
+export function markReviewFormApplied(db: DB, id: number, e: { now: string; sha256: string; name: string; size: number }): void {
+  db.prepare('UPDATE review_forms SET applied_at = @now, evidence_sha256 = @sha256, evidence_name = @name, evidence_size = @size WHERE id = @id').run({ ...e, id });
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import { ENTRY_SORTS, type CountingFilter, type EntryListInput, type EntrySort } from '../../../shared/ipc/entries';
 import { phiWarningMessage, redactPhi } from '../../../shared/phi';
+import type { EntryMark } from '../../../shared/ipc/signoff';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
@@ -58,14 +59,14 @@ function toQuery(f: LogFilters): EntryListInput {
 /** Pages of the current query, fetched as the virtual rows come into view. */
 function usePagedEntries(query: EntryListInput, version: number, visiblePages: number[]) {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<{ key: string; total: number | null; capped?: boolean; pages: Map<number, { version: number; rows: Entry[] }> }>(
+  const [state, setState] = useState<{ key: string; total: number | null; capped?: boolean; pages: Map<number, { version: number; rows: Entry[]; marks: Record<number, EntryMark> }> }>(
     { key, total: null, pages: new Map() },
   );
   const inFlight = useRef(new Set<string>());
   const [error, setError] = useState<AppError | null>(null);
 
   // A new query starts from an empty cache; a new version (an edit) refreshes pages in place.
-  const current = state.key === key ? state : { key, total: null, pages: new Map<number, { version: number; rows: Entry[] }>() };
+  const current = state.key === key ? state : { key, total: null, pages: new Map<number, { version: number; rows: Entry[]; marks: Record<number, EntryMark> }>() };
   const wanted = visiblePages.length ? visiblePages : [0];
   const missing = wanted.filter((p) => current.pages.get(p)?.version !== version);
 
@@ -86,7 +87,7 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
           // A slow answer for an older version must not replace a newer one already shown.
           if ((base.pages.get(p)?.version ?? -1) > version) return base;
           const pages = new Map(base.pages);
-          pages.set(p, { version, rows: r.value.rows });
+          pages.set(p, { version, rows: r.value.rows, marks: r.value.marks ?? {} });
           // A capped total is a lower bound that grows with the page's offset: keep the highest
           // one seen, so an answer for a shallower page does not shrink the list being scrolled.
           const capped = r.value.totalCapped === true;
@@ -100,7 +101,11 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
 
   const rowAt = (i: number): Entry | undefined => current.pages.get(Math.floor(i / PAGE))?.rows[i % PAGE];
   const loadedRows = [...current.pages.values()].flatMap((p) => p.rows);
-  return { total: current.total, capped: 'capped' in current && current.capped === true, rowAt, loadedRows, error };
+  const markOf = (id: number): EntryMark | undefined => {
+    for (const p of current.pages.values()) if (p.marks[id]) return p.marks[id];
+    return undefined;
+  };
+  return { total: current.total, capped: 'capped' in current && current.capped === true, rowAt, loadedRows, markOf, error };
 }
 
 export function LogTable(props: { tracks: Track[]; version: number; onChanged: () => void; offerUndo: OfferUndo }) {
@@ -383,9 +388,10 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                           <span role="cell" title={entry.siteName ?? undefined}>{entry.siteName ?? '—'}</span>
                           <span role="cell" title={entry.verifierName ?? undefined}>{entry.verifierName ?? '—'}</span>
                           <span role="cell">
-                            <span className={`badge status-${entry.status}`}>{ENTRY_STATUS_LABELS[entry.status]}</span>
+                            <EntryStatusCell entry={entry} mark={paged.markOf(entry.id)} />
                           </span>
-                          <span role="cell" className="muted c-notes" title={entry.notes}>
+                          <span role="cell" className="muted c-notes" title={returnedNote(paged.markOf(entry.id)) ?? entry.notes}>
+                            {returnedNote(paged.markOf(entry.id)) ? <span className="log-returned">{returnedNote(paged.markOf(entry.id))} </span> : null}
                             {entry.notes}
                           </span>
                           <span role="cell" className="c-actions">
@@ -429,6 +435,35 @@ function restoreInput(e: Entry) {
   };
 }
 
+/**
+ * The status, unless review says more: a voided signature reads "Signature void", never "Signed";
+ * a returned entry shows who returned it and why.
+ */
+function EntryStatusCell(props: { entry: Entry; mark: EntryMark | undefined }) {
+  const m = props.mark;
+  if (m?.state === 'void') {
+    return (
+      <span className="badge badge-danger" title={`Signed by ${m.by ?? 'a verifier'}; edited since, so that signature no longer covers it.`}>
+        Signature void
+      </span>
+    );
+  }
+  if (m?.state === 'rejected' || m?.state === 'needs-correction') {
+    return (
+      <span className={`badge ${m.state === 'rejected' ? 'badge-danger' : 'badge-warn'}`} title={`${m.by ?? 'Reviewer'}: ${m.reason ?? ''}`}>
+        {m.state === 'rejected' ? 'Rejected' : 'Needs correction'}
+      </span>
+    );
+  }
+  return <span className={`badge status-${props.entry.status}`}>{ENTRY_STATUS_LABELS[props.entry.status]}</span>;
+}
+
+/** Why a reviewer returned the entry, shown first in its notes cell (the widest one). */
+function returnedNote(m: EntryMark | undefined): string | null {
+  if (m?.state !== 'rejected' && m?.state !== 'needs-correction') return null;
+  return `${m.by ?? 'Reviewer'}: ${m.reason ?? ''}${m.changedSince ? ' (edited since: ask for a new review)' : ''}`;
+}
+
 /** Inline edit: Enter saves, Escape cancels; errors appear under the field they concern. */
 function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: Entry) => void }) {
   const [draft, setDraft] = useState(() => restoreInput(props.entry));
@@ -436,6 +471,7 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
   const errors = fieldErrors(error);
   const findings = usePhiFindings(draft.notes);
   const [askedNotes, setAskedNotes] = useState<string | null>(null);
+  const [voids, setVoids] = useState<{ draft: string; text: string } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -445,7 +481,21 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
       setAskedNotes(draft.notes);
       return;
     }
-    const r = await api.entries.update({ ...draft, performedAt: draft.performedAt || null, siteName: draft.siteName || null, verifierName: draft.verifierName || null });
+    const input = { ...draft, performedAt: draft.performedAt || null, siteName: draft.siteName || null, verifierName: draft.verifierName || null };
+    // Editing a signed entry voids its signature: say exactly whose, and save only when asked twice.
+    const key = JSON.stringify(input);
+    if (voids?.draft !== key) {
+      const impact = await api.review.editImpact(input);
+      if (impact.ok && impact.value.voids.length > 0) {
+        const who = impact.value.voids
+          .map((v) => `${v.signerName}${v.signerCredentials ? `, ${v.signerCredentials}` : ''} (${v.kind === 'verifier' ? 'verifier' : 'clinical supervisor'}, signed ${v.signedAt.slice(0, 10)})`)
+          .join(' and ');
+        const others = impact.value.voids.some((v) => v.otherEntries > 0) ? ' The other entries signed with it stay signed.' : '';
+        setVoids({ draft: key, text: `This edit voids the signature of ${who} on this entry.${others} Save anyway?` });
+        return;
+      }
+    }
+    const r = await api.entries.update(input);
     if (!r.ok) {
       setError(r.error);
       return;
@@ -519,6 +569,17 @@ function EditRow(props: { entry: Entry; onDone: () => void; onSaved: (before: En
             Remove them
           </button>
           {askedNotes === draft.notes ? <strong> Save again to keep the notes as typed.</strong> : null}
+        </span>
+      ) : null}
+      {voids && voids.draft === JSON.stringify({ ...draft, performedAt: draft.performedAt || null, siteName: draft.siteName || null, verifierName: draft.verifierName || null }) ? (
+        <span className="phi-inline void-warning" role="alert">
+          {voids.text}{' '}
+          <button type="button" className="btn btn-small btn-danger" onClick={() => void save()}>
+            Save and void it
+          </button>{' '}
+          <button type="button" className="btn btn-small" onClick={props.onDone}>
+            Cancel
+          </button>
         </span>
       ) : null}
       {error && !error.issues ? <span className="error edit-error">{error.message}</span> : null}

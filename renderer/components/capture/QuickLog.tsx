@@ -8,12 +8,15 @@ import type { DayCount, EntryWarning, ProcedureOptions } from '../../../shared/i
 import { redactPhi } from '../../../shared/phi';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
+import { CatalogLink } from '../catalogs/CatalogLink';
 import { Banner, Field, fieldErrors } from '../ui';
+import { FREE_TEXT_LABEL, freeTextRefusal } from './free-text';
 import { shortDay } from './format';
 import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
 import type { OfferUndo } from './undo';
+import { useVerifierChoice, VerifierField } from './VerifierField';
 
 export function QuickLog(props: {
   track: Track;
@@ -21,14 +24,18 @@ export function QuickLog(props: {
   version: number;
   onChanged: () => void;
   offerUndo: OfferUndo;
+  /** The user chose to log this track without requirements (free text); see free-text.ts. */
+  freeTextAllowed: boolean;
+  onAllowFreeText: (on: boolean) => void;
 }) {
   const { track } = props;
+  const noRequirements = !props.procedures.catalogHasProcedures;
   const [procedureName, setProcedureName] = useState('');
   const [procedureId, setProcedureId] = useState<string | null>(null);
   const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
   const [performedAt, setPerformedAt] = useState('');
   const [siteName, setSiteName] = useState('');
-  const [verifierName, setVerifierName] = useState('');
+  const verifier = useVerifierChoice();
   const [samePatient, setSamePatient] = useState(false);
   const [simulated, setSimulated] = useState(false);
   const [notes, setNotes] = useState('');
@@ -48,7 +55,7 @@ export function QuickLog(props: {
     void api.entries.memory({ trackId: track.id }).then((r) => {
       if (!live || !r.ok) return;
       setSiteName(r.value.siteName ?? '');
-      setVerifierName(r.value.verifierName ?? '');
+      verifier.remember(r.value);
     });
     procedureRef.current?.focus();
     return () => {
@@ -84,7 +91,7 @@ export function QuickLog(props: {
       procedureName,
       procedureId,
       siteName: siteName || null,
-      verifierName: verifierName || null,
+      ...verifier.input(),
       samePatientAsPrevious: samePatient,
       simulated,
       notes: notesToSave,
@@ -117,6 +124,11 @@ export function QuickLog(props: {
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (saving) return;
+    if (noRequirements && !props.freeTextAllowed && procedureName.trim() !== '') {
+      setError({ kind: 'validation', message: freeTextRefusal(), issues: [{ path: 'procedureName', message: freeTextRefusal() }] });
+      procedureRef.current?.focus();
+      return;
+    }
     // The guard asks before saving notes that look like PHI; the backend warns again but saves.
     if (findings.length > 0 && !askPhi) {
       setAskPhi(true);
@@ -148,12 +160,41 @@ export function QuickLog(props: {
           <kbd>Enter</kbd> saves · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes
         </span>
       </div>
+      {noRequirements ? (
+        <div className="banner banner-warn quick-log-empty" role="status" data-testid="no-requirements">
+          <p>
+            <strong>This track has no requirements yet.</strong> RadLedger cannot tell what an entry counts toward until the procedure list from
+            your worksheet is in.
+          </p>
+          <div className="row">
+            <CatalogLink trackId={track.id} className="btn btn-primary">
+              Fill in the requirements
+            </CatalogLink>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={props.freeTextAllowed}
+                onChange={(e) => {
+                  props.onAllowFreeText(e.target.checked);
+                  setError(null);
+                  procedureRef.current?.focus();
+                }}
+              />
+              {FREE_TEXT_LABEL}
+            </label>
+          </div>
+        </div>
+      ) : null}
       <div className="row top">
         <Field
           label="Procedure"
           grow
           error={errors.procedureName}
-          hint={props.procedures.catalogHasProcedures ? 'Type to search this track’s catalog.' : 'Type a name; names you logged before are suggested.'}
+          hint={
+            props.procedures.catalogHasProcedures
+              ? procedureHint(procedureName, procedureId, props.procedures.options)
+              : 'Type a name; names you logged before are suggested.'
+          }
         >
           {(id, d) => (
             <ProcedureCombobox
@@ -175,9 +216,7 @@ export function QuickLog(props: {
         <Field label="Site" error={errors.siteName}>
           {(id, d) => <input id={id} value={siteName} aria-invalid={Boolean(errors.siteName)} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} placeholder="e.g. Mercy General" />}
         </Field>
-        <Field label="Verifier" error={errors.verifierName}>
-          {(id, d) => <input id={id} value={verifierName} aria-invalid={Boolean(errors.verifierName)} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} placeholder="Name and credential" />}
-        </Field>
+        <VerifierField label="Verifier" choice={verifier} error={errors.verifierName ?? errors.verifierId} placeholder="Name and credential" />
       </div>
       <div className="row">
         <Field label="Date performed" error={errors.performedOn}>
@@ -227,7 +266,7 @@ export function QuickLog(props: {
         <button className="btn btn-primary" type="submit" disabled={saving}>
           Save entry
         </button>
-        {props.procedures.catalogHasProcedures ? null : <span className="muted small">No catalog procedures yet: free text is kept as typed.</span>}
+        {noRequirements && props.freeTextAllowed ? <span className="muted small">No requirements yet: names are kept as typed.</span> : null}
       </div>
       {error && !error.issues ? <Banner tone="error">{error.message}</Banner> : null}
       {warnings.map((w) => (
@@ -237,6 +276,13 @@ export function QuickLog(props: {
       ))}
     </form>
   );
+}
+
+/** The field's hint: how to search, or that a typed name is not in the list (kept as free text). */
+function procedureHint(name: string, id: string | null, options: ProcedureOptions['options']): string {
+  const typed = name.trim().toLowerCase();
+  if (!typed || id !== null || options.some((o) => o.name.toLowerCase() === typed)) return 'Type to search this track’s catalog.';
+  return 'Not in this track’s list: pick one, or it is saved as typed (where the list is complete, it is refused).';
 }
 
 /** "This is entry 8 of 9 CT entries ARRT accepts for Nov 24", or the over-cap warning. */

@@ -8,7 +8,9 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, Field, fieldErrors } from '../ui';
 import { ProcedureCombobox } from './ProcedureCombobox';
+import { freeTextRefusal } from './free-text';
 import type { OfferUndo } from './undo';
+import { useVerifierChoice, VerifierField } from './VerifierField';
 
 interface Row {
   key: number;
@@ -20,11 +22,11 @@ interface Row {
 let nextKey = 1;
 const blankRow = (): Row => ({ key: nextKey++, procedureName: '', procedureId: null, count: '1' });
 
-export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; onChanged: () => void; offerUndo: OfferUndo }) {
+export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; onChanged: () => void; offerUndo: OfferUndo; freeTextAllowed: boolean }) {
   const { track } = props;
   const [performedOn, setPerformedOn] = useState(() => localIsoDate(new Date()));
   const [siteName, setSiteName] = useState('');
-  const [verifierName, setVerifierName] = useState('');
+  const verifier = useVerifierChoice();
   const [rows, setRows] = useState<Row[]>(() => [blankRow(), blankRow()]);
   const [error, setError] = useState<AppError | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; o
     void api.entries.memory({ trackId: track.id }).then((r) => {
       if (!r.ok) return;
       setSiteName(r.value.siteName ?? '');
-      setVerifierName(r.value.verifierName ?? '');
+      verifier.remember(r.value);
     });
   }, [track.id]);
 
@@ -44,11 +46,15 @@ export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; o
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!props.procedures.catalogHasProcedures && !props.freeTextAllowed && filled.length > 0) {
+      setError({ kind: 'validation', message: freeTextRefusal() });
+      return;
+    }
     const r = await api.entries.createShift({
       trackId: track.id,
       performedOn,
       siteName: siteName || null,
-      verifierName: verifierName || null,
+      ...verifier.input(),
       rows: filled.map((row) => ({ procedureName: row.procedureName, procedureId: row.procedureId, count: Number(row.count) })),
     });
     if (!r.ok) {
@@ -84,9 +90,7 @@ export function ShiftForm(props: { track: Track; procedures: ProcedureOptions; o
         <Field label="Shift site" error={errors.siteName} grow>
           {(id, d) => <input id={id} value={siteName} aria-describedby={d} onChange={(e) => setSiteName(e.target.value)} />}
         </Field>
-        <Field label="Shift verifier" error={errors.verifierName} grow>
-          {(id, d) => <input id={id} value={verifierName} aria-describedby={d} onChange={(e) => setVerifierName(e.target.value)} />}
-        </Field>
+        <VerifierField label="Shift verifier" choice={verifier} error={errors.verifierName ?? errors.verifierId} grow />
       </div>
       <ol className="shift-rows">
         {rows.map((row, i) => (

@@ -1,10 +1,12 @@
-// One catalog open for filling and editing: details, the rules ARRT states (read-only), paste to
-// fill, the procedure grid, group rules, and saving as a new revision. Saving never changes what a
-// track already uses: tracks stay on their revision until the user switches them here.
-import { useEffect, useMemo, useState } from 'react';
+// One catalog open for filling and editing: details, the rules ARRT states (read-only), paste or
+// import the worksheet file to fill, the procedure grid, group rules, and saving as a new revision.
+// Saving "for" a track applies the new revision to it in the same step, except where the track's
+// entries are already measured against filled requirements: then it stays on its revision until the
+// user switches here (requirements never change under a log silently).
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DISCIPLINES } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
-import type { CatalogDocument, CatalogListing, SavedCatalog } from '../../../shared/ipc/catalogs';
+import { NOT_VERIFIED_LABEL, type CatalogDocument, type CatalogListing, type SavedCatalog, type TrackAssignment } from '../../../shared/ipc/catalogs';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, Field, useToast } from '../ui';
@@ -15,6 +17,8 @@ import { PastePanel } from './PastePanel';
 import { ProcedureGrid } from './ProcedureGrid';
 import { GroupRules, StatedRules } from './RulesPanel';
 import { mineLabel } from './SourceNote';
+import { RevisionCompare } from './RevisionCompare';
+import type { PendingWorksheet } from './worksheet';
 
 export interface EditorProps {
   doc: CatalogDocument;
@@ -32,19 +36,31 @@ export interface EditorProps {
   initial?: { draft: Draft; dirty: boolean } | undefined;
   onClose: () => void;
   onExport: (ref: CatalogRef) => void;
+  /** The track this catalog was opened for (from the Log, Progress, Today or the guided start). */
+  contextTrackId?: number | null;
+  /** A worksheet file read before the editor opened. */
+  initialWorksheet?: PendingWorksheet | null;
 }
 
 function trackName(t: Track): string {
   return t.name?.trim() || `${disciplineName(t.discipline)} track from ${t.startDate}`;
 }
 
-export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved, onDraft, initial, onClose, onExport }: EditorProps) {
+export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved, onDraft, initial, onClose, onExport, contextTrackId, initialWorksheet }: EditorProps) {
   const [draft, setDraftState] = useState<Draft>(() => initial?.draft ?? draftFrom(doc.catalog));
   const [dirty, setDirty] = useState(initial?.dirty ?? false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [justSaved, setJustSaved] = useState<SavedCatalog | null>(null);
-  const [pasteOpen, setPasteOpen] = useState(doc.catalog.categories.length === 0);
+  const [pasteOpen, setPasteOpen] = useState(doc.catalog.categories.length === 0 || Boolean(initialWorksheet));
+  const [assignment, setAssignment] = useState<TrackAssignment | null>(null);
+  /** Procedures read from a paste or worksheet file that are not in the list yet. */
+  const [pendingPaste, setPendingPaste] = useState(0);
+  const [pasteWarning, setPasteWarning] = useState(false);
+  const onPending = useCallback((n: number) => {
+    setPendingPaste(n);
+    if (n === 0) setPasteWarning(false);
+  }, []);
   const toast = useToast();
 
   const setDraft = (d: Draft) => {
@@ -54,6 +70,11 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
   };
 
   useEffect(() => onDraft(draft, dirty), [draft, dirty, onDraft]);
+
+  // Opened with a worksheet file already read: show what was read first.
+  useEffect(() => {
+    if (initialWorksheet) document.getElementById('cat-paste-title')?.scrollIntoView({ block: 'start' });
+  }, [initialWorksheet]);
 
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const errors = useMemo(() => {
@@ -71,8 +92,27 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
   const revisionOf = (id: number | null) => revisions.find((s) => s.id === id)?.revision ?? null;
   const procedureCount = draft.categories.reduce((n, c) => n + c.procedures.length, 0);
   const kind = doc.catalog.kind;
+  // Tracks this catalog can serve; the one it was opened for (or the only one) is picked for the user.
+  const fitting = tracks.filter((t) => draft.discipline === 'CUSTOM' || t.discipline === draft.discipline);
+  const [targetChoice, setTarget] = useState<number | null | undefined>(undefined);
+  const autoTarget = fitting.find((t) => t.id === contextTrackId)?.id ?? (fitting.length === 1 ? fitting[0]!.id : null);
+  const target = targetChoice === undefined ? autoTarget : targetChoice;
+  const targetTrack = fitting.find((t) => t.id === target) ?? null;
+  const importedFrom = latest?.importedFrom ?? doc.summary.importedFrom;
+  /** Nothing to save, but the chosen track is not on the saved revision: saving applies it. */
+  // (Not after the backend kept the track on its filled list: the explicit switch below does that.)
+  const applyOnly =
+    !dirty && latest !== null && targetTrack !== null && targetTrack.catalogId !== latest.id && !(assignment?.status === 'kept' && assignment.trackId === targetTrack.id);
 
   async function save() {
+    // Saving now would save the list without what was just read: ask to use it first.
+    if (pendingPaste > 0 && !pasteWarning) {
+      setPasteWarning(true);
+      setPasteOpen(true);
+      document.getElementById('cat-paste-use')?.focus();
+      return;
+    }
+    setPasteWarning(false);
     if (!checked.parsed) {
       setServerError(null);
       document.querySelector<HTMLElement>('.cat-editor [aria-invalid="true"]')?.focus();
@@ -81,16 +121,18 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
     setSaving(true);
     const taken = new Set([...listing.builtin.map((b) => b.key), ...listing.saved.map((s) => s.key)]);
     const catalog = fresh ? { ...checked.catalog, key: uniqueKey(draft.title, taken) } : checked.catalog;
-    const r = await api.catalogs.save({ catalog });
+    const r = await api.catalogs.save(targetTrack ? { catalog, trackId: targetTrack.id } : { catalog });
     setSaving(false);
     if (!r.ok) {
       setServerError(r.error);
       return;
     }
     setJustSaved(r.value);
+    setAssignment(r.value.assignment);
     setDraftState({ ...draftFrom(r.value.catalog), mySource: draft.mySource });
     setDirty(false);
-    toast(r.value.created ? `Saved as revision ${r.value.summary.revision}.` : `Nothing changed since revision ${r.value.summary.revision}.`);
+    const head = r.value.created ? `Saved as revision ${r.value.summary.revision}.` : `Nothing changed since revision ${r.value.summary.revision}.`;
+    toast(r.value.assignment?.status === 'assigned' ? `${head} ${r.value.assignment.message}` : head);
     onSaved(r.value);
     onChanged();
   }
@@ -102,6 +144,7 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
       return;
     }
     toast(`${trackName(t)} now uses revision ${revisionOf(id) ?? ''}.`);
+    setAssignment(null);
     onChanged();
   }
 
@@ -124,6 +167,11 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
         <div className="cat-item-title">
           <h2>{draft.title || 'Untitled catalog'}</h2>
           {doc.catalog.label ? <span className="badge badge-warn">{doc.catalog.label}</span> : null}
+          {importedFrom ? (
+            <span className="badge badge-warn" title={`Imported from ${importedFrom}`}>
+              {NOT_VERIFIED_LABEL}
+            </span>
+          ) : null}
           <span className="badge badge-info" data-testid="cat-revision">
             {latest ? `Revision ${latest.revision}` : isNew ? 'Not saved yet' : 'Shipped with RadLedger'}
           </span>
@@ -131,6 +179,12 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
         </div>
       </div>
 
+      {importedFrom ? (
+        <Banner tone="warn">
+          {NOT_VERIFIED_LABEL}: this catalog was imported from “{importedFrom}”, someone else’s file. Check every number against your own ARRT worksheet
+          before you rely on it.
+        </Banner>
+      ) : null}
       {kind === 'arrt' && procedureCount === 0 ? (
         <Banner tone="warn">
           ARRT's procedure list is not included: fill it from your ARRT worksheet. Paste the table below, then check it row by row.
@@ -178,6 +232,36 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
               )}
             </Field>
           ) : null}
+          {kind === 'custom' ? (
+            <>
+              <Field label="Daily cap (entries per day)" error={metaErr('dailyCap')} hint="Leave empty for no cap.">
+                {(id, d) => (
+                  <input
+                    id={id}
+                    inputMode="numeric"
+                    className="cat-num-input"
+                    aria-describedby={d}
+                    aria-invalid={metaErr('dailyCap') ? true : undefined}
+                    value={draft.dailyCap}
+                    onChange={(e) => setDraft({ ...draft, dailyCap: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label="Window (months)" error={metaErr('windowMonths')} hint="Procedures older than this stop counting. Empty: no window.">
+                {(id, d) => (
+                  <input
+                    id={id}
+                    inputMode="numeric"
+                    className="cat-num-input"
+                    aria-describedby={d}
+                    aria-invalid={metaErr('windowMonths') ? true : undefined}
+                    value={draft.windowMonths}
+                    onChange={(e) => setDraft({ ...draft, windowMonths: e.target.value })}
+                  />
+                )}
+              </Field>
+            </>
+          ) : null}
           <Field label="Source of the numbers you enter" grow hint="Recorded with every number you type or paste (not confirmed by ARRT).">
             {(id, d) => <input id={id} aria-describedby={d} value={draft.mySource} onChange={(e) => setDraft({ ...draft, mySource: e.target.value })} />}
           </Field>
@@ -199,14 +283,16 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
       <section className="card" aria-labelledby="cat-paste-title">
         <div className="cat-section-head">
           <h3 id="cat-paste-title" className="card-title">
-            Paste to fill
+            Fill from your worksheet
           </h3>
           <button type="button" className="btn" aria-expanded={pasteOpen} aria-controls="cat-paste-body" onClick={() => setPasteOpen((v) => !v)}>
-            {pasteOpen ? 'Hide' : 'Paste a table'}
+            {pasteOpen ? 'Hide' : 'Paste or import the worksheet'}
           </button>
         </div>
         <div id="cat-paste-body" hidden={!pasteOpen}>
           <PastePanel
+            initial={initialWorksheet ?? null}
+            onPending={onPending}
             source={draft.mySource}
             hasProcedures={procedureCount > 0}
             onUse={(paste, mode) => {
@@ -233,6 +319,8 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
         <GroupRules draft={draft} onChange={setDraft} errors={errors} mySource={draft.mySource} />
       </section>
 
+      {revisions.length >= 2 ? <RevisionCompare revisions={revisions} /> : null}
+
       {tracksOnKey.length || justSaved ? (
         <section className="card" aria-labelledby="cat-revisions-title">
           <h3 id="cat-revisions-title" className="card-title">
@@ -243,11 +331,21 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
               {justSaved.created ? `Saved as revision ${justSaved.summary.revision}.` : `No changes: revision ${justSaved.summary.revision} already holds this catalog.`}
             </Banner>
           ) : null}
+          {assignment ? (
+            <Banner tone={assignment.status === 'assigned' || assignment.status === 'already' ? 'ok' : 'warn'}>
+              <span data-testid="cat-assignment">{assignment.message}</span>{' '}
+              {assignment.status === 'assigned' ? (
+                <>
+                  <a href="#/log">Log a procedure</a> · <a href="#/progress">See your progress</a>
+                </>
+              ) : null}
+            </Banner>
+          ) : null}
           {tracksOnKey.length ? (
             <>
               <p className="small" role="note" data-testid="cat-tracks-note">
-                Tracks using revision {[...new Set(tracksOnKey.map((t) => revisionOf(t.catalogId)))].join(', ')} stay on it until you switch. Saving
-                creates a new revision and never changes the requirements under an existing log.
+                Tracks using revision {[...new Set(tracksOnKey.map((t) => revisionOf(t.catalogId)))].join(', ')} keep it while their entries are measured
+                against it: saving never changes the requirements under an existing log. Switch a track here when you are ready.
               </p>
               <ul className="cat-track-list">
                 {tracksOnKey.map((t) => (
@@ -271,9 +369,35 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
       <section className="cat-save-bar" aria-label="Save">
         {serverError ? <Banner tone="error">{serverError.message}</Banner> : null}
         {catalogErr ? <Banner tone="error">{catalogErr}</Banner> : null}
+        {pasteWarning && pendingPaste > 0 ? (
+          <Banner tone="warn">
+            The {pendingPaste} procedures read from your worksheet are not in the list yet: put them in with the button under the preview first, or
+            save again to save the list without them.
+          </Banner>
+        ) : null}
         <div className="row cat-save-row">
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving || (!dirty && latest !== null)}>
-            {saving ? 'Saving…' : dirty || !latest ? `Save as revision ${nextRevision}` : 'No changes to save'}
+          {fitting.length ? (
+            <Field label="Use it for">
+              {(id) => (
+                <select id={id} value={target ?? ''} onChange={(e) => setTarget(e.target.value ? Number(e.target.value) : null)}>
+                  {fitting.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {trackName(t)}
+                    </option>
+                  ))}
+                  <option value="">No track (only save)</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving || (!dirty && latest !== null && !applyOnly)}>
+            {saving
+              ? 'Saving…'
+              : dirty || !latest
+                ? `Save as revision ${nextRevision}`
+                : applyOnly
+                  ? `Use revision ${latest.revision} for ${trackName(targetTrack!)}`
+                  : 'No changes to save'}
           </button>
           {savedRef ? (
             <button type="button" className="btn" onClick={() => onExport(savedRef)} disabled={dirty} title={dirty ? 'Save first: export writes the saved revision' : undefined}>

@@ -1,7 +1,7 @@
 // The catalog list: ARRT's disciplines (with what is and is not known), the example, and the user's
 // saved, imported and custom catalogs with their revisions.
 import { disciplineByCode } from '../../../shared/disciplines';
-import type { CatalogListing, CatalogSummary } from '../../../shared/ipc/catalogs';
+import { NOT_VERIFIED_LABEL, type CatalogListing, type CatalogSummary } from '../../../shared/ipc/catalogs';
 
 export type CatalogRef = { id: number } | { key: string };
 
@@ -65,6 +65,11 @@ function CatalogRow({ summary, saved, onOpen, onExport }: RowProps) {
           {shown.label ? <span className="badge badge-warn">{shown.label}</span> : null}
           <span className={`badge ${STATUS_TONE[shown.proceduresStatus]}`}>{STATUS_TEXT[shown.proceduresStatus]}</span>
           {mine ? <span className="badge badge-info">Revision {mine.revision}</span> : null}
+          {mine?.importedFrom ? (
+            <span className="badge badge-warn" title={`Imported from ${mine.importedFrom}`}>
+              {NOT_VERIFIED_LABEL}
+            </span>
+          ) : null}
         </div>
         <div className="small muted">
           {shown.versionLabel}

@@ -2,11 +2,12 @@
 // live in the renderer (the parser is pure shared code) into a preview. The detected column mapping
 // can be changed per column, and every line that was not read is listed with its number, so nothing
 // is dropped silently.
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { PasteFormat } from '../../../shared/catalog/paste-parser';
 import { COLUMN_ROLES, parseWithMapping, ROLE_LABELS, type ColumnRole } from './paste-mapping';
 import type { PasteMode } from './draft';
 import { KIND_LABELS } from './ProcedureGrid';
+import { describeRead, readWorksheetFile, WORKSHEET_ACCEPT, type PendingWorksheet } from './worksheet';
 
 const FORMAT_LABELS: Record<PasteFormat, string> = {
   tab: 'tab-separated (spreadsheet or worksheet copy)',
@@ -14,14 +15,45 @@ const FORMAT_LABELS: Record<PasteFormat, string> = {
   spaces: 'columns separated by spaces (PDF text)',
 };
 
-export function PastePanel(props: { source: string; hasProcedures: boolean; onUse: (paste: ReturnType<typeof parseWithMapping>['result'], mode: PasteMode) => void }) {
-  const [text, setText] = useState('');
+export function PastePanel(props: {
+  source: string;
+  hasProcedures: boolean;
+  onUse: (paste: ReturnType<typeof parseWithMapping>['result'], mode: PasteMode) => void;
+  /** A worksheet file already read (e.g. picked in the guided start). */
+  initial?: PendingWorksheet | null;
+  /** How many procedures are read in the box but not yet put in the list (0 when none). */
+  onPending?: (n: number) => void;
+}) {
+  const [text, setText] = useState(props.initial?.read.text ?? '');
+  const [fileNote, setFileNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(
+    props.initial ? { tone: 'ok', text: describeRead(props.initial.fileName, props.initial.read) } : null,
+  );
+  const [reading, setReading] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    setReading(true);
+    setFileNote(null);
+    const r = await readWorksheetFile(file);
+    setReading(false);
+    if (fileRef.current) fileRef.current.value = '';
+    if (!r.ok) {
+      setFileNote({ tone: 'error', text: `“${file.name}”: ${r.error.message}` });
+      return;
+    }
+    setText(r.value.text);
+    setRoles(null);
+    setFileNote({ tone: 'ok', text: describeRead(file.name, r.value) });
+  }
   const [roles, setRoles] = useState<ColumnRole[] | null>(null);
   const deferred = useDeferredValue(text);
   const mapped = useMemo(() => parseWithMapping(deferred, roles, { source: props.source }), [deferred, roles, props.source]);
   const { result } = mapped;
   const n = result.rows.length;
   const empty = deferred.trim() === '';
+  const { onPending } = props;
+  useEffect(() => onPending?.(empty ? 0 : n), [empty, n, onPending]);
 
   function setRole(col: number, role: ColumnRole) {
     const next = Array.from({ length: mapped.columnCount }, (_, i) => mapped.roles[i] ?? 'ignore');
@@ -35,10 +67,23 @@ export function PastePanel(props: { source: string; hasProcedures: boolean; onUs
     props.onUse(result, mode);
     setText('');
     setRoles(null);
+    setFileNote(null);
   }
 
   return (
     <div className="stack cat-paste">
+      <div className="row cat-file-row">
+        <input ref={fileRef} type="file" accept={WORKSHEET_ACCEPT} className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <button type="button" className="btn" aria-busy={reading} disabled={reading} onClick={() => fileRef.current?.click()}>
+          {reading ? 'Reading the file…' : 'Import the worksheet file (PDF, CSV, XLSX)'}
+        </button>
+        <span className="small muted">or copy the table from it and paste it below. A scanned PDF has no text to read: type it in instead.</span>
+      </div>
+      {fileNote ? (
+        <p className={`small ${fileNote.tone === 'error' ? 'cat-warn-text' : ''}`} role={fileNote.tone === 'error' ? 'alert' : 'status'} data-testid="worksheet-note">
+          {fileNote.text}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="cat-paste-text">Paste the table</label>
         <textarea
@@ -49,7 +94,10 @@ export function PastePanel(props: { source: string; hasProcedures: boolean; onUs
           placeholder={'Copy the procedure table from your ARRT worksheet, the PDF or a spreadsheet and paste it here, e.g.\n\nCATEGORY NAME\nProcedure name    repetitions    Mandatory or Elective'}
           onChange={(e) => {
             setText(e.target.value);
-            if (e.target.value.trim() === '') setRoles(null);
+            if (e.target.value.trim() === '') {
+              setRoles(null);
+              setFileNote(null);
+            }
           }}
           aria-describedby="cat-paste-hint"
         />
@@ -165,7 +213,7 @@ export function PastePanel(props: { source: string; hasProcedures: boolean; onUs
           ) : null}
 
           <div className="row">
-            <button type="button" className="btn btn-primary" disabled={n === 0} onClick={() => use('replace')}>
+            <button type="button" className="btn btn-primary" id="cat-paste-use" disabled={n === 0} onClick={() => use('replace')}>
               {props.hasProcedures ? `Replace the list with these ${n} procedures` : `Use these ${n} procedures`}
             </button>
             {props.hasProcedures ? (
@@ -179,6 +227,7 @@ export function PastePanel(props: { source: string; hasProcedures: boolean; onUs
               onClick={() => {
                 setText('');
                 setRoles(null);
+                setFileNote(null);
               }}
             >
               Clear

@@ -61,6 +61,9 @@ export interface Draft {
   mySource: string;
   categories: CategoryRow[];
   rules: RuleRow[];
+  /** A custom catalog's own daily cap and window (text, as typed); ARRT catalogs keep ARRT's. */
+  dailyCap: string;
+  windowMonths: string;
 }
 
 export const NUMBER_FIELDS = ['reps', 'maxCounted'] as const;
@@ -100,6 +103,8 @@ export function draftFrom(catalog: Catalog): Draft {
     versionLabel: catalog.versionLabel,
     discipline: catalog.discipline,
     mySource: defaultSource(catalog.kind),
+    dailyCap: numText(catalog.dailyCap),
+    windowMonths: numText(catalog.windowMonths),
     categories,
     rules: catalog.groupRules.map((r) => ({
       uid: newUid('r'),
@@ -311,7 +316,7 @@ export type IssueTarget =
   | { at: 'proc'; uid: string; field: 'name' | 'kind' | NumberField }
   | { at: 'category'; uid: string }
   | { at: 'rule'; uid: string }
-  | { at: 'meta'; field: 'title' | 'versionLabel' | 'discipline' }
+  | { at: 'meta'; field: 'title' | 'versionLabel' | 'discipline' | 'dailyCap' | 'windowMonths' }
   | { at: 'catalog' };
 
 export interface LocatedIssue extends CatalogIssue {
@@ -392,8 +397,17 @@ export function buildCatalog(d: Draft): Built {
       ? [{ type: 'totalRepetitions', count }]
       : [{ type: 'minElectives', categoryId: r.categoryUid === null ? null : (catIdOf.get(r.categoryUid) ?? r.categoryUid), count }];
   });
+  // Only a custom catalog sets its own cap and window; an ARRT or example catalog keeps its own.
+  const own = d.base.kind === 'custom';
+  const metaBad = (field: 'dailyCap' | 'windowMonths') => (message: string) => issues.push({ path: field, message, target: { at: 'meta', field } });
   const catalog: CatalogInput = {
     ...d.base,
+    ...(own
+      ? {
+          dailyCap: sourced(d.dailyCap ?? '', d.base.dailyCap, metaBad('dailyCap')),
+          windowMonths: sourced(d.windowMonths ?? '', d.base.windowMonths, metaBad('windowMonths')),
+        }
+      : {}),
     title: d.title,
     versionLabel: d.versionLabel,
     discipline: d.discipline,
@@ -424,7 +438,9 @@ export function locate(d: Draft, path: string): IssueTarget {
     const r = d.rules[Number(seg[1])];
     return r ? { at: 'rule', uid: r.uid } : { at: 'catalog' };
   }
-  if (seg[0] === 'title' || seg[0] === 'versionLabel' || seg[0] === 'discipline') return { at: 'meta', field: seg[0] };
+  if (seg[0] === 'title' || seg[0] === 'versionLabel' || seg[0] === 'discipline' || seg[0] === 'dailyCap' || seg[0] === 'windowMonths') {
+    return { at: 'meta', field: seg[0] };
+  }
   return { at: 'catalog' };
 }
 

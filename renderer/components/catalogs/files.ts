@@ -8,12 +8,12 @@ import type { SavedCatalog } from '../../../shared/ipc/catalogs';
 const MAX_BYTES = 5_000_000;
 
 /** The file's text comes back too, so errors can name categories and procedures from it. */
-export async function importCatalogFile(file: File): Promise<{ result: Result<SavedCatalog>; text: string }> {
+export async function importCatalogFile(file: File, trackId?: number): Promise<{ result: Result<SavedCatalog>; text: string }> {
   if (file.size > MAX_BYTES) {
     return { text: '', result: { ok: false, error: { kind: 'validation', message: `It is too large to be a catalog file (limit 5 MB).` } } };
   }
   const text = await file.text();
-  return { text, result: await api.catalogs.import({ text }) };
+  return { text, result: await api.catalogs.import({ text, fileName: file.name, ...(trackId ? { trackId } : {}) }) };
 }
 
 export function downloadText(fileName: string, text: string): void {

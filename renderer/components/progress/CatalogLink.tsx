@@ -1,13 +1,10 @@
-// Where the user fills a catalog's numbers: the catalog editor when it exists, else Settings.
-import { SECTIONS } from '../../pages/registry';
+// Where the user fills a catalog's numbers: Requirements, opened on the track's catalog.
+import { CatalogLink as Link } from '../catalogs/CatalogLink';
 
-export function CatalogLink(props: { children?: string }) {
-  // Read at render time (not import time): the registry imports the pages that import this.
-  const editor = SECTIONS.find((s) => s.id === 'catalogs');
-  const href = editor ? '#/catalogs' : '#/settings';
+export function CatalogLink(props: { children?: string; trackId?: number }) {
   return (
-    <a className="btn" href={href}>
+    <Link className="btn" {...(props.trackId ? { trackId: props.trackId } : {})}>
       {props.children ?? 'Fill in the catalog'}
-    </a>
+    </Link>
   );
 }

@@ -50,7 +50,7 @@ export function MissingList(props: { data: DashboardData }) {
               </div>
               {m.kind === 'catalog' ? (
                 <div>
-                  <CatalogLink />
+                  <CatalogLink trackId={props.data.track.id} />
                 </div>
               ) : (
                 <Where line={m} />

@@ -79,7 +79,7 @@ export function OverallCard(props: { data: DashboardData }) {
           </p>
           <p className="muted small">{plural(overall.performed, 'entry is', 'entries are')} logged so far; they are kept and will count once the catalog is filled.</p>
           <div>
-            <CatalogLink />
+            <CatalogLink trackId={props.data.track.id} />
           </div>
         </div>
       )}

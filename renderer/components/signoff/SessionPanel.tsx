@@ -1,9 +1,10 @@
-// The sign-off session on the candidate's device: the verifier (or supervisor) sees the entries,
-// RadLedger's eligibility warnings and ARRT's checklist, attests each statement and signs by
-// drawing or typing their name. Or, for the paper path, the scanned signed packet is attached.
+// The review session on the candidate's device: the verifier (or supervisor) sees the entries by
+// day and site (over-cap entries flagged), accepts, rejects or sends back each one, attests ARRT's
+// checklist and signs the accepted ones by drawing or typing their name. Or, for the paper path,
+// the scanned signed packet is attached.
 import { useState, type FormEvent } from 'react';
-import { ENTRY_STATUS_LABELS } from '../../../shared/domain';
-import type { BatchInput, SignatureView } from '../../../shared/ipc/signoff';
+import type { ReviewResult } from '../../../shared/ipc/review';
+import type { BatchInput } from '../../../shared/ipc/signoff';
 import type { SignatureKind } from '../../../shared/signoff/checklist';
 import { formatDigest } from '../../../shared/signoff/digest';
 import type { AppError } from '../../../shared/result';
@@ -12,9 +13,9 @@ import { useResult } from '../../hooks/useResult';
 import { Banner, Field, fieldErrors } from '../ui';
 import { readFileBase64 } from './files';
 import { SignaturePad } from './SignaturePad';
-import { SignStateBadge } from './SignStateBadge';
+import { ReviewList, submitLabel, type Decision } from './ReviewList';
 
-export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; verifierId: number; onSigned: (s: SignatureView) => void }) {
+export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; verifierId: number; onSigned: (r: ReviewResult) => void }) {
   const preview = useResult(() => api.signoff.preview({ batch: props.batch, kind: props.kind, verifierId: props.verifierId }), [
     JSON.stringify(props.batch),
     props.kind,
@@ -28,6 +29,7 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [scan, setScan] = useState<File | null>(null);
+  const [decisions, setDecisions] = useState<Record<number, Decision>>({});
   const errors = fieldErrors(error);
   const p = preview.value;
   const role = props.kind === 'verifier' ? 'Verifier' : 'Clinical supervisor';
@@ -38,21 +40,33 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
   if (p.entries.length === 0) return <Banner tone="info">No entries match this batch. Change the site, dates or status.</Banner>;
 
   const allAttested = p.checklist.every((c) => attested[c.id]);
+  const counts = { accept: 0, reject: 0, correct: 0, none: 0 };
+  for (const e of p.entries) counts[decisions[e.id]?.decision ?? 'none']++;
+  const needsSignature = counts.accept > 0;
+  const missingReason = p.entries.some((e) => decisions[e.id] && decisions[e.id]!.decision !== 'accept' && decisions[e.id]!.reason.trim() === '');
+
+  function acceptAllShown() {
+    setDecisions((all) => {
+      const next = { ...all };
+      for (const e of p!.entries) if (!next[e.id]) next[e.id] = { decision: 'accept', reason: '' };
+      return next;
+    });
+  }
 
   async function sign(e: FormEvent) {
     e.preventDefault();
     if (!p) return;
     setBusy(true);
-    const r = await api.signoff.sign({
+    const r = await api.review.submit({
       batch: props.batch,
       kind: props.kind,
       verifierId: props.verifierId,
-      entryIds: p.entries.map((x) => x.id),
+      decisions: p.entries.map((x) => ({ entryId: x.id, decision: decisions[x.id]!.decision, reason: decisions[x.id]!.reason })),
       digest: p.digest,
       signerName,
       method,
       signaturePng: method === 'drawn' ? png : null,
-      attested,
+      attested: needsSignature ? attested : {},
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -75,7 +89,7 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
-    props.onSigned(r.value);
+    props.onSigned({ signature: r.value, accepted: r.value.entryIds.length, rejected: 0, corrections: 0 });
   }
 
   return (
@@ -91,44 +105,29 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
         </Banner>
       ))}
 
-      <div className="table-wrap so-entries" role="region" aria-label="Entries to sign" tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">{p.entries.length} entries in this batch</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Time</th>
-              <th scope="col">Procedure</th>
-              <th scope="col">Site</th>
-              <th scope="col">Simulated</th>
-              <th scope="col">Status</th>
-              <th scope="col">Signature</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{e.performedOn}</td>
-                <td>{e.performedAt ?? ''}</td>
-                <td>{e.procedureName}</td>
-                <td>{e.siteName ?? ''}</td>
-                <td>{e.simulated ? 'Yes' : 'No'}</td>
-                <td>{ENTRY_STATUS_LABELS[e.status]}</td>
-                <td>
-                  <SignStateBadge state={signStates.value?.states[e.id] ?? 'unsigned'} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ReviewList
+        entries={p.entries}
+        overCapIds={p.overCapIds}
+        dayCounts={p.dayCounts}
+        dailyCap={p.dailyCap}
+        decisions={decisions}
+        errors={errors}
+        marks={signStates.value?.marks ?? {}}
+        onChange={(id, d) => setDecisions((all) => ({ ...all, [id]: d }))}
+      />
+      <div className="row so-review-summary">
+        <button type="button" className="btn" onClick={acceptAllShown}>
+          Accept all shown
+        </button>
+        <span className="small muted" role="status">
+          {counts.accept} accepted · {counts.reject} rejected · {counts.correct} need correction · {counts.none} undecided · digest{' '}
+          <code>{formatDigest(p.digest).slice(0, 17)}…</code>
+        </span>
       </div>
-      <p className="small muted">
-        {p.entries.length} {p.entries.length === 1 ? 'entry' : 'entries'} · digest <code>{formatDigest(p.digest).slice(0, 35)}…</code>
-      </p>
 
       <form className="stack" onSubmit={(e) => void sign(e)}>
         <fieldset className="so-checklist">
-          <legend>{props.kind === 'verifier' ? 'By signing, I confirm for every entry above:' : 'As clinical supervisor:'}</legend>
+          <legend>{props.kind === 'verifier' ? 'By signing, I confirm for every entry I accept:' : 'As clinical supervisor:'}</legend>
           {p.checklist.map((c) => (
             <label key={c.id} className="so-check so-statement">
               <input
@@ -145,7 +144,7 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
           {p.notes.length ? <p className="small muted">{p.notes.join(' ')}</p> : null}
         </fieldset>
 
-        <fieldset className="so-sign-method">
+        <fieldset className="so-sign-method" disabled={!needsSignature && counts.none === 0}>
           <legend>Signature</legend>
           <div className="row" role="radiogroup" aria-label="How to sign">
             <label className="so-check">
@@ -166,10 +165,20 @@ export function SessionPanel(props: { batch: BatchInput; kind: SignatureKind; ve
 
         {error ? <Banner tone="error">{error.message}</Banner> : null}
         <div className="row">
-          <button className="btn btn-primary" type="submit" disabled={busy || !allAttested || (method === 'drawn' && !png) || !signerName.trim()}>
-            Sign {p.entries.length} {p.entries.length === 1 ? 'entry' : 'entries'}
+          <button
+            className="btn btn-primary"
+            type="submit"
+            disabled={busy || counts.none > 0 || missingReason || (needsSignature && (!allAttested || (method === 'drawn' && !png))) || !signerName.trim()}
+          >
+            {submitLabel(counts)}
           </button>
-          {!allAttested ? <span className="small muted">Confirm every statement to sign.</span> : null}
+          {missingReason ? (
+            <span className="small muted">Give a reason for every entry you reject or send back.</span>
+          ) : counts.none > 0 ? (
+            <span className="small muted">Decide on every entry ({counts.none} left).</span>
+          ) : needsSignature && !allAttested ? (
+            <span className="small muted">Confirm every statement to sign.</span>
+          ) : null}
         </div>
       </form>
 

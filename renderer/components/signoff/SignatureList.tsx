@@ -13,7 +13,7 @@ export function SignatureList(props: { signatures: SignatureView[]; onSignAgain?
   return (
     <ul className="so-signature-list" aria-label="Signatures">
       {props.signatures.map((s) => (
-        <li key={s.id} className={s.validity.state === 'void' ? 'so-void' : ''}>
+        <li key={s.id} className={s.validity.state !== 'valid' ? 'so-void' : ''}>
           <div className="so-tight">
             <div>
               <strong>{s.signerName}</strong>
@@ -23,18 +23,19 @@ export function SignatureList(props: { signatures: SignatureView[]; onSignAgain?
             <div className="small muted">
               {s.entryIds.length} {s.entryIds.length === 1 ? 'entry' : 'entries'}
               {s.siteName ? ` at ${s.siteName}` : ''} · {methodText(s)} · {localDateTime(s.signedAt)}
+              {s.reviewFormId !== null ? ' · returned review form (kept as evidence)' : ''}
             </div>
           </div>
           <div className="row">
             <span className={`badge ${s.validity.state === 'valid' ? 'badge-ok' : 'badge-danger'}`}>{validityText(s.validity)}</span>
-            {s.validity.state === 'void' && props.onSignAgain && s.verifierId !== null ? (
+            {s.validity.state !== 'valid' && props.onSignAgain && s.verifierId !== null ? (
               <button className="btn btn-primary" type="button" onClick={() => props.onSignAgain?.(s)}>
                 Sign again
               </button>
             ) : null}
             {s.attachment ? (
               <button className="btn" type="button" onClick={() => void download(s)}>
-                Save scan
+                {s.reviewFormId !== null ? 'Save the returned form' : 'Save scan'}
               </button>
             ) : null}
           </div>

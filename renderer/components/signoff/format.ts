@@ -17,6 +17,10 @@ export function validityText(v: SignatureValidity): string {
       return 'Valid';
     case 'void':
       return v.on ? `Voided by an edit on ${localDate(v.on)}; sign again` : `Void: ${v.reason}; sign again`;
+    case 'partly-void': {
+      const n = v.voidEntryIds.length;
+      return `Void for ${n} ${n === 1 ? 'entry' : 'entries'} (${v.reason}${v.on ? ` on ${localDate(v.on)}` : ''}); valid for the rest`;
+    }
   }
 }
 
@@ -25,6 +29,8 @@ export const SIGN_STATE_LABELS: Record<EntrySignState, string> = {
   signed: 'Signed',
   'signed-on-paper': 'Signed on paper',
   void: 'Signature void',
+  rejected: 'Rejected',
+  'needs-correction': 'Needs correction',
 };
 
 export function signStateTone(s: EntrySignState): 'ok' | 'warn' | 'danger' | 'info' {
@@ -33,7 +39,10 @@ export function signStateTone(s: EntrySignState): 'ok' | 'warn' | 'danger' | 'in
     case 'signed-on-paper':
       return 'ok';
     case 'void':
+    case 'rejected':
       return 'danger';
+    case 'needs-correction':
+      return 'warn';
     case 'unsigned':
       return 'info';
   }

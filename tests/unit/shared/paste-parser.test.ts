@@ -71,6 +71,13 @@ const expected = [
 const lower = (cats: ReturnType<typeof parsePaste>['categories']) => cats.map((c) => ({ ...c, name: c.name[0] + c.name.slice(1).toLowerCase() }));
 
 describe('paste parser', () => {
+  it('reads a total written as one cell ("Total 180", e.g. one run of PDF text) as a rule, not a procedure', () => {
+    const r = parsePaste(['Procedure\tRepetitions\tMandatory\tElective', 'Routine head\t15\tX\t', 'Total 180', 'Total repetitions: 200'].join('\n'));
+    expect(r.rows.map((x) => x.name)).toEqual(['Routine head']);
+    expect(r.rules.map((x) => x.count.value)).toEqual([180, 200]);
+    expect(r.unparsed).toEqual([]);
+  });
+
   it('reads a spreadsheet copy with a header row', () => {
     const r = parsePaste(spreadsheetCopy);
     expect(r.format).toBe('tab');

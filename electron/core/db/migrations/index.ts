@@ -6,8 +6,22 @@ import { m004Sites } from './004-sites';
 import { m005Signoff } from './005-signoff';
 import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
+import { m009Review } from './009-review';
+import { m012ImportHistory } from './012-import-history';
+import { m013CatalogOrigin } from './013-catalog-origin';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Catalogs, m003Capture, m004Sites, m005Signoff, m006Planning, m008LogSearch];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Catalogs,
+  m003Capture,
+  m004Sites,
+  m005Signoff,
+  m006Planning,
+  m008LogSearch,
+  m009Review,
+  m012ImportHistory,
+  m013CatalogOrigin,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -49,7 +49,7 @@ describe('storage failures', () => {
 
     // An import that does not fit is rolled back whole.
     const csv = ['date,procedure,notes', ...Array.from({ length: 300 }, (_, i) => `2026-05-01,CT ${i},${'x'.repeat(1500)}`)].join('\n');
-    const mapping: ImportMapping = { date: 0, time: null, procedure: 1, site: null, notes: 2, simulated: null, status: null };
+    const mapping: ImportMapping = { date: 0, time: null, procedure: 1, site: null, verifier: null, notes: 2, simulated: null, status: null };
     const countBefore = backend.db.prepare('SELECT count(*) FROM entries').pluck().get();
     const imp = await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: Buffer.from(csv).toString('base64'), trackId, mapping, skipDuplicates: false });
     expectStorageError(imp, /disk is full/);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { listBackups } from '../../../../../electron/core/backup/files';
 import { guessMapping } from '../../../../../electron/core/import/mapping';
-import { readDate, readTime } from '../../../../../electron/core/import/rows';
+import { readTime } from '../../../../../electron/core/import/rows';
+import { readDateCell } from '../../../../../shared/import/dates';
 import type { ImportCheck, ImportMapping, ImportPreview, ImportResult } from '../../../../../shared/ipc/import';
 import { dumpDb } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
@@ -39,19 +40,18 @@ function bigCsv(rows: number, bad: Map<number, string>): string {
 describe('spreadsheet import', () => {
   it('guesses the mapping from common headers', () => {
     expect(guessMapping(['Exam Date', 'Time', 'Procedure', 'Facility', 'Comments', 'Simulated?', 'Status'])).toEqual({
-      date: 0, time: 1, procedure: 2, site: 3, notes: 4, simulated: 5, status: 6,
+      date: 0, time: 1, procedure: 2, site: 3, verifier: null, notes: 4, simulated: 5, status: 6,
     });
     expect(guessMapping(['DOS', 'Exam', 'Location', 'Unrelated'])).toEqual({
-      date: 0, time: null, procedure: 1, site: 2, notes: null, simulated: null, status: null,
+      date: 0, time: null, procedure: 1, site: 2, verifier: null, notes: null, simulated: null, status: null,
     });
   });
 
   it('reads the date and time formats people type', () => {
-    expect(readDate('2026-03-02')).toBe('2026-03-02');
-    expect(readDate('3/2/2026')).toBe('2026-03-02');
-    expect(readDate('2026/3/2')).toBe('2026-03-02');
-    expect(readDate('2/30/2026')).toBeNull();
-    expect(readDate('03-02-26')).toBeNull();
+    expect(readDateCell('2026-03-02', null)).toEqual({ kind: 'date', iso: '2026-03-02' });
+    expect(readDateCell('3/2/2026', 'MDY')).toEqual({ kind: 'date', iso: '2026-03-02' });
+    expect(readDateCell('2026/3/2', null)).toEqual({ kind: 'date', iso: '2026-03-02' });
+    expect(readDateCell('2/30/2026', 'MDY')).toEqual({ kind: 'impossible' });
     expect(readTime('2:30 PM')).toBe('14:30');
     expect(readTime('12:05 am')).toBe('00:05');
     expect(readTime('08:30:00')).toBe('08:30');
@@ -75,7 +75,7 @@ describe('spreadsheet import', () => {
     const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'log.csv', dataBase64: b64(csv), trackId, mapping }));
     expect(check.valid).toBe(9_997);
     expect(check.problems).toEqual([
-      { line: 118, messages: ['Date: "13/45/2026" is not a date; use YYYY-MM-DD or M/D/YYYY.'] },
+      { line: 118, messages: ['Date: "13/45/2026" is not a real date.'] },
       { line: 5003, messages: ['Date: The date cannot be in the future.'] },
       { line: 9999, messages: ['Procedure: Name the procedure.'] },
     ]);
@@ -84,9 +84,9 @@ describe('spreadsheet import', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('validation');
-      expect(r.error.message).toBe('3 rows have problems, so nothing was imported. Fix them in the file and import again.');
+      expect(r.error.message).toBe('3 rows have problems, so nothing was imported. Fix them (in the file or with the choices above) and import again.');
       expect(r.error.issues?.map((i) => i.path)).toEqual(['rows.118', 'rows.5003', 'rows.9999']);
-      expect(r.error.issues?.[0]?.message).toBe('Row 118: Date: "13/45/2026" is not a date; use YYYY-MM-DD or M/D/YYYY.');
+      expect(r.error.issues?.[0]?.message).toBe('Row 118: Date: "13/45/2026" is not a real date.');
     }
     expect(dumpDb(backend.db)).toEqual(before);
     expect(listBackups(backend.ctx.dataDir)).toEqual([]); // a refused file costs no backup either
@@ -104,15 +104,16 @@ describe('spreadsheet import', () => {
       '3/4/2026,,CT Abdomen,New Clinic,phantom,yes,Entered in ARRT',
     ].join('\n');
     const mapping = value<ImportPreview>(await backend.dispatch('import.preview', { fileName: 'a.csv', dataBase64: b64(csv) })).mapping;
-    const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping }));
+    // 3/4/2026 alone does not decide the order: the user says month/day/year.
+    const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping, dateOrder: 'MDY' }));
     expect(check.duplicates).toEqual([{ line: 2, summary: '2026-03-02 08:30 · ct head without contrast · MERCY GENERAL' }]);
     expect(check.phi).toEqual([]);
     const withPhi = `${csv}\n2026-03-05,,CT Head,,pt John Smith MRN 12345678,no,`;
-    const flagged = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(withPhi), trackId, mapping }));
+    const flagged = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(withPhi), trackId, mapping, dateOrder: 'MDY' }));
     expect(flagged.phi.map((p) => p.line)).toEqual([5]);
 
     const result = value<ImportResult>(
-      await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping, skipDuplicates: true }),
+      await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: b64(csv), trackId, mapping, dateOrder: 'MDY', skipDuplicates: true }),
     );
     expect(result).toMatchObject({ imported: 2, skippedDuplicates: 1, backup: { reason: 'pre-import' } });
     const list = value<{ rows: Array<Record<string, unknown>> }>(await backend.dispatch('entries.list', { trackId }));
@@ -153,7 +154,7 @@ describe('spreadsheet import', () => {
     const csv = 'when,what\n2026-03-02,CT Head\n';
     const r = await backend.dispatch('import.check', {
       fileName: 'a.csv', dataBase64: b64(csv), trackId,
-      mapping: { date: null, time: null, procedure: 1, site: null, notes: null, simulated: null, status: null },
+      mapping: { date: null, time: null, procedure: 1, site: null, verifier: null, notes: null, simulated: null, status: null },
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues).toEqual([{ path: 'mapping.date', message: 'Choose the column that holds the date.' }]);
@@ -164,10 +165,10 @@ describe('spreadsheet import', () => {
     const backend = open();
     const trackId = await track(backend);
     value(await backend.dispatch('catalogs.assign', { trackId, catalog: { key: 'example-ct-like' } }));
-    const mapping: ImportMapping = { date: 0, time: null, procedure: 1, site: null, notes: null, simulated: null, status: null };
+    const mapping: ImportMapping = { date: 0, time: null, procedure: 1, site: null, verifier: null, notes: null, simulated: null, status: null };
     const bad = 'date,procedure\n2026-03-02,routine head\n2026-03-03,Knee arthrogram\n';
     const check = value<ImportCheck>(await backend.dispatch('import.check', { fileName: 'a.csv', dataBase64: b64(bad), trackId, mapping }));
-    expect(check.problems).toEqual([{ line: 3, messages: [`Procedure: "Knee arthrogram" is not in this track's catalog.`] }]);
+    expect(check.problems).toEqual([{ line: 3, messages: [`Procedure: "Knee arthrogram" is not in this track's catalog; map it to a catalog procedure in the names table.`] }]);
 
     const good = 'date,procedure\n2026-03-02,routine head\n2026-03-03,SINUSES\n';
     value(await backend.dispatch('import.commit', { fileName: 'a.csv', dataBase64: b64(good), trackId, mapping, skipDuplicates: false }));

@@ -19,7 +19,7 @@ describe('JSON export and import', () => {
     const { json, fileName } = value<{ json: string; fileName: string }>(await source.dispatch('exportjson.export', undefined));
     expect(fileName).toBe('radledger-export-2026-11-24.json');
     const doc = JSON.parse(json) as JsonExportDocument;
-    expect(doc).toMatchObject({ format: 'radledger-export', formatVersion: 1, exportedAt: '2026-11-24T12:00:00.000Z' });
+    expect(doc).toMatchObject({ format: 'radledger-export', formatVersion: 2, exportedAt: '2026-11-24T12:00:00.000Z' });
     expect(Object.keys(doc.tables)).toEqual(expect.arrayContaining(['tracks', 'entries', 'sites', 'audit_log']));
 
     const target = open();

@@ -24,7 +24,7 @@ describe('entries service', () => {
     const first = await call(b, 'entries.create', {
       trackId: track.id, performedOn: '2026-11-20', procedureName: 'CT Head', siteName: 'Mercy General', verifierName: 'J. Ortiz, R.T.(CT)',
     });
-    expect(await call(b, 'entries.memory', { trackId: track.id })).toEqual({ siteName: 'Mercy General', verifierName: 'J. Ortiz, R.T.(CT)' });
+    expect(await call(b, 'entries.memory', { trackId: track.id })).toEqual({ siteName: 'Mercy General', verifierId: null, verifierName: 'J. Ortiz, R.T.(CT)' });
     const same = await call(b, 'entries.create', { trackId: track.id, performedOn: '2026-11-20', procedureName: 'CT Chest', samePatientAsPrevious: true });
     const other = await call(b, 'entries.create', { trackId: track.id, performedOn: '2026-11-20', procedureName: 'CT Neck' });
     expect(first.patientMarker).toBe(1);

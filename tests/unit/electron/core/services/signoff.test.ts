@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntegrityReport, SignatureView, SignoffPreview, EntrySignStates } from '../../../../../shared/ipc/signoff';
 import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
-import { insertEntries } from '../../../../../electron/core/import/entries';
+import { writeImport } from '../../../../../electron/core/import/entries';
 import { call, PNG_DATA_URL, seed, type Seeded } from './signoff-seed';
 
 const allAttested = Object.fromEntries(VERIFIER_CHECKLIST.map((i) => [i.id, true]));
@@ -85,7 +85,7 @@ describe('sign-off session', () => {
     if (!stale.ok) expect(stale.error.kind).toBe('conflict');
   });
 
-  it('an edit to a signed entry voids the signature (visibly, with the day) until a new signature covers it', async () => {
+  it('an edit to a signed entry voids the signature of that entry only (visibly, with the day) until a new signature covers it', async () => {
     s = await seed(3);
     await signBatch(s);
     const target = s.entryIds[1]!;
@@ -104,13 +104,15 @@ describe('sign-off session', () => {
     expect(edited.ok).toBe(true);
 
     const [sig] = await call<SignatureView[]>(s.backend, 'signoff.list', { trackId: s.trackId });
-    expect(sig!.validity.state).toBe('void');
-    if (sig!.validity.state === 'void') {
+    // Each entry has its own digest: the signature is void for the edited entry only.
+    expect(sig!.validity.state).toBe('partly-void');
+    if (sig!.validity.state === 'partly-void') {
       expect(sig!.validity.on?.slice(0, 10)).toBe('2026-06-15');
-      expect(sig!.validity.reason).toBe('a signed entry was edited');
+      expect(sig!.validity.reason).toBe('1 signed entry was edited');
+      expect(sig!.validity.voidEntryIds).toEqual([target]);
     }
     let states = await call<EntrySignStates>(s.backend, 'signoff.entryStates', { trackId: s.trackId });
-    expect(s.entryIds.map((id) => states.states[id])).toEqual(['void', 'void', 'void']);
+    expect(s.entryIds.map((id) => states.states[id])).toEqual(['signed', 'void', 'signed']);
 
     // Never a hard lock: signing again covers the edited entries.
     const again = await signBatch(s, { method: 'typed', signaturePng: null });
@@ -138,7 +140,7 @@ describe('sign-off session', () => {
     const del = await s.backend.dispatch('entries.delete', { ids: [s.entryIds[0]] });
     expect(del.ok).toBe(true);
     const [sig] = await call<SignatureView[]>(s.backend, 'signoff.list', {});
-    expect(sig!.validity).toMatchObject({ state: 'void', reason: '1 signed entry was deleted' });
+    expect(sig!.validity).toMatchObject({ state: 'partly-void', reason: '1 signed entry was deleted', voidEntryIds: [s.entryIds[0]] });
   });
 
   it('the integrity check reports a row altered with raw SQL and a broken audit chain', async () => {
@@ -156,7 +158,7 @@ describe('sign-off session', () => {
     ]);
     // The same raw change voids the signature, with no date since the app never saw an edit.
     const [sig] = await call<SignatureView[]>(s.backend, 'signoff.list', {});
-    expect(sig!.validity).toMatchObject({ state: 'void', on: null });
+    expect(sig!.validity).toMatchObject({ state: 'partly-void', on: null, voidEntryIds: [s.entryIds[2]] });
 
     // Rewriting history in the audit log itself breaks the hash chain.
     s.backend.db.prepare("UPDATE audit_log SET after_json = replace(after_json, '2026-06-03', '2026-05-30') WHERE entity = 'entry' AND entity_id = ?").run(s.entryIds[2]);
@@ -230,8 +232,15 @@ describe('sign-off session', () => {
   it('entries from a spreadsheet import pass the integrity check until someone changes them outside the app', async () => {
     s = await seed(1);
     const now = '2026-06-15T14:00:00.000Z';
-    const row = { line: 2, performedOn: '2026-06-03', performedAt: null, procedureId: null, procedureName: 'CT Imported', siteName: 'Mercy General', simulated: false, notes: '', status: 'draft' as const };
-    const { firstId } = insertEntries(s.backend.db, [row, { ...row, procedureName: 'CT Imported 2' }], { trackId: s.trackId, fileName: 'log.csv', fileSha256: 'h', now });
+    const row = { line: 2, performedOn: '2026-06-03', performedAt: null, procedureId: null, procedureName: 'CT Imported', fileProcedureName: 'CT Imported', siteName: 'Mercy General', fileSiteName: 'Mercy General', verifierName: null, simulated: false, notes: '', status: 'draft' as const };
+    const { firstId } = await writeImport(
+      s.backend.db,
+      [row, { ...row, procedureName: 'CT Imported 2' }],
+      { trackId: s.trackId, fileName: 'log.csv', fileSha256: 'h', now, rowsInFile: 2, skippedDuplicates: 0, skippedSummary: 0 },
+      { procedures: [], sites: [], discipline: 'CT' },
+      () => {},
+      () => {},
+    );
     let report = await call<IntegrityReport>(s.backend, 'signoff.integrity');
     expect(report).toMatchObject({ ok: true, importedUnedited: 2 });
     s.backend.db.prepare("UPDATE entries SET procedure_name = 'CT Changed', updated_at = '2026-06-16T00:00:00.000Z' WHERE id = ?").run(firstId);

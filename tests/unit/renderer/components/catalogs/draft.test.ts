@@ -150,3 +150,24 @@ describe('readable catalog issues', () => {
     expect(readableMessage('Name the procedure.')).toBe('Name the procedure.');
   });
 });
+
+describe('a custom catalog’s own cap and window', () => {
+  const custom: Catalog = { ...example, key: 'program-ct', kind: 'custom', label: null, discipline: 'CUSTOM', dailyCap: null, windowMonths: null };
+
+  it('become sourced values with the user’s source; empty means none', () => {
+    const d = { ...draftFrom(custom), mySource: 'Program handbook', dailyCap: '6', windowMonths: '18' };
+    const checked = checkDraft(d);
+    expect(checked.issues).toEqual([]);
+    expect(checked.parsed!.dailyCap).toEqual({ value: 6, source: 'Program handbook', confirmed: false });
+    expect(checked.parsed!.windowMonths).toEqual({ value: 18, source: 'Program handbook', confirmed: false });
+    expect(checkDraft({ ...d, dailyCap: '', windowMonths: '' }).parsed).toMatchObject({ dailyCap: null, windowMonths: null });
+  });
+
+  it('a bad number is an issue at its field, and an ARRT catalog keeps ARRT’s rules whatever the draft holds', () => {
+    const bad = checkDraft({ ...draftFrom(custom), dailyCap: 'x' });
+    expect(bad.parsed).toBeNull();
+    expect(bad.issues.map((i) => [i.target, i.message])).toEqual([[{ at: 'meta', field: 'dailyCap' }, '"x" is not a whole number.']]);
+    const arrt = checkDraft({ ...draftFrom(mammo), dailyCap: '99' });
+    expect(arrt.parsed!.dailyCap).toEqual(mammo.dailyCap);
+  });
+});
