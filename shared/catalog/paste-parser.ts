@@ -72,7 +72,9 @@ const NOISE = /^(page\s+\d+(\s+of\s+\d+)?|©.*|copyright\b.*|\d+\s*\/\s*\d+)$/i;
 const SECTION = /^(mandatory|elective)(?:\s*(procedures|exams|examinations))?\s*:?$/i;
 const TOTAL = /^total(\s+(repetitions|procedures|exams))?\s*:?$/i;
 /** "Total 125" / "Total repetitions: 125" written as one cell (e.g. one run of PDF text). */
-const TOTAL_LINE = /^total(\s+(repetitions|procedures|exams))?\s*:?\s+(\d{1,4})$/i;
+// The separator is "[space]:space" or spaces, as two alternatives: `\s*:?\s+` let the two runs of
+// whitespace split a long run in every way (quadratic).
+const TOTAL_LINE = /^total(\s+(repetitions|procedures|exams))?(?:\s*:\s+|\s+)(\d{1,4})$/i;
 const MIN_ELECTIVES = /(?:at\s+least|minimum\s+of|min\.?)\s+(\d+)\s+(?:different\s+)?electives?/i;
 const WHOLE = /^\d{1,4}$/;
 
