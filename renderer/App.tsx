@@ -14,10 +14,10 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => setCurrent(sectionFromHash());
-    // Alt+1..8 jumps between sections from anywhere, including inside a form.
+    // Alt+1..9, then Alt+0 for the tenth, jump between sections from anywhere, including inside a form.
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const n = Number(e.key);
+      const n = e.key === '0' ? 10 : Number(e.key);
       const section = NAV_SECTIONS[n - 1];
       if (section) {
         e.preventDefault();
@@ -54,11 +54,11 @@ export function App() {
               className="nav-item"
               href={`#/${s.id}`}
               aria-current={s.id === section.id ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={`Alt+${(i + 1) % 10}`}
             >
               <span>{s.label}</span>
               <span className="nav-key" aria-hidden="true">
-                Alt {i + 1}
+                Alt {(i + 1) % 10}
               </span>
             </a>
           ))}

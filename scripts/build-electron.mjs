@@ -1,17 +1,8 @@
 // Bundles the main process and the preload into CommonJS files under dist/electron.
 // A sandboxed preload cannot require() our modules, so it must be a single bundle.
 import { build } from 'esbuild';
+import { common, mainOnly } from './electron-bundle-options.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: false,
-  logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
-};
-
-await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' });
+await build({ ...common, ...mainOnly, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' });
 console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');

@@ -18,6 +18,8 @@ export interface Track {
   startDate: string;
   plannedApplicationDate: string | null;
   examWindowAssignedOn: string | null;
+  /** The date whose window froze when the exam window was assigned (set by the backend); null while not assigned. */
+  windowLockedOn: string | null;
   supportingCredential: string | null;
   mqsaQualifiedOn: string | null;
   catalogId: number | null;

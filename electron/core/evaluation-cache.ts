@@ -241,7 +241,7 @@ export function trackEvaluation(db: DB, trackId: number, catalog: Catalog, conte
     const entries = readTrack(db, trackId, matcherFor(catalog, null));
     return { entries, evaluation: evaluate(catalog, entries, context) };
   }
-  const key = JSON.stringify([context.today, context.trackStart, context.plannedApplicationDate, context.examWindowAssignedOn, context.mqsaQualifiedOn]);
+  const key = JSON.stringify([context.today, context.trackStart, context.plannedApplicationDate, context.examWindowAssignedOn, context.mqsaQualifiedOn, context.windowLockedOn ?? null]);
   if (st.evaluation?.key !== key) st.evaluation = { key, value: evaluate(catalog, st.list, context) };
   return { entries: st.list, evaluation: st.evaluation.value };
 }

@@ -106,6 +106,7 @@ export function CatalogsPage() {
           versionLabel: catalog.versionLabel,
           effectiveDate: null,
           expiresOn: null,
+          expiresDerived: null,
           proceduresStatus: 'unknown',
           procedureCount: 0,
           tracksUsing: 0,

@@ -101,7 +101,7 @@ function TrackSummary(props: { track: Track }) {
   const parts = [
     `started ${t.startDate}`,
     t.plannedApplicationDate ? `applying ${t.plannedApplicationDate}` : null,
-    t.examWindowAssignedOn ? `exam window since ${t.examWindowAssignedOn}` : null,
+    t.examWindowAssignedOn ? `exam window since ${t.examWindowAssignedOn}${t.windowLockedOn ? ` (window frozen at ${t.windowLockedOn})` : ''}` : null,
     t.supportingCredential ? `via ${t.supportingCredential}` : null,
     t.mqsaQualifiedOn ? `MQSA ${t.mqsaQualifiedOn}` : null,
   ].filter(Boolean);

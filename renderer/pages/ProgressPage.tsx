@@ -1,11 +1,11 @@
-// Progress: the dashboard for a track (how far, what is missing, when done) and the Plan tab
-// (work schedule, time off, rotation sessions, the planner, calendar export).
+// Progress: the dashboard for a track (how far, what is missing, when done). Planning has its own
+// page (#/plan).
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { DashboardData } from '../../shared/ipc/dashboard';
 import { api } from '../api';
-import { PlanTab } from '../components/planning/PlanTab';
 import { CategoryChart } from '../components/progress/CategoryChart';
 import { Checklist } from '../components/progress/Checklist';
+import { EducationCard } from '../components/progress/EducationCard';
 import { ExpiryChart } from '../components/progress/ExpiryChart';
 import { ForecastPanel } from '../components/progress/ForecastPanel';
 import { MissingList } from '../components/progress/MissingList';
@@ -15,9 +15,6 @@ import { Banner, PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import type { AppError } from '../../shared/result';
 import '../styles/progress.css';
-import '../styles/planning.css';
-
-type Tab = 'dashboard' | 'plan';
 
 function useDashboard(trackId: number | null) {
   const [paceWindowWeeks, setPace] = useState(8);
@@ -43,7 +40,6 @@ function useDashboard(trackId: number | null) {
 export function ProgressPage() {
   const tracks = useResult(() => api.tracks.list(), []);
   const [trackId, setTrackId] = useState<number | null>(null);
-  const [tab, setTab] = useState<Tab>('dashboard');
   const list = tracks.value ?? [];
   const active = list.find((t) => t.id === trackId) ?? list[0] ?? null;
   const dash = useDashboard(active?.id ?? null);
@@ -80,40 +76,8 @@ export function ProgressPage() {
       ) : null}
       {active ? (
         <>
-          <div className="tabs" role="tablist" aria-label="Progress views">
-            {(['dashboard', 'plan'] as const).map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                id={`progress-tab-${t}`}
-                className="tab"
-                aria-selected={tab === t}
-                aria-controls={`progress-panel-${t}`}
-                tabIndex={tab === t ? 0 : -1}
-                onClick={() => setTab(t)}
-                onKeyDown={(e) => {
-                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                    const next = tab === 'dashboard' ? 'plan' : 'dashboard';
-                    setTab(next);
-                    document.getElementById(`progress-tab-${next}`)?.focus();
-                  }
-                }}
-              >
-                {t === 'dashboard' ? 'Dashboard' : 'Schedule & plan'}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`progress-panel-${tab}`} aria-labelledby={`progress-tab-${tab}`} className="stack-lg">
-            {tab === 'dashboard' ? (
-              <>
-                {dash.error ? <Banner tone="error">{dash.error.message}</Banner> : null}
-                {dash.data ? <Dashboard data={dash.data} busy={dash.busy} onPaceWindow={dash.setPace} /> : <p className="muted">Loading…</p>}
-              </>
-            ) : (
-              <PlanTab trackId={active.id} onChanged={() => void dash.reload()} />
-            )}
-          </div>
+          {dash.error ? <Banner tone="error">{dash.error.message}</Banner> : null}
+          {dash.data ? <Dashboard data={dash.data} busy={dash.busy} onPaceWindow={dash.setPace} /> : <p className="muted">Loading…</p>}
         </>
       ) : null}
     </div>
@@ -130,12 +94,18 @@ function Dashboard(props: { data: DashboardData; busy: boolean; onPaceWindow: (w
         {data.catalog.resolvedFrom === 'builtin' ? ' (the shipped catalog for this discipline; no catalog is assigned to the track yet)' : ''}
         {' · '}as of {data.today}
       </p>
+      {data.versionWarnings.map((w) => (
+        <p key={w.kind} className={`banner ${w.kind === 'version-expired' ? 'banner-error' : 'banner-warn'}`} data-testid="dashboard-warning">
+          {w.message}
+        </p>
+      ))}
       <div className="dash-top">
         <OverallCard data={data} />
         <ForecastPanel data={data} busy={props.busy} onPaceWindow={props.onPaceWindow} />
       </div>
       {data.catalog.numbersKnown ? <CategoryChart categories={data.categories} /> : null}
       <MissingList data={data} />
+      <EducationCard data={data} />
       {data.catalog.numbersKnown ? <Checklist data={data} /> : null}
       <div className="grid-2">
         <WeeklyChart weekly={data.weekly} />

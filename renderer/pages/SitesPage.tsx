@@ -144,7 +144,7 @@ export function SitesPage() {
         ) : null}
         {tab === 'variety' ? <VarietyView /> : null}
         {tab === 'wallet' ? <ComplianceWallet onChanged={() => void matrix.reload()} /> : null}
-        {tab === 'matrix' ? <ComplianceMatrix rows={matrix.value} error={matrix.error?.message ?? null} /> : null}
+        {tab === 'matrix' ? <ComplianceMatrix key={JSON.stringify(matrix.value)} rows={matrix.value} error={matrix.error?.message ?? null} onRows={() => void matrix.reload()} /> : null}
       </div>
     </div>
   );

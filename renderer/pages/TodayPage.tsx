@@ -5,8 +5,9 @@ import { api } from '../api';
 import { GuidedStart } from '../components/start/GuidedStart';
 import { StartHere } from '../components/start/StartHere';
 import { ComplianceReminders, FollowUpsDue } from '../components/sites/TodaySections';
-import { ExpiringEntries, RotationToday } from '../components/today/PlanningToday';
 import { ReturnedEntries } from '../components/today/ReturnedEntries';
+import { VersionWarningsToday } from '../components/today/VersionWarnings';
+import { ExpiringEntries, FinishToday, RotationToday } from '../components/today/PlanningToday';
 import { PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import '../styles/sites.css';
@@ -21,6 +22,7 @@ interface TodaySection {
 const TODAY_SECTIONS: TodaySection[] = [
   { id: 'rotation', title: 'Planned rotation today', component: RotationToday },
   { id: 'returned', title: 'Returned by your reviewers', component: ReturnedEntries },
+  { id: 'finish', title: 'When you will finish', component: FinishToday },
   { id: 'follow-ups', title: 'Follow-ups due', component: FollowUpsDue },
   { id: 'expiring-entries', title: 'Entries about to expire', component: ExpiringEntries },
   { id: 'compliance', title: 'Compliance reminders', component: ComplianceReminders },
@@ -35,6 +37,7 @@ export function TodayPage() {
     <div className="page">
       <PageHeader title="Today" subtitle="What is due: rotations, follow-ups, expiring entries and documents." />
       {showGuided ? <GuidedStart onTrackCreated={() => setGuided(true)} /> : start.value ? <StartHere state={start.value} /> : null}
+      <VersionWarningsToday />
       {TODAY_SECTIONS.map((s) => {
         const Section = s.component;
         return (

@@ -37,7 +37,16 @@ const sourcedInt = (min: number) =>
 export const sourcedCount = sourcedInt(1);
 /** A count that may be 0 (e.g. a minimum per category) with its source. */
 export const sourcedCountOrZero = sourcedInt(0);
-export const sourcedDate = z.strictObject({ value: isoDate, source, confirmed: z.boolean() });
+/**
+ * A figure RadLedger works out from a rule the source states (e.g. "the older version expires 24
+ * months after the newest version's effective date") rather than one the source prints: it is
+ * `confirmed: false` and names the rule and the date it is counted from.
+ */
+export const derivation = z.strictObject({
+  rule: z.string().trim().min(1, 'Name the rule the figure is worked out from.').max(300),
+  from: isoDate,
+});
+export const sourcedDate = z.strictObject({ value: isoDate, source, confirmed: z.boolean(), derived: derivation.optional() });
 /** A yes/no rule (e.g. "MQSA compliance required") with its source. */
 export const sourcedFlag = z.strictObject({ value: z.boolean(), source, confirmed: z.boolean() });
 
@@ -173,7 +182,8 @@ export type Catalog = z.output<typeof catalogSchema>;
 export type Category = Catalog['categories'][number];
 export type Procedure = Category['procedures'][number];
 export type GroupRule = Catalog['groupRules'][number];
-export type Sourced<T> = { value: T; source: string; confirmed: boolean };
+export type Derivation = z.output<typeof derivation>;
+export type Sourced<T> = { value: T; source: string; confirmed: boolean; derived?: Derivation | undefined };
 export type CatalogIssue = { path: string; message: string };
 
 /** Parses catalog JSON text, e.g. an imported file. Errors name the field, never throw. */
@@ -208,7 +218,9 @@ export function sourcedNumbers(catalog: Catalog): Array<{ path: string } & Sourc
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if ('value' in o && 'source' in o && 'confirmed' in o) out.push({ path, value: o.value, source: String(o.source), confirmed: o.confirmed === true });
+      if ('value' in o && 'source' in o && 'confirmed' in o) {
+        out.push({ path, value: o.value, source: String(o.source), confirmed: o.confirmed === true, ...(o.derived ? { derived: o.derived as Derivation } : {}) });
+      }
       for (const [k, x] of Object.entries(o)) walk(x, path ? `${path}.${k}` : k);
     }
   };

@@ -7,8 +7,9 @@
 //   canStartOn(catalog, startDate) -> { ok: true } | { ok: false, message }
 //   validUntil(catalog)            -> the date the version stops being accepted (exclusive), or null
 //   versionWarnings(catalog, today)-> VersionWarning[] (expired, or expiring within 180/90/30 days)
+//   derivedText(derivation)        -> 'derived: 24 months after 2025-09-01' (a date ARRT does not print)
 import { daysBetween } from '../engine/calendar';
-import type { Catalog } from './schema';
+import type { Catalog, Derivation } from './schema';
 
 export type StartCheck = { ok: true } | { ok: false; message: string };
 
@@ -38,7 +39,15 @@ export interface VersionWarning {
   kind: 'version-expired' | 'version-expiring';
   expiresOn: string;
   daysLeft: number;
+  /** How the end date was worked out when ARRT does not print it ('derived: 24 months after …'). */
+  derived: string | null;
   message: string;
+}
+
+/** A derived figure in words, short enough for a list line. */
+export function derivedText(d: Derivation): string {
+  const months = /(\d+) months after/.exec(d.rule)?.[1];
+  return months ? `derived: ${months} months after ${d.from}` : `derived from ${d.from} (${d.rule})`;
 }
 
 /** Warning horizons, widest first: a track needs months of notice to finish or switch versions. */
@@ -48,13 +57,16 @@ export function versionWarnings(catalog: Catalog, today: string): VersionWarning
   const until = validUntil(catalog);
   if (!until) return [];
   const daysLeft = daysBetween(today, until);
+  const derived = catalog.expiresOn?.derived ? derivedText(catalog.expiresOn.derived) : null;
+  const how = derived ? ` (${derived})` : '';
   if (daysLeft <= 0) {
     return [
       {
         kind: 'version-expired',
         expiresOn: until,
         daysLeft,
-        message: `The ${catalog.versionLabel} requirements expired on ${until}: ARRT no longer accepts this version. Switching versions means starting a new worksheet; ARRT transfers no procedures.`,
+        derived,
+        message: `The ${catalog.versionLabel} requirements expired on ${until}${how}: ARRT no longer accepts this version. Switching versions means starting a new worksheet; ARRT transfers no procedures.`,
       },
     ];
   }
@@ -65,7 +77,8 @@ export function versionWarnings(catalog: Catalog, today: string): VersionWarning
       kind: 'version-expiring',
       expiresOn: until,
       daysLeft,
-      message: `The ${catalog.versionLabel} requirements expire on ${until} (${daysLeft} days left): apply before then or switch to the current version.`,
+      derived,
+      message: `The ${catalog.versionLabel} requirements expire on ${until}${how}, ${daysLeft} days left: apply before then or switch to the current version.`,
     },
   ];
 }

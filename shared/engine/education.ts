@@ -7,8 +7,7 @@
 //   academicToCe(system, credits)  academic credit -> CE credits (12 per quarter, 16 per semester credit)
 //   EducationActivity, EducationEvaluation, EducationReason
 import type { Catalog } from '../catalog/schema';
-import { addMonthsIso } from './calendar';
-import type { EngineContext } from './evaluate';
+import { windowOf, type EngineContext } from './evaluate';
 
 export interface EducationActivity {
   id: number;
@@ -44,9 +43,8 @@ export function evaluateEducation(catalog: Catalog, activities: readonly Educati
   if (!edu) {
     return { defined: false, requiredTotal: null, minPerCategory: null, counted: 0, remaining: null, categories: [], rejected: [], missing: [], met: null };
   }
-  const applicationDate = context.plannedApplicationDate ?? context.today;
-  const locked = context.examWindowAssignedOn !== null;
-  const windowStart = !locked && catalog.windowMonths ? addMonthsIso(applicationDate, -catalog.windowMonths.value) : null;
+  // The same window as the procedures, frozen the same way once an exam window is assigned.
+  const { windowStart } = windowOf(catalog.windowMonths?.value ?? null, context);
   const known = new Set(edu.categories.map((c) => c.id));
   const perCategory = new Map<string, number>();
   const rejected: EducationEvaluation['rejected'] = [];

@@ -15,7 +15,8 @@
 //   a partial or unknown catalog counts them as "uncatalogued" so caps and expiry still apply);
 // - simulated entries count only where the procedure allows simulation;
 // - the window: entries older than windowMonths before the application date (planned, else today)
-//   are expired, unless an exam window has been assigned (then nothing expires);
+//   are expired; once an exam window is assigned the window is frozen at the lock date (windowOf):
+//   entries outside it then stay expired and nothing else expires;
 // - per QC test per day, per patient per day (non-QC entries with a marker), per procedure maximum,
 //   and the daily entry cap (dates on/after dailyCapAppliesFrom).
 // Entries are taken in one deterministic order: date performed, time performed (untimed entries last
@@ -45,6 +46,41 @@ export interface EngineContext {
   plannedApplicationDate: string | null;
   examWindowAssignedOn: string | null;
   mqsaQualifiedOn: string | null;
+  /**
+   * The date whose window froze when the exam window was assigned (stored on the track): the
+   * application date if known, else the day the exam window was assigned. When absent it is worked
+   * out from the two dates above (windowLockDate).
+   */
+  windowLockedOn?: string | null;
+}
+
+/**
+ * The date whose 24-month window is frozen once an exam window is assigned, or null while entries
+ * still expire. ARRT: nothing expires further once the exam window is assigned, but an entry already
+ * outside the window on the application date stays expired. The planned application date counts as
+ * the application date when it is on or before the assignment (the application was made); otherwise
+ * the application date is unknown and the assignment day stands in for it.
+ */
+export function windowLockDate(context: Pick<EngineContext, 'examWindowAssignedOn' | 'plannedApplicationDate' | 'windowLockedOn'>): string | null {
+  const assigned = context.examWindowAssignedOn;
+  if (assigned === null) return null;
+  if (context.windowLockedOn) return context.windowLockedOn;
+  const applied = context.plannedApplicationDate;
+  return applied !== null && applied <= assigned ? applied : assigned;
+}
+
+/**
+ * The window an entry (or education activity) must fall in: the application date it is measured
+ * from, its first day (null when the catalog has no window), and whether it is locked.
+ */
+export function windowOf(
+  windowMonths: number | null,
+  context: EngineContext,
+): { applicationDate: string; windowStart: string | null; locked: boolean; lockedOn: string | null } {
+  const lockedOn = windowLockDate(context);
+  const applicationDate = lockedOn ?? context.plannedApplicationDate ?? context.today;
+  const windowStart = windowMonths !== null ? addMonthsIso(applicationDate, -windowMonths) : null;
+  return { applicationDate, windowStart, locked: lockedOn !== null, lockedOn };
 }
 
 export const NOT_COUNTING_REASONS = [
@@ -144,10 +180,12 @@ export interface EngineWarning {
 
 export interface Evaluation {
   applicationDate: string;
-  /** Earliest date still inside the window; null when nothing expires. */
+  /** Earliest date still inside the window (frozen once locked); null when the catalog has none. */
   windowStart: string | null;
-  /** An exam window is assigned: entries no longer expire. */
+  /** An exam window is assigned: nothing expires any more (entries already outside stay expired). */
   locked: boolean;
+  /** The date the window was frozen at (application date, else exam-window assignment); null when not locked. */
+  lockedOn: string | null;
   procedures: ProcedureProgress[];
   categories: CategoryProgress[];
   electiveRules: ElectiveRuleProgress[];
@@ -174,7 +212,7 @@ export function reasonText(reason: NotCountingReason, catalog: Catalog): string 
     case 'simulation-not-allowed':
       return 'This procedure may not be simulated.';
     case 'expired':
-      return `Performed more than ${catalog.windowMonths?.value ?? '?'} months before the application date.`;
+      return `Performed more than ${catalog.windowMonths?.value ?? '?'} months before the application date (or before the exam window froze the window).`;
     case 'over-qc-test-day-cap':
       return `Only ${catalog.perQcTestPerDay?.value ?? '?'} submission per QC test per day.`;
     case 'over-patient-day-cap':
@@ -243,10 +281,10 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
   }
   const catalogComplete = catalog.proceduresStatus === 'complete';
 
-  const applicationDate = context.plannedApplicationDate ?? context.today;
-  const locked = context.examWindowAssignedOn !== null;
   const windowMonths = catalog.windowMonths?.value ?? null;
-  const windowStart = !locked && windowMonths !== null ? addMonthsIso(applicationDate, -windowMonths) : null;
+  // Once the exam window is assigned the window is frozen at the lock date: entries already outside
+  // it stay expired, and nothing counted expires any more (validThrough null, no expiring list).
+  const { applicationDate, windowStart, locked, lockedOn } = windowOf(windowMonths, context);
   const dailyCap = catalog.dailyCap?.value ?? null;
   const capFrom = catalog.dailyCapAppliesFrom?.value ?? '';
   const perPatient = catalog.perPatientPerDay?.value ?? null;
@@ -480,6 +518,7 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
     applicationDate,
     windowStart,
     locked,
+    lockedOn,
     procedures,
     categories,
     electiveRules,

@@ -36,6 +36,8 @@ export interface CatalogSummary {
   versionLabel: string;
   effectiveDate: string | null;
   expiresOn: string | null;
+  /** 'derived: 24 months after …' when the end date is worked out, not printed by ARRT. */
+  expiresDerived: string | null;
   proceduresStatus: ProceduresStatus;
   procedureCount: number;
   tracksUsing: number;

@@ -49,7 +49,16 @@ export interface AttachmentData {
   dataUrl: string;
 }
 
+export const linkInput = z.strictObject({
+  kind: z.enum(COMPLIANCE_KINDS),
+  label: text(80, 'the label').default(''),
+  itemId: id,
+});
+export const unlinkInput = z.strictObject({ kind: z.enum(COMPLIANCE_KINDS), label: text(80, 'the label').default('') });
+
 export const complianceChannels = {
+  'compliance.link': channel<MatrixRow[]>()(linkInput),
+  'compliance.unlink': channel<MatrixRow[]>()(unlinkInput),
   'compliance.list': channel<ComplianceItem[]>()(z.undefined()),
   'compliance.create': channel<ComplianceItem>()(complianceCreateInput),
   'compliance.update': channel<ComplianceItem>()(complianceUpdateInput),

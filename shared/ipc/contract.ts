@@ -16,6 +16,7 @@ import { complianceChannels } from './compliance';
 import { dashboardChannels } from './dashboard';
 import type { Channel } from './define';
 import { documentChannels } from './documents';
+import { educationChannels } from './education';
 import { entryChannels } from './entries';
 import { planningChannels } from './planning';
 import { reviewChannels } from './review';
@@ -41,6 +42,7 @@ export const contract = {
   ...documentChannels,
   ...dashboardChannels,
   ...planningChannels,
+  ...educationChannels,
   ...startChannels,
   ...reviewChannels,
 } as const;

@@ -1,7 +1,9 @@
 // Progress dashboard and Today items: one call returns everything the Progress page draws for a track.
 import { z } from 'zod';
+import type { VersionWarning } from '../catalog/versions';
+import type { EducationSummary } from '../education/summary';
 import type { NotCountingReason } from '../engine/evaluate';
-import type { Forecast } from '../planning/forecast';
+import type { FinishEstimate, Forecast } from '../planning/forecast';
 import { channel } from './define';
 import { id } from './tracks';
 
@@ -126,8 +128,16 @@ export interface DashboardData {
   /** 'log-and-offered' when the Sites feature's offered procedures were read; 'log-only' otherwise. */
   missingSource: 'log-and-offered' | 'log-only';
   forecast: Forecast | { status: 'unknown-numbers'; message: string };
+  /** The finish date shown everywhere: from the pace of the log, else the accepted plan, and which. */
+  finish: FinishEstimate;
   paceWindowWeeks: number;
+  /** Every warning in words: the engine's, then the requirement version's (ending / ended). */
   warnings: string[];
+  /** The requirement version's end, when it is near or past (shown with its date and days left). */
+  versionWarnings: VersionWarning[];
+  /** The 24-month window: frozen at `lockedOn` once an exam window is assigned. */
+  window: { months: number | null; start: string | null; lockedOn: string | null; text: string };
+  education: EducationSummary;
 }
 
 export interface TodayRotation {
@@ -149,11 +159,20 @@ export interface TodayExpiring {
   firstDate: string | null;
 }
 
+export interface TodayVersionWarning extends VersionWarning {
+  trackId: number;
+  trackName: string;
+}
+
 export interface TodayItems {
   today: string;
   rotations: TodayRotation[];
   nextRotation: (TodayRotation & { date: string }) | null;
   expiring: TodayExpiring[];
+  /** Each track's finish date and its basis. */
+  finishes: Array<{ trackId: number; trackName: string; finish: FinishEstimate }>;
+  /** Tracks whose requirement version ends within 180 days or has ended. */
+  versionWarnings: TodayVersionWarning[];
 }
 
 export const dashboardChannels = {

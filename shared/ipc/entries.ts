@@ -104,8 +104,16 @@ export const entryListInput = z.strictObject({
 });
 export type EntryListInput = z.input<typeof entryListInput>;
 
+/** Whether an entry counts toward the requirements, in words (null: no catalog to judge by). */
+export interface EntryJudgement {
+  counts: boolean | null;
+  text: string;
+}
+
 export interface EntryPage {
   rows: Entry[];
+  /** Per row id: counts or not, and why not (the engine's reason in plain words). */
+  judgements: Record<number, EntryJudgement>;
   /** Each row's review state (signed, void, returned with the reason...), by entry id. */
   marks?: Record<number, EntryMark>;
   total: number;

@@ -7,6 +7,7 @@
 //     status 'insufficient-data' too little history to say anything honest (message says why)
 //     status 'no-pace'           history is long enough but no entry fell in the pace window
 //     status 'projected'         pace, finish date with a range, expiry risk and a plain message
+//   finishEstimate(forecast, plan)   the one finish date shown everywhere, and its basis (pace or accepted plan)
 //   expiryCutoff(applicationDate, months = 24)   the oldest entry date that still counts for that application date
 //   DEFAULT_PACE_WINDOW_WEEKS, MIN_HISTORY_WEEKS, MIN_ENTRIES_IN_WINDOW
 //
@@ -318,4 +319,52 @@ export function forecast(input: ForecastInput): Forecast {
     finish: { optimistic: optimistic.finish, likely: likely.finish, pessimistic: pessimistic?.finish ?? null },
     expiry,
   };
+}
+
+/** Where the finish date shown on the dashboard, Today and the progress report comes from. */
+export type FinishBasis = 'pace' | 'plan' | 'done' | 'none';
+
+export interface FinishEstimate {
+  basis: FinishBasis;
+  date: string | null;
+  /** One sentence that says the date and its basis. */
+  message: string;
+}
+
+/** The accepted plan, measured: the day its planned sessions cover the need (null when they do not). */
+export interface AcceptedPlan {
+  finish: string | null;
+  /** Planned sessions from today on. */
+  sessions: number;
+}
+
+/**
+ * The pace of the log when there is enough history (the forecast projected a date), otherwise the
+ * accepted plan's finish, otherwise no date; the message always says which.
+ */
+export function finishEstimate(f: Forecast | { status: 'unknown-numbers'; message: string }, plan: AcceptedPlan | null): FinishEstimate {
+  if (f.status === 'done') return { basis: 'done', date: null, message: f.message };
+  if (f.status === 'projected') {
+    return {
+      basis: 'pace',
+      date: f.finish.likely,
+      message: `Around ${f.finish.likely}, from the pace of your log (${f.pace.perWeek.toFixed(1)} counted entries a week over ${plural(f.pace.windowWeeks, 'week', 'weeks')}).`,
+    };
+  }
+  if (f.status === 'unknown-numbers') return { basis: 'none', date: null, message: f.message };
+  if (plan && plan.finish) {
+    return {
+      basis: 'plan',
+      date: plan.finish,
+      message: `By ${plan.finish}, from your accepted plan (${plural(plan.sessions, 'rotation day', 'rotation days')} ahead); your log has too little history for a pace yet.`,
+    };
+  }
+  if (plan && plan.sessions > 0) {
+    return {
+      basis: 'none',
+      date: null,
+      message: `Your accepted plan (${plural(plan.sessions, 'rotation day', 'rotation days')}) does not cover everything still needed, and your log has too little history for a pace. Propose more days on the Plan page.`,
+    };
+  }
+  return { basis: 'none', date: null, message: `${f.message} Accept a plan on the Plan page to get a finish date now.` };
 }

@@ -1,21 +1,27 @@
-// iCalendar (RFC 5545) export of planned rotation sessions and follow-ups, so any calendar app can
-// import the plan. Pure: the DTSTAMP instant is passed in, never read from the clock, so the same
-// plan always gives the same file (and re-importing updates events instead of duplicating them,
-// because each UID is derived from the record's stable id).
+// iCalendar (RFC 5545) export of rotation sessions, work shifts and follow-ups, built with ical.js,
+// so any calendar app imports the plan. Pure: the DTSTAMP instant is passed in, never read from the
+// clock, so the same plan always gives the same file; each UID is derived from the record's identity
+// (a session's id, a shift's day and code), so importing again updates events instead of duplicating.
 //
 // Exported API:
-//   IcsEvent                           one calendar event: all-day (no startTime) or timed in local floating time
+//   IcsEvent                           one event: all-day (no startTime) or timed
 //   buildIcs(events, options): string  the whole VCALENDAR text, CRLF line endings, folded at 75 octets
-//   rotationSessionEvent(session, siteName, extra?): IcsEvent
+//   vtimezone(zone, fromMs, toMs)      the VTIMEZONE component for an IANA zone over a range (ical.js)
+//   rotationSessionEvent(session, siteName, extra?) / shiftEvent(shift)
 //   escapeIcsText(value), foldIcsLine(line)
 //
-// Times are "floating" (no TZID, no Z): a 07:00 shift stays 07:00 wherever the calendar is opened,
-// which is what a clinical day at a site means.
+// Times: with `options.timeZone` a timed event is written as local time with TZID=<zone>, and the
+// file carries that zone's VTIMEZONE (its offsets and DST changes, read from Intl for the years the
+// events span), so a 07:00 shift shows at 07:00 in that zone and at the right instant anywhere else.
+// Without a zone, timed events are "floating" (no TZID, no Z).
+import ICAL from 'ical.js';
+import type { ShiftInstance } from './roster';
 import type { RotationSession } from './schedule';
 import { addIsoDays } from './schedule';
+import { instantToLocal, localToInstant, offsetMinutes, parseHhmm, zoneTransitions } from './zone';
 
 export interface IcsEvent {
-  /** Stable id of the record, e.g. 'rotation-12' or 'follow-up-3'. */
+  /** Stable id of the record, e.g. 'rotation-12', 'shift-2026-03-08-N' or 'follow-up-3'. */
   id: string;
   summary: string;
   /** ISO 'YYYY-MM-DD'. */
@@ -26,6 +32,8 @@ export interface IcsEvent {
   durationMinutes?: number;
   location?: string;
   description?: string;
+  /** Shown as the event's category (e.g. 'Rotation', 'Work shift'). */
+  category?: string;
 }
 
 export interface IcsOptions {
@@ -35,6 +43,8 @@ export interface IcsOptions {
   uidDomain?: string;
   /** Shown as the calendar's name by apps that read X-WR-CALNAME. */
   calendarName?: string;
+  /** IANA zone of the local times; timed events get TZID and the file its VTIMEZONE. */
+  timeZone?: string;
 }
 
 export const PRODID = '-//RadLedger//Rotation planner//EN';
@@ -77,51 +87,131 @@ export function foldIcsLine(line: string): string {
   return parts.join('\r\n');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function utcStamp(d: Date): string {
-  return (
-    `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`
-  );
+function floatingTime(date: string, minutes: number): ICAL.Time {
+  const [year, month, day] = date.split('-').map(Number);
+  return ICAL.Time.fromData({ year: year!, month: month!, day: day!, hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, isDate: false });
 }
 
-const basicDate = (iso: string) => iso.replace(/-/g, '');
-
-function floatingDateTime(date: string, minutesFromMidnight: number): string {
-  const dayOffset = Math.floor(minutesFromMidnight / 1440);
-  const minutes = minutesFromMidnight - dayOffset * 1440;
-  return `${basicDate(addIsoDays(date, dayOffset))}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`;
+function dateValue(date: string): ICAL.Time {
+  const [year, month, day] = date.split('-').map(Number);
+  return ICAL.Time.fromData({ year: year!, month: month!, day: day!, isDate: true });
 }
 
-function eventLines(event: IcsEvent, dtstamp: string, domain: string): string[] {
-  const lines = ['BEGIN:VEVENT', `UID:${escapeIcsText(`${event.id}@${domain}`)}`, `DTSTAMP:${dtstamp}`];
+function offsetValue(minutes: number): ICAL.UtcOffset {
+  return ICAL.UtcOffset.fromSeconds(minutes * 60);
+}
+
+function zoneAbbreviation(zone: string, ms: number): string | null {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
+    return part?.value ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A VTIMEZONE for `zone` covering [fromMs, toMs]: one STANDARD or DAYLIGHT observance per offset
+ * change in the range (DTSTART is the local time just before the change, per RFC 5545), or one
+ * STANDARD observance when the zone does not change there.
+ */
+export function vtimezone(zone: string, fromMs: number, toMs: number): ICAL.Component {
+  const tz = new ICAL.Component('vtimezone');
+  tz.addPropertyWithValue('tzid', zone);
+  const transitions = zoneTransitions(zone, fromMs, toMs);
+  const observance = (kind: 'standard' | 'daylight', startLocal: { date: string; minutes: number }, from: number, to: number, atMs: number) => {
+    const c = new ICAL.Component(kind);
+    c.addPropertyWithValue('dtstart', floatingTime(startLocal.date, startLocal.minutes));
+    c.addPropertyWithValue('tzoffsetfrom', offsetValue(from));
+    c.addPropertyWithValue('tzoffsetto', offsetValue(to));
+    const name = zoneAbbreviation(zone, atMs);
+    if (name) c.addPropertyWithValue('tzname', name);
+    tz.addSubcomponent(c);
+  };
+  if (transitions.length === 0) {
+    const offset = offsetMinutes(zone, fromMs);
+    observance('standard', { date: '1970-01-01', minutes: 0 }, offset, offset, fromMs);
+    return tz;
+  }
+  // The offset in force at the start of the range, so times before the first change resolve too.
+  const first = transitions[0]!;
+  observance(first.fromOffset > first.toOffset ? 'daylight' : 'standard', { date: '1970-01-01', minutes: 0 }, first.fromOffset, first.fromOffset, fromMs);
+  for (const t of transitions) {
+    // DTSTART = the instant of the change expressed in the old offset's wall clock.
+    const wall = new Date(t.atMs + t.fromOffset * 60000);
+    const startLocal = { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
+    observance(t.toOffset > t.fromOffset ? 'daylight' : 'standard', startLocal, t.fromOffset, t.toOffset, t.atMs);
+  }
+  return tz;
+}
+
+function eventComponent(event: IcsEvent, dtstamp: ICAL.Time, domain: string, zone: string | undefined): ICAL.Component {
+  const v = new ICAL.Component('vevent');
+  v.addPropertyWithValue('uid', `${event.id}@${domain}`);
+  v.addPropertyWithValue('dtstamp', dtstamp);
   if (event.startTime) {
-    const [h, m] = event.startTime.split(':').map(Number);
-    const start = (h ?? 0) * 60 + (m ?? 0);
-    lines.push(`DTSTART:${floatingDateTime(event.date, start)}`);
-    lines.push(`DTEND:${floatingDateTime(event.date, start + (event.durationMinutes ?? 60))}`);
+    const start = parseHhmm(event.startTime);
+    const duration = event.durationMinutes ?? 60;
+    let endDate: string;
+    let endMinutes: number;
+    if (zone) {
+      // The end is measured in real time: 8 hours from 22:00 on a spring-forward night ends at 07:00.
+      const endLocal = instantToLocal(localToInstant(event.date, start, zone) + duration * 60000, zone);
+      endDate = endLocal.date;
+      endMinutes = endLocal.minutes;
+    } else {
+      const total = start + duration;
+      const dayOffset = Math.floor(total / 1440);
+      endDate = addIsoDays(event.date, dayOffset);
+      endMinutes = total - dayOffset * 1440;
+    }
+    const dtstart = v.addPropertyWithValue('dtstart', floatingTime(event.date, start));
+    const dtend = v.addPropertyWithValue('dtend', floatingTime(endDate, endMinutes));
+    if (zone) {
+      dtstart.setParameter('tzid', zone);
+      dtend.setParameter('tzid', zone);
+    }
   } else {
     // DTEND of an all-day event is exclusive: the next day.
-    lines.push(`DTSTART;VALUE=DATE:${basicDate(event.date)}`);
-    lines.push(`DTEND;VALUE=DATE:${basicDate(addIsoDays(event.date, 1))}`);
+    v.addPropertyWithValue('dtstart', dateValue(event.date));
+    v.addPropertyWithValue('dtend', dateValue(addIsoDays(event.date, 1)));
   }
-  lines.push(`SUMMARY:${escapeIcsText(event.summary)}`);
-  if (event.location) lines.push(`LOCATION:${escapeIcsText(event.location)}`);
-  if (event.description) lines.push(`DESCRIPTION:${escapeIcsText(event.description)}`);
-  lines.push('END:VEVENT');
-  return lines;
+  v.addPropertyWithValue('summary', event.summary);
+  if (event.location) v.addPropertyWithValue('location', event.location);
+  if (event.description) v.addPropertyWithValue('description', event.description);
+  if (event.category) v.addPropertyWithValue('categories', event.category);
+  return v;
 }
 
 export function buildIcs(events: readonly IcsEvent[], options: IcsOptions): string {
-  const dtstamp = utcStamp(options.dtstamp);
   const domain = options.uidDomain ?? 'radledger.local';
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  if (options.calendarName) lines.push(`X-WR-CALNAME:${escapeIcsText(options.calendarName)}`);
-  for (const event of events) lines.push(...eventLines(event, dtstamp, domain));
-  lines.push('END:VCALENDAR');
-  // Every line, the last included, ends in CRLF (RFC 5545 section 3.1).
-  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('prodid', PRODID);
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  cal.addPropertyWithValue('method', 'PUBLISH');
+  if (options.calendarName) cal.addPropertyWithValue('x-wr-calname', options.calendarName);
+  const zone = options.timeZone;
+  const timed = events.filter((e) => e.startTime);
+  if (zone) {
+    cal.addPropertyWithValue('x-wr-timezone', zone);
+    if (timed.length > 0) {
+      const dates = timed.map((e) => e.date).sort();
+      const from = localToInstant(dates[0]!, 0, zone) - 370 * 86400000;
+      const to = localToInstant(dates[dates.length - 1]!, 0, zone) + 370 * 86400000;
+      cal.addSubcomponent(vtimezone(zone, from, to));
+    }
+  }
+  const stamp = ICAL.Time.fromJSDate(options.dtstamp, true);
+  for (const event of events) cal.addSubcomponent(eventComponent(event, stamp, domain, zone));
+  // ical.js folds at foldLength octets plus the leading space; 74 keeps every physical line within 75.
+  const saved = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
+  } finally {
+    ICAL.foldLength = saved;
+  }
 }
 
 /** A rotation session as an event: timed when it has a start time, otherwise all-day. */
@@ -135,12 +225,25 @@ export function rotationSessionEvent(
     id: `rotation-${session.id}`,
     summary: `Rotation: ${siteName}`,
     date: session.date,
-    location: extra.location ?? siteName,
+    location: extra.location || siteName,
     description: [`Clinical rotation (${state}), ${session.hours} h.`, extra.description].filter(Boolean).join('\n'),
+    category: 'Rotation',
   };
   if (session.startTime) {
     event.startTime = session.startTime;
     event.durationMinutes = Math.round(session.hours * 60);
   }
   return event;
+}
+
+/** A work shift as a timed event; its UID is its day and code, so a re-export updates it. */
+export function shiftEvent(shift: ShiftInstance): IcsEvent {
+  return {
+    id: `shift-${shift.date}-${shift.code}`,
+    summary: `Work: ${shift.label} (${shift.code})`,
+    date: shift.date,
+    startTime: shift.start,
+    durationMinutes: Math.round((shift.endMs - shift.startMs) / 60000),
+    category: 'Work shift',
+  };
 }

@@ -8,8 +8,9 @@
 //   DEFAULT_SHIFT_HOURS, DEFAULT_MAX_DAY_HOURS, DEFAULT_MAX_ROTATION_DAYS_PER_WEEK, DEFAULT_HORIZON_DAYS
 //
 // Rules:
-//   - Only free days (no shift in the work pattern, no time off, no session already on that day) are
-//     proposed, from `from` onward, at most `maxRotationDaysPerWeek` rotation days per Monday-Sunday week
+//   - Only usable days (no time off, no session already on that day, and room for a timed session
+//     that keeps the rest rule around the roster's shifts, travel included: shared/planning/roster.ts)
+//     are proposed, from `from` onward, at most `maxRotationDaysPerWeek` rotation days per Monday-Sunday week
 //     (existing planned sessions count toward that limit).
 //   - Travel: a site is proposed only if its round trip (2 x one way) is within the travel minutes the
 //     user accepts per day AND round trip + the rotation shift is within the longest day the user accepts.
@@ -18,11 +19,16 @@
 //     (else the default), rounded, at least 1, at most the discipline's daily cap; they are spread over the
 //     site's procedures, the one with the most still needed first.
 //   - Planning continues past the target (up to a horizon) so the plan can say how late it would finish.
+//   - Expiry: once the need is met on a day, counted entries that leave the window before the
+//     application (that day, or the planned application date when later) are added back to the need,
+//     and planning goes on until nothing more expires.
+//   - Every day in the planning range that could not be used is explained in the user's terms
+//     ("Sun 14 Jun: you finish a night at 07:00"); the headline names the real cause.
 import { format, parseISO, startOfWeek } from 'date-fns';
+import { DEFAULT_REST_HOURS, DEFAULT_SHIFT_DEFINITIONS, describeShiftBlocks, sessionWindow, type Roster, type RosterChange, type ShiftDefinition } from './roster';
 import {
   addIsoDays,
   isTimeOff,
-  isWorkDay,
   isoWeekday,
   type RotationSession,
   type TimeOff,
@@ -59,8 +65,39 @@ export interface TravelLimits {
   maxDayHours?: number;
 }
 
+/** A site the planner could not use for a reason outside its own limits (for the headline). */
+export interface SkippedSite {
+  name: string;
+  reason: 'no-travel' | 'not-agreed';
+  procedures: readonly string[];
+}
+
+/** A counted entry that fills a requirement: its procedure key and the last application date it counts for. */
+export interface ExpiringEntry {
+  key: string;
+  validThrough: string;
+}
+
 export interface PlanInput extends TravelLimits {
   pattern: WorkPattern;
+  /** Shift definitions the pattern's codes refer to (default: DEFAULT_SHIFT_DEFINITIONS). */
+  definitions?: readonly ShiftDefinition[];
+  /** One-off roster changes (swaps, extra shifts, days off). */
+  changes?: readonly RosterChange[];
+  /** IANA zone the roster and sessions are in (default 'UTC'). */
+  timeZone?: string;
+  /** Hours of rest between a work shift and a rotation, travel included (default 10). */
+  restHours?: number;
+  /** Preferred local start of a rotation session (default 08:00). */
+  preferredStart?: string;
+  /** Counted entries that can age out, ascending by validThrough (default none). */
+  expiring?: readonly ExpiringEntry[];
+  /** The planned application date, when later than the finish the window is counted back from it. */
+  plannedApplicationDate?: string | null;
+  /** Sites left out before planning (no travel time, not agreed), so the headline can name them. */
+  skippedSites?: readonly SkippedSite[];
+  /** False: only measure the sessions already planned (the accepted plan's finish); propose nothing. */
+  proposeNew?: boolean;
   timeOff: readonly TimeOff[];
   /** Existing sessions: they occupy their day; planned ones from `from` on also count as expected yield. */
   sessions: readonly RotationSession[];
@@ -82,6 +119,10 @@ export interface ProposedSession {
   date: string;
   siteId: number;
   siteName: string;
+  /** Local 'HH:MM' start and end (the end may be on the next day for a long session). */
+  start: string;
+  end: string;
+  hours: number;
   /** Expected entries per procedure key. */
   expected: Record<string, number>;
   expectedTotal: number;
@@ -96,8 +137,20 @@ export type PlanOutcome =
   /** Some need cannot be met: no reachable site offers it, or the horizon ran out. */
   | { kind: 'cannot-finish'; unsupplied: string[] };
 
+export interface UnusableDay {
+  date: string;
+  /** 'Sun 14 Jun: you finish a night at 07:00' */
+  text: string;
+  /** 'work': a shift starts that day; 'rest': only the rest around a shift on another day blocks it. */
+  cause: 'time-off' | 'work' | 'rest' | 'site-closed';
+}
+
 export interface Plan {
   sessions: ProposedSession[];
+  /** Days in the planning range the planner could not use, with the reason in the user's terms. */
+  unusableDays: UnusableDay[];
+  /** Counted entries the plan re-does because they would leave the window before the finish. */
+  expiryAdded: number;
   /** Day the expected entries meet the need; null when they never do. */
   finish: string | null;
   outcome: PlanOutcome;
@@ -160,9 +213,25 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+export function dayName(date: string): string {
+  return format(parseISO(date), 'EEE d MMM');
+}
+
+function minutesOf(hours: number): number {
+  return Math.round(hours * 60);
+}
+
 export function planRotations(input: PlanInput): Plan {
   const need: Record<string, number> = {};
   for (const [p, n] of Object.entries(input.remaining)) if (n > 0) need[p] = n;
+  const zone = input.timeZone ?? 'UTC';
+  const restHours = input.restHours ?? DEFAULT_REST_HOURS;
+  const roster: Roster = {
+    definitions: input.definitions ?? DEFAULT_SHIFT_DEFINITIONS,
+    pattern: input.pattern,
+    changes: input.changes ?? [],
+  };
+  const shiftHours = input.shiftHours ?? DEFAULT_SHIFT_HOURS;
 
   const excludedSites: Plan['excludedSites'] = [];
   const reachable: PlannerSite[] = [];
@@ -172,8 +241,25 @@ export function planRotations(input: PlanInput): Plan {
     else reachable.push(site);
   }
 
+  const expiring = input.expiring ?? [];
+  let expiryIndex = 0;
+  let expiryAdded = 0;
+  /** Need met on `d`: add back what expires before the application; true when nothing did. */
+  const settles = (d: string): boolean => {
+    const application = input.plannedApplicationDate && input.plannedApplicationDate > d ? input.plannedApplicationDate : d;
+    let added = 0;
+    while (expiryIndex < expiring.length && (expiring[expiryIndex] as ExpiringEntry).validThrough < application) {
+      const e = expiring[expiryIndex] as ExpiringEntry;
+      need[e.key] = (need[e.key] ?? 0) + 1;
+      expiryIndex++;
+      added++;
+    }
+    expiryAdded += added;
+    return added === 0;
+  };
+
   if (sum(need) === 0) {
-    return { sessions: [], finish: null, outcome: { kind: 'done' }, excludedSites, uncovered: {}, message: 'Nothing remains to plan.' };
+    return { sessions: [], unusableDays: [], expiryAdded: 0, finish: null, outcome: { kind: 'done' }, excludedSites, uncovered: {}, message: 'Nothing remains to plan.' };
   }
 
   // Existing planned sessions come first: the user already committed to them.
@@ -185,91 +271,160 @@ export function planRotations(input: PlanInput): Plan {
     perWeek.set(weekKey(s.date), (perWeek.get(weekKey(s.date)) ?? 0) + 1);
     const site = input.sites.find((x) => x.id === s.siteId);
     const taken = allocate(need, site?.procedures ?? [], dailyYield(site, input));
-    if (sum(taken) > 0 && sum(need) === 0 && finish === null) finish = s.date;
+    if (sum(taken) > 0 && sum(need) === 0 && finish === null && settles(s.date)) finish = s.date;
   }
 
   const offered = new Set(reachable.flatMap((s) => s.procedures));
-  const unsupplied = Object.keys(need)
-    .filter((p) => (need[p] ?? 0) > 0 && !offered.has(p))
-    .sort();
+  const unsuppliedNow = () =>
+    Object.keys(need)
+      .filter((p) => (need[p] ?? 0) > 0 && !offered.has(p))
+      .sort();
 
   const maxPerWeek = input.maxRotationDaysPerWeek ?? DEFAULT_MAX_ROTATION_DAYS_PER_WEEK;
   const lastDay = addIsoDays(input.target, input.horizonDays ?? DEFAULT_HORIZON_DAYS);
   const sessions: ProposedSession[] = [];
+  const unusableDays: UnusableDay[] = [];
   // Stop once no reachable site can supply anything still needed (the rest is `unsupplied`).
   const suppliable = () => [...offered].reduce((s, p) => s + Math.max(0, need[p] ?? 0), 0);
-  for (let d = input.from; d <= lastDay && suppliable() > 0 && finish === null; d = addIsoDays(d, 1)) {
-    if (busy.has(d) || isWorkDay(input.pattern, d) || isTimeOff(input.timeOff, d)) continue;
+  const proposeNew = input.proposeNew ?? true;
+  for (let d = input.from; proposeNew && d <= lastDay && suppliable() > 0 && finish === null; d = addIsoDays(d, 1)) {
+    if (busy.has(d)) continue;
+    if (isTimeOff(input.timeOff, d)) {
+      const note = input.timeOff.find((t) => t.from <= d && d <= t.to)?.note;
+      unusableDays.push({ date: d, cause: 'time-off', text: `${dayName(d)}: time off${note ? ` (${note})` : ''}` });
+      continue;
+    }
     const week = weekKey(d);
     if ((perWeek.get(week) ?? 0) >= maxPerWeek) continue;
     const weekday = isoWeekday(d);
-    let best: { site: PlannerSite; useful: number } | null = null;
+    const candidates: { site: PlannerSite; useful: number }[] = [];
     for (const site of reachable) {
       if (site.openWeekdays && !site.openWeekdays.includes(weekday)) continue;
       const useful = usefulYield(need, site.procedures, dailyYield(site, input));
-      if (useful === 0) continue;
-      const better =
-        best === null ||
-        useful > best.useful ||
-        (useful === best.useful &&
-          (site.travelMinutesOneWay < best.site.travelMinutesOneWay ||
-            (site.travelMinutesOneWay === best.site.travelMinutesOneWay && site.id < best.site.id)));
-      if (better) best = { site, useful };
+      if (useful > 0) candidates.push({ site, useful });
     }
-    if (best === null) continue;
-    const expected = allocate(need, best.site.procedures, dailyYield(best.site, input));
+    if (candidates.length === 0) {
+      if (reachable.some((s) => usefulYield(need, s.procedures, dailyYield(s, input)) > 0)) {
+        unusableDays.push({ date: d, cause: 'site-closed', text: `${dayName(d)}: no site you can use takes students on ${format(parseISO(d), 'EEEE')}s` });
+      }
+      continue;
+    }
+    candidates.sort(
+      (a, b) => b.useful - a.useful || a.site.travelMinutesOneWay - b.site.travelMinutesOneWay || a.site.id - b.site.id,
+    );
+    let chosen: { site: PlannerSite; start: string; end: string } | null = null;
+    let firstRefusal: { text: string; cause: 'work' | 'rest' } | null = null;
+    for (const c of candidates) {
+      const w = sessionWindow({
+        roster,
+        zone,
+        date: d,
+        minutes: minutesOf(shiftHours),
+        limits: { restHours, travelMinutes: c.site.travelMinutesOneWay },
+        ...(input.preferredStart ? { preferredStart: input.preferredStart } : {}),
+      });
+      if (w.ok) {
+        chosen = { site: c.site, start: w.start, end: w.end };
+        break;
+      }
+      if (!firstRefusal) {
+        const why = w.blockers.length > 0 ? describeShiftBlocks(w.blockers, d, zone) : 'no room for the session in the day';
+        const gaps = [w.blocker?.kind === 'work' ? `${restHours} h rest` : '', c.site.travelMinutesOneWay > 0 ? `${c.site.travelMinutesOneWay} min travel each way` : '']
+          .filter(Boolean)
+          .join(' and ');
+        firstRefusal = {
+          text: `${dayName(d)}: ${why}${gaps ? `; with ${gaps}` : ''}, no ${shiftHours} h session fits`,
+          cause: w.blockers.some((b) => b.date === d) ? 'work' : 'rest',
+        };
+      }
+    }
+    if (!chosen) {
+      const refusal = firstRefusal as { text: string; cause: 'work' | 'rest' };
+      unusableDays.push({ date: d, cause: refusal.cause, text: refusal.text });
+      continue;
+    }
+    const expected = allocate(need, chosen.site.procedures, dailyYield(chosen.site, input));
     sessions.push({
       date: d,
-      siteId: best.site.id,
-      siteName: best.site.name,
+      siteId: chosen.site.id,
+      siteName: chosen.site.name,
+      start: chosen.start,
+      end: chosen.end,
+      hours: shiftHours,
       expected,
       expectedTotal: sum(expected),
       afterTarget: d > input.target,
     });
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
-    if (sum(need) === 0) finish = d;
+    if (sum(need) === 0 && settles(d)) finish = d;
   }
 
+  const unsupplied = unsuppliedNow();
   const uncovered: Record<string, number> = {};
   for (const [p, n] of Object.entries(need)) if (n > 0) uncovered[p] = n;
   const limitText = `at most ${plural(maxPerWeek, 'rotation day', 'rotation days')} a week`;
+  const restDays = unusableDays.filter((u) => u.cause === 'rest').length;
+  const offDays = unusableDays.filter((u) => u.cause === 'time-off').length;
+  const lost =
+    restDays + offDays > 0
+      ? `; ${[restDays > 0 ? `${plural(restDays, 'day', 'days')} lost to the ${restHours} h rest after or before a shift` : '', offDays > 0 ? `${plural(offDays, 'day', 'days')} of time off` : '']
+          .filter(Boolean)
+          .join(', ')}`
+      : '';
+  const expiryText =
+    expiryAdded > 0 ? ` It includes re-doing ${plural(expiryAdded, 'entry', 'entries')} that would leave the window before you finish.` : '';
+  const base = { sessions, unusableDays, expiryAdded, excludedSites, uncovered };
 
   if (finish === null) {
-    const reason =
-      unsupplied.length > 0
-        ? `no site within your travel limits offers ${unsupplied.join(', ')}`
-        : `your free days (${limitText}) run out ${input.horizonDays ?? DEFAULT_HORIZON_DAYS} days after the target with ${sum(need)} entries still needed`;
-    return {
-      sessions,
-      finish: null,
-      outcome: { kind: 'cannot-finish', unsupplied },
-      excludedSites,
-      uncovered,
-      message: `Cannot reach the target by ${input.target}: ${reason}.`,
-    };
+    const reason = unsupplied.length > 0 ? causeOf(unsupplied, input.skippedSites ?? [], excludedSites, input.sites) : null;
+    const message = !proposeNew
+      ? `The sessions already planned do not cover everything still needed.`
+      : reason
+        ? `Cannot reach the target by ${input.target}: ${reason}.`
+        : `Cannot reach the target by ${input.target}: your free days (${limitText}${lost}) run out ${input.horizonDays ?? DEFAULT_HORIZON_DAYS} days after the target with ${sum(need)} entries still needed.`;
+    return { ...base, finish: null, outcome: { kind: 'cannot-finish', unsupplied }, message: message + expiryText };
   }
   if (finish <= input.target) {
     return {
-      sessions,
+      ...base,
       finish,
       outcome: { kind: 'reaches-target', finish },
-      excludedSites,
-      uncovered,
       message:
-        sessions.length === 0
+        (sessions.length === 0
           ? `Reaches the target: the sessions already planned cover the need by ${finish} (target ${input.target}).`
-          : `Reaches the target: ${plural(sessions.length, 'rotation day', 'rotation days')} on free days, done by ${finish} (target ${input.target}).`,
+          : `Reaches the target: ${plural(sessions.length, 'rotation day', 'rotation days')} on free days, done by ${finish} (target ${input.target}).`) + expiryText,
     };
   }
   const extraDays = sessions.filter((s) => s.afterTarget).length;
   return {
-    sessions,
+    ...base,
     finish,
     outcome: { kind: 'misses-target', finish, extraDays },
-    excludedSites,
-    uncovered,
     message:
       `Cannot reach the target by ${input.target}: needs ${plural(extraDays, 'more rotation day', 'more rotation days')} ` +
-      `than your free days allow (${limitText}); this plan finishes on ${finish}.`,
+      `than your free days allow (${limitText}${lost}); this plan finishes on ${finish}.` +
+      expiryText,
   };
+}
+
+/** The real reason the unsupplied procedures cannot be planned, naming the site and what to fix. */
+function causeOf(
+  unsupplied: readonly string[],
+  skipped: readonly SkippedSite[],
+  excluded: Plan['excludedSites'],
+  sites: readonly PlannerSite[],
+): string {
+  const parts: string[] = [];
+  const plain: string[] = [];
+  for (const p of unsupplied) {
+    const noTravel = skipped.find((s) => s.reason === 'no-travel' && s.procedures.includes(p));
+    const overLimit = excluded.find((e) => sites.find((s) => s.id === e.siteId)?.procedures.includes(p));
+    const notAgreed = skipped.find((s) => s.reason === 'not-agreed' && s.procedures.includes(p));
+    if (noTravel) parts.push(`${noTravel.name} offers ${p} but has no travel time on the Sites page; add it so the planner can use the site`);
+    else if (overLimit) parts.push(`${overLimit.name} offers ${p} but its ${overLimit.reason}`);
+    else if (notAgreed) parts.push(`${notAgreed.name} offers ${p} but has not agreed to take you yet`);
+    else plain.push(p);
+  }
+  if (plain.length > 0) parts.push(`none of your sites offers ${plain.join(', ')}`);
+  return parts.join('; ');
 }

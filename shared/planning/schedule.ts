@@ -13,19 +13,22 @@
 //
 // Dates are ISO 'YYYY-MM-DD' calendar dates (see shared/dates.ts): a shift is on a local day, so all
 // arithmetic is in calendar days and never passes through an instant that a time zone could shift.
-import { addDays, differenceInCalendarDays, endOfMonth, format, getDay, parseISO, startOfWeek } from 'date-fns';
+import { endOfMonth, format, parseISO, startOfWeek } from 'date-fns';
 
 /** 0 = Sunday ... 6 = Saturday, as JavaScript's Date.getDay and date-fns count them. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export type WorkPattern =
-  | { kind: 'weekly'; weekdays: readonly Weekday[] }
+  /** `code` is the shift definition worked on those days (shared/planning/roster.ts); default 'D'. */
+  | { kind: 'weekly'; weekdays: readonly Weekday[]; code?: string }
   /**
    * A cycle of `days.length` days repeating forever in both directions from `anchor` (day 0 of the
    * cycle); `days[i]` true means a work day. 3 on / 4 off is [true, true, true, false, false, false, false].
-   * A cycle rather than a shift-code string ("DDDNNOOOO") because the planner only needs on/off.
+   * N on / M off; a mix of shift codes is a 'sequence'.
    */
-  | { kind: 'cycle'; anchor: string; days: readonly boolean[] };
+  | { kind: 'cycle'; anchor: string; days: readonly boolean[]; code?: string }
+  /** A repeating sequence of shift codes from `anchor`, e.g. D D N N O O O O ('O' is a day off). */
+  | { kind: 'sequence'; anchor: string; codes: readonly string[] };
 
 /** Inclusive range of days the user is away (holiday, family, sick): no shift, no rotation. */
 export interface TimeOff {
@@ -43,7 +46,7 @@ export interface RotationSession {
   siteId: number;
   hours: number;
   status: SessionStatus;
-  /** Local start time 'HH:MM', when known. */
+  /** Local start time 'HH:MM', when known; without it the session is an all-day one. */
   startTime?: string;
 }
 
@@ -60,25 +63,34 @@ export interface CalendarDay {
   sessions: RotationSession[];
 }
 
+// The three helpers below run hundreds of thousands of times in a plan; they do calendar arithmetic
+// on UTC midnights (no time zone can shift a UTC date), which equals date-fns' local-calendar answer.
+const DAY_MS = 86400000;
+
+function utcDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
 export function addIsoDays(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+  return new Date(utcDay(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function isoDayDiff(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
 }
 
 export function isoWeekday(date: string): Weekday {
-  return getDay(parseISO(date)) as Weekday;
+  return new Date(utcDay(date)).getUTCDay() as Weekday;
 }
 
 /** `on` work days then `off` days off, repeating, with the first work day on `anchor`. */
-export function rotatingPattern(on: number, off: number, anchor: string): WorkPattern {
+export function rotatingPattern(on: number, off: number, anchor: string, code?: string): WorkPattern {
   return {
     kind: 'cycle',
     anchor,
     days: [...Array<boolean>(on).fill(true), ...Array<boolean>(off).fill(false)],
+    ...(code ? { code } : {}),
   };
 }
 
@@ -92,6 +104,12 @@ export function isWorkDay(pattern: WorkPattern, date: string): boolean {
       // Modulo that stays positive so days before the anchor follow the same cycle.
       const index = ((isoDayDiff(pattern.anchor, date) % n) + n) % n;
       return pattern.days[index] === true;
+    }
+    case 'sequence': {
+      const n = pattern.codes.length;
+      if (n === 0) return false;
+      const code = pattern.codes[((isoDayDiff(pattern.anchor, date) % n) + n) % n];
+      return code !== undefined && code !== '' && code !== 'O';
     }
     default: {
       const never: never = pattern;

@@ -60,6 +60,14 @@ export const VERIFIER_NOTES: readonly string[] = [
   'A false confirmation can lead to an ARRT ethics investigation of the verifier and the candidate.',
 ];
 
+/**
+ * What the candidate attests on the verification packet, above their own signature line. RadLedger's
+ * wording (not ARRT's): the candidate vouches for the log before a verifier is asked to confirm it.
+ */
+export const CANDIDATE_ATTESTATION =
+  'I attest that I personally performed each procedure listed in this log on the date, at the time and at the site shown; ' +
+  'that entries marked as simulated were simulated; and that the information in this log is accurate to the best of my knowledge.';
+
 export const CHECKLIST_SOURCE = 'https://arrt.org/pages/partners/clinical-experience-verifiers';
 
 export function checklistFor(kind: SignatureKind): readonly ChecklistItem[] {

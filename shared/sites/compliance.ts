@@ -1,8 +1,9 @@
 // The compliance wallet's judgement: how fresh each item is, what each site demands against what
 // the user holds, and which reminders to show before things expire. Pure, with today passed in.
 import { daysBetween } from './dates';
+import { inferComplianceKind } from './kinds';
 import { isOpenOutreach } from './pipeline';
-import { COMPLIANCE_KIND_LABELS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
+import { COMPLIANCE_KIND_LABELS, LABEL_MATCHED_KINDS, type ComplianceItem, type Requirement, type SiteRecord } from './types';
 
 /** Reminders start this many days ahead; the stronger warning at the nearer threshold. */
 export const EXPIRY_WARN_DAYS = 60;
@@ -24,11 +25,37 @@ export function requirementLabel(r: Requirement): string {
   return r.label ? `${COMPLIANCE_KIND_LABELS[r.kind]}: ${r.label}` : COMPLIANCE_KIND_LABELS[r.kind];
 }
 
-/** An item meets a requirement of its kind; a labelled requirement also needs the same label. */
+/** An item's title: its kind as its name says it ("Flu vaccination: Influenza" even when filed as an immunization). */
+export function itemTitle(item: Pick<ComplianceItem, 'kind' | 'label'>): string {
+  return requirementLabel({ kind: inferComplianceKind(item.kind, item.label), label: item.label });
+}
+
+/**
+ * An item meets a requirement of its kind: "Influenza 2026-27" meets a flu-vaccination requirement
+ * whatever either is called. Only for the generic kinds (an immunization record, an other item) does
+ * a labelled requirement also need the same label.
+ */
 export function meets(item: Pick<ComplianceItem, 'kind' | 'label'>, r: Requirement): boolean {
-  if (item.kind !== r.kind) return false;
+  // A generic item or requirement whose name says its kind ("Influenza" filed as an immunization)
+  // counts as that kind, so nothing shows as a false "Missing".
+  const itemKind = inferComplianceKind(item.kind, item.label);
+  const reqKind = inferComplianceKind(r.kind, r.label);
+  if (itemKind !== reqKind) return false;
+  if (!LABEL_MATCHED_KINDS.includes(reqKind)) return true;
   const want = r.label.trim().toLowerCase();
   return want === '' || item.label.trim().toLowerCase() === want;
+}
+
+/** A document the user linked to a requirement by hand (per requirement kind + label, every site). */
+export interface ComplianceLink {
+  kind: Requirement['kind'];
+  label: string;
+  itemId: number;
+}
+
+export function linkFor(links: readonly ComplianceLink[], r: Requirement): ComplianceLink | undefined {
+  const label = r.label.trim().toLowerCase();
+  return links.find((l) => l.kind === r.kind && l.label.trim().toLowerCase() === label);
 }
 
 /** Of the items that meet a requirement, the one that lasts longest (no expiry beats any date). */
@@ -46,6 +73,10 @@ export interface MatrixCell {
   requirement: Requirement;
   state: CellState;
   itemId: number | null;
+  /** The matched item's title, e.g. "Flu vaccination: Influenza 2026-27". */
+  itemTitle: string | null;
+  /** 'link': the user linked the document by hand; 'kind': matched by kind (and label where that matters). */
+  matchedBy: 'link' | 'kind' | null;
   expiresOn: string | null;
   /** Days until expiry (negative when expired); null without an item or an expiry. */
   daysLeft: number | null;
@@ -66,6 +97,7 @@ export function complianceMatrix(
   sites: readonly Pick<SiteRecord, 'id' | 'name' | 'status' | 'requirements'>[],
   items: readonly Pick<ComplianceItem, 'id' | 'kind' | 'label' | 'expiresOn'>[],
   today: string,
+  links: readonly ComplianceLink[] = [],
 ): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const site of sites) {
@@ -73,10 +105,13 @@ export function complianceMatrix(
     let gaps = 0;
     let expiring = 0;
     const cells = site.requirements.map((requirement): MatrixCell => {
-      const item = bestItem(items, requirement);
+      // A link by hand wins over matching by kind.
+      const link = linkFor(links, requirement);
+      const linked = link ? items.find((i) => i.id === link.itemId) : undefined;
+      const item = linked ?? bestItem(items, requirement);
       if (!item) {
         gaps++;
-        return { requirement, state: 'missing', itemId: null, expiresOn: null, daysLeft: null };
+        return { requirement, state: 'missing', itemId: null, itemTitle: null, matchedBy: null, expiresOn: null, daysLeft: null };
       }
       const state = freshness(item.expiresOn, today);
       if (state === 'expired') gaps++;
@@ -85,6 +120,8 @@ export function complianceMatrix(
         requirement,
         state,
         itemId: item.id,
+        itemTitle: itemTitle(item),
+        matchedBy: linked ? 'link' : 'kind',
         expiresOn: item.expiresOn,
         daysLeft: item.expiresOn ? daysBetween(today, item.expiresOn) : null,
       };
@@ -114,7 +151,7 @@ export function expiryReminders(
     if (state !== 'expired' && state !== 'expiring-30' && state !== 'expiring-60') continue;
     out.push({
       itemId: item.id,
-      title: requirementLabel({ kind: item.kind, label: item.label }),
+      title: itemTitle(item),
       expiresOn: item.expiresOn,
       daysLeft: daysBetween(today, item.expiresOn),
       state,

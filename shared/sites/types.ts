@@ -90,19 +90,53 @@ export const COMPLIANCE_KINDS = [
   'background-check',
   'drug-screen',
   'custom',
+  // Migration 011: the vaccinations and tests sites ask for by name.
+  'flu-vaccination',
+  'tb-test',
+  'hepatitis-b',
+  'mmr',
+  'varicella',
+  'tdap',
+  'covid-19',
 ] as const;
 export type ComplianceKind = (typeof COMPLIANCE_KINDS)[number];
 export const COMPLIANCE_KIND_LABELS: Record<ComplianceKind, string> = {
   hipaa: 'HIPAA training',
   'liability-insurance': 'Liability insurance',
-  immunization: 'Immunization',
+  immunization: 'Immunization record',
   'bls-cpr': 'BLS / CPR',
   'background-check': 'Background check',
   'drug-screen': 'Drug screen',
   custom: 'Other item',
+  'flu-vaccination': 'Flu vaccination',
+  'tb-test': 'TB test',
+  'hepatitis-b': 'Hepatitis B',
+  mmr: 'MMR',
+  varicella: 'Varicella',
+  tdap: 'Tdap',
+  'covid-19': 'COVID-19 vaccination',
 };
-/** Kinds that need a label to say which one (which vaccine, which custom item). */
-export const LABELLED_KINDS: readonly ComplianceKind[] = ['immunization', 'custom'];
+/** Kinds that need a label to say which one (which custom item). */
+export const LABELLED_KINDS: readonly ComplianceKind[] = ['custom'];
+/** Kinds where a labelled requirement also needs the same label (which vaccine, which custom item); other kinds match by kind. */
+export const LABEL_MATCHED_KINDS: readonly ComplianceKind[] = ['immunization', 'custom'];
+/** The order kinds are offered in: the common specific ones first, the generic ones last. */
+export const COMPLIANCE_KIND_ORDER: readonly ComplianceKind[] = [
+  'flu-vaccination',
+  'tb-test',
+  'hepatitis-b',
+  'mmr',
+  'varicella',
+  'tdap',
+  'covid-19',
+  'immunization',
+  'bls-cpr',
+  'hipaa',
+  'background-check',
+  'drug-screen',
+  'liability-insurance',
+  'custom',
+];
 
 // The categories of ASRT's survey of post-primary candidates.
 export const HIPAA_SOURCES = ['employer', 'clinical-facility', 'educational-program', 'online', 'other'] as const;

@@ -70,31 +70,30 @@ test('a catalog without numbers says so instead of showing progress', async ({ p
 
 test('plan: 3 on / 4 off, propose, accept, see it on Today, export .ics', async ({ page, app }) => {
   await seededApp(app);
-  await app.open('progress');
-  await page.getByRole('tab', { name: 'Schedule & plan' }).click();
+  await app.open('plan');
 
-  await page.getByLabel('Rotating (days on / days off)').check();
+  await page.getByLabel('Days on / days off').check();
   await page.getByRole('spinbutton', { name: 'Days on' }).fill('3');
   await page.getByRole('spinbutton', { name: 'Days off' }).fill('4');
   await page.getByLabel('First day on').fill('2026-11-23');
   await page.getByLabel('Target date').fill('2027-01-31');
-  await page.getByRole('button', { name: 'Save schedule' }).click();
+  await page.getByRole('button', { name: 'Save roster' }).click();
   await expect(page.getByText('Not saved yet')).toHaveCount(0);
 
   // The calendar shows the pattern: Mon 23 - Wed 25 worked, Thu 26 free.
   const calendar = page.getByTestId('calendar');
-  await expect(calendar.locator('[data-date="2026-11-25"]')).toContainText('Work');
-  await expect(calendar.locator('[data-date="2026-11-26"]')).not.toContainText('Work');
+  await expect(calendar.locator('[data-date="2026-11-25"]')).toContainText('D 07:00–19:00');
+  await expect(calendar.locator('[data-date="2026-11-26"]')).not.toContainText('D 07:00');
 
   await page.getByRole('button', { name: 'Propose rotation days' }).click();
   const result = page.getByTestId('plan-result');
-  await expect(result).toContainText('no site within your travel limits offers Renal Stone Protocol, Soft Tissue Neck');
+  await expect(result).toContainText('none of your sites offers Renal Stone Protocol');
   await expect(result).toContainText('Lakeside Regional: round trip of 190 min is over your limit of 120 min');
   const rows = result.getByRole('table', { name: 'Proposed rotation days' }).getByRole('row');
   await expect(rows).toHaveCount(6); // header + 5 proposed days, all on Thu-Sun
   await expect(rows.nth(1)).toContainText('Thu 26 Nov 2026');
   await expect(rows.nth(1)).toContainText('Mercy General');
-  await expect(calendar.locator('[data-date="2026-11-26"]')).toContainText('Proposed: Mercy General');
+  await expect(calendar.locator('[data-date="2026-11-26"]')).toContainText('Proposed: 08:00–16:00 Mercy General');
 
   await page.getByRole('button', { name: 'Accept 5 proposed days' }).click();
   await expect(page.getByText('5 rotation days added to your plan.')).toBeVisible();
@@ -111,7 +110,8 @@ test('plan: 3 on / 4 off, propose, accept, see it on Today, export .ics', async 
   const ics = readFileSync((await download.path())!, 'utf8');
   expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(5);
-  expect(ics).toContain('DTSTART;VALUE=DATE:20261126\r\n');
+  expect(ics).toMatch(/DTSTART;TZID=[^:\r\n]+:20261126T080000\r\n/);
+  expect(ics).toContain('BEGIN:VTIMEZONE\r\n');
   expect(ics).toContain('SUMMARY:Rotation: Mercy General\r\n');
   expect(ics).toContain('SUMMARY:Rotation: Valley Imaging\r\n');
 

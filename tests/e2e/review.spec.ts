@@ -139,6 +139,8 @@ test('remote review: send a fillable PDF, the reviewer fills it elsewhere, impor
 test('the quick log remembers the verifier record, not free text', async ({ page, app }) => {
   await seed(app.server.backend.dispatch);
   await app.open('log');
+  // The seeded track has no requirements list: logging a typed name is an explicit choice.
+  await page.getByLabel(/Log without requirements for now/).check();
   const verifier = page.getByLabel('Verifier', { exact: true });
   await verifier.fill('dana okafor');
   await expect(page.getByText('Saved verifier (R.T.(R)(CT)(ARRT))').first()).toBeVisible();

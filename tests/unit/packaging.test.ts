@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FONT_FILES } from '../../electron/core/pdf/base';
 
 // The packaging decisions that are easy to undo by accident.
 describe('packaging config', () => {
@@ -39,5 +41,18 @@ describe('packaging config', () => {
     // postinstall checks its platform binary. better-sqlite3 loads its shipped N-API prebuilds, so
     // the implicit node-gyp rebuild (compilers, headers from the network) must not run.
     expect(pkg.allowScripts).toMatchObject({ node: true, esbuild: true, 'better-sqlite3': false });
+  });
+
+  it('ships the PDF fonts: a runtime dependency, external to the bundle, and not left out of the app', () => {
+    expect(pkg.dependencies['dejavu-fonts-ttf']).toBeTruthy();
+    expect(readFileSync('scripts/electron-bundle-options.mjs', 'utf8')).toContain("'dejavu-fonts-ttf'");
+    const excluded = [...yml.matchAll(/^\s+- "!(.+)"$/gm)].map((m) => m[1]!);
+    expect(excluded.some((g) => g.includes('dejavu-fonts-ttf'))).toBe(true);
+    for (const file of Object.values(FONT_FILES)) {
+      const inApp = `node_modules/dejavu-fonts-ttf/ttf/${file}`;
+      expect(excluded.filter((g) => path.matchesGlob(inApp, g)), file).toEqual([]);
+    }
+    // ...while the faces RadLedger never uses are left out.
+    expect(excluded.some((g) => path.matchesGlob('node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf', g))).toBe(true);
   });
 });

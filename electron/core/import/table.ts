@@ -9,8 +9,7 @@ import Papa from 'papaparse';
 import type { ImportReadOptions, ImportSheetInfo, TextEncoding } from '../../../shared/ipc/import';
 import { AppFailure } from '../../../shared/result';
 import { headerScore } from './mapping';
-import { restoreNeutralisedCell } from '../../../shared/signoff/csv';
-import { LOG_CSV_HEADER } from '../services/documents';
+import { LOG_CSV_COLUMNS, restoreNeutralisedCell } from '../../../shared/signoff/csv';
 
 export interface SheetRow {
   /** Spreadsheet row number (1 = the first row of the sheet). */
@@ -188,7 +187,7 @@ export function selectSheet(wb: Workbook, options: ImportReadOptions): Sheet {
 
 /** True when the header is exactly the one RadLedger's own CSV export writes. */
 export function isOwnExport(sheet: Sheet): boolean {
-  return sheet.format === 'csv' && sheet.headers.length === LOG_CSV_HEADER.length && sheet.headers.every((h, i) => h === LOG_CSV_HEADER[i]);
+  return sheet.format === 'csv' && sheet.headers.length === LOG_CSV_COLUMNS.length && sheet.headers.every((h, i) => h === LOG_CSV_COLUMNS[i]);
 }
 
 export async function readSheet(fileName: string, bytes: Buffer, options: ImportReadOptions): Promise<{ workbook: Workbook; sheet: Sheet }> {

@@ -13,6 +13,7 @@
 import PDFDocument from 'pdfkit';
 import type { ChecklistItem } from '../../../shared/signoff/checklist';
 import { formatDigest } from '../../../shared/signoff/digest';
+import { FONT, registerFonts } from './base';
 
 export const REVIEW_FORM_FORMAT = 'radledger-review-form';
 export const REVIEW_FORM_VERSION = 1;
@@ -152,13 +153,16 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
       [REVIEW_FORM_INFO_KEY]: hexJson(data.payload),
     } as PDFKit.DocumentInfo,
   });
+  // Printed text in the embedded Unicode font (base.ts); the fields keep Helvetica, which every
+  // reader has, for what the reviewer types (a subset font holds only the glyphs already printed).
+  registerFonts(doc, true);
   // The form's default font (for what the reviewer types) is Helvetica, which every reader has.
   doc.font('Helvetica').fontSize(10).fillColor(INK);
   doc.initForm();
 
   // Header.
-  doc.font('Helvetica-Bold').fontSize(16).text(`Review request: ${data.discipline}`, M, M);
-  doc.font('Helvetica').fontSize(9.5).fillColor(MUTED);
+  doc.font(FONT.bold).fontSize(16).text(`Review request: ${data.discipline}`, M, M);
+  doc.font(FONT.regular).fontSize(9.5).fillColor(MUTED);
   const who = data.candidate ? `${data.candidate.name}${data.candidate.arrtId ? ` (ARRT ID ${data.candidate.arrtId})` : ''}` : 'the candidate';
   doc.text(
     `Candidate: ${who}   ·   ${data.role}: ${data.reviewer.name}${data.reviewer.credentials ? `, ${data.reviewer.credentials}` : ''}   ·   ` +
@@ -186,7 +190,7 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
   cols.proc = CW - (cols.n + cols.when + cols.site + cols.sim + cols.decision + cols.reason);
   const header = (y: number) => {
     doc.rect(M, y, CW, 16).fill(SHADE);
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK);
+    doc.font(FONT.bold).fontSize(8.5).fillColor(INK);
     let x = M;
     for (const [label, w] of [
       ['#', cols.n],
@@ -218,17 +222,17 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
       group = key;
       const count = data.dayCounts[e.performedOn] ?? 0;
       const over = data.dailyCap !== null && count > data.dailyCap;
-      doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(`${weekday(e.performedOn)} ${e.performedOn} · ${e.siteName ?? 'no site'}`, M + 3, y + 4, { continued: true });
-      doc.font('Helvetica').fillColor(over ? WARN : MUTED).text(`   ${count} ${count === 1 ? 'entry' : 'entries'} logged that day${over ? `, ${count - data.dailyCap!} over ARRT's daily cap of ${data.dailyCap}` : ''}`);
+      doc.font(FONT.bold).fontSize(9).fillColor(INK).text(`${weekday(e.performedOn)} ${e.performedOn} · ${e.siteName ?? 'no site'}`, M + 3, y + 4, { continued: true });
+      doc.font(FONT.regular).fillColor(over ? WARN : MUTED).text(`   ${count} ${count === 1 ? 'entry' : 'entries'} logged that day${over ? `, ${count - data.dailyCap!} over ARRT's daily cap of ${data.dailyCap}` : ''}`);
       y += 18;
     }
-    doc.font('Helvetica').fontSize(9).fillColor(INK);
+    doc.font(FONT.regular).fontSize(9).fillColor(INK);
     let x = M;
     doc.text(String(n), x + 3, y + 6, { width: cols.n - 6, align: 'right', lineBreak: false });
     x += cols.n;
     doc.text(`${e.performedAt ?? '--:--'}`, x + 3, e.overCap ? y + 3 : y + 6, { width: cols.when - 6, lineBreak: false });
-    if (e.overCap) doc.font('Helvetica-Bold').fontSize(7).fillColor(WARN).text('over the daily cap', x + 3, y + 13, { width: cols.when - 6, lineBreak: false });
-    doc.font('Helvetica').fontSize(9).fillColor(INK);
+    if (e.overCap) doc.font(FONT.bold).fontSize(7).fillColor(WARN).text('over the daily cap', x + 3, y + 13, { width: cols.when - 6, lineBreak: false });
+    doc.font(FONT.regular).fontSize(9).fillColor(INK);
     x += cols.when;
     doc.text(e.procedureName, x + 3, y + 6, { width: cols.proc - 6, height: 12, ellipsis: true, lineBreak: false });
     x += cols.proc;
@@ -253,19 +257,19 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
   // Checklist and signature.
   const checklistH = data.checklist.length * 26 + 40;
   if (doc.y + checklistH + 150 > BOTTOM) doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(11.5).fillColor(INK).text('By signing, I confirm for every entry I accept:', M, doc.y);
+  doc.font(FONT.bold).fontSize(11.5).fillColor(INK).text('By signing, I confirm for every entry I accept:', M, doc.y);
   doc.moveDown(0.4);
   for (const c of data.checklist) {
     const top = doc.y;
     checkbox(doc, fieldNames.confirm(c.id), M, top, 12);
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(INK).text(`${c.label}. `, M + 20, top + 1, { width: CW - 20, continued: true });
-    doc.font('Helvetica').text(c.text);
+    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(`${c.label}. `, M + 20, top + 1, { width: CW - 20, continued: true });
+    doc.font(FONT.regular).text(c.text);
     doc.y = Math.max(doc.y, top + 14) + 6;
   }
-  if (data.notes.length) doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(data.notes.join(' '), M, doc.y, { width: CW });
+  if (data.notes.length) doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(data.notes.join(' '), M, doc.y, { width: CW });
   doc.moveDown(0.8);
 
-  const label = (t: string, x: number, yy: number) => doc.font('Helvetica-Bold').fontSize(8.5).fillColor(MUTED).text(t, x, yy, { lineBreak: false });
+  const label = (t: string, x: number, yy: number) => doc.font(FONT.bold).fontSize(8.5).fillColor(MUTED).text(t, x, yy, { lineBreak: false });
   const top = doc.y;
   const half = (CW - 20) / 2;
   label('Name', M, top);
@@ -280,7 +284,7 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
   doc.rect(M + half + 20, top + 49, half, 30).lineWidth(0.6).dash(3, { space: 2 }).strokeColor(MUTED).stroke().undash();
   widget(doc, fieldNames.digitalSignature, null, [M + half + 20, top + 49, half, 30], { FT: 'Sig' });
   doc.y = top + 90;
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(
+  doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(
     `Form ${data.payload.formId}. Review digest ${formatDigest(data.payload.reviewDigest)}. Each entry's digest is stored in the form: ` +
       'RadLedger applies your decisions only if every entry is still exactly as shown.',
     M,
@@ -295,7 +299,7 @@ export function renderReviewForm(data: ReviewFormData): Promise<Buffer> {
     doc.switchToPage(i);
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
     doc.text(`RadLedger review form ${data.payload.formId.slice(0, 8)} · digest ${data.payload.reviewDigest.slice(0, 16)}`, M, H - M + 4, { width: CW - 80, lineBreak: false });
     doc.text(`Page ${i + 1 - range.start} of ${range.count}`, W - M - 80, H - M + 4, { width: 80, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;

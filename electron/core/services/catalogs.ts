@@ -4,7 +4,7 @@ import { BUILTIN_CATALOGS, builtinCatalog, currentCatalogFor } from '../../../sh
 import { parsePaste } from '../../../shared/catalog/paste-parser';
 import { allProcedures, parseCatalogJson, validateCatalog, type Catalog, type CatalogIssue } from '../../../shared/catalog/schema';
 import { diffCatalogs } from '../../../shared/catalog/diff';
-import { canStartOn, versionWarnings } from '../../../shared/catalog/versions';
+import { canStartOn, derivedText, versionWarnings } from '../../../shared/catalog/versions';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
 import { NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
@@ -25,7 +25,7 @@ import {
 } from '../tables/catalogs';
 import { getTrack, liveEntryCount } from '../tables/tracks';
 import { readWorksheet } from '../worksheet/read';
-import { trackCatalog, validatedRevision } from './track-catalog';
+import { engineContext, trackCatalog, validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type Ref = { id: number } | { key: string };
@@ -46,6 +46,7 @@ function summarize(
     versionLabel: catalog.versionLabel,
     effectiveDate: catalog.effectiveDate?.value ?? null,
     expiresOn: catalog.expiresOn?.value ?? null,
+    expiresDerived: catalog.expiresOn?.derived ? derivedText(catalog.expiresOn.derived) : null,
     proceduresStatus: catalog.proceduresStatus,
     procedureCount: allProcedures(catalog).length,
     tracksUsing: stored?.tracksUsing ?? 0,
@@ -239,13 +240,7 @@ export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
     if (!resolved) return { track, catalog: null, catalogAssigned: false, evaluation: null, versionWarnings: [], reasonTexts };
 
     // Shared with dashboard.get (one evaluation per data change); copied before trimming its verdicts.
-    const shared = trackEvaluation(ctx.db, track.id, resolved.catalog, {
-      today,
-      trackStart: track.startDate,
-      plannedApplicationDate: track.plannedApplicationDate,
-      examWindowAssignedOn: track.examWindowAssignedOn,
-      mqsaQualifiedOn: track.mqsaQualifiedOn,
-    }).evaluation;
+    const shared = trackEvaluation(ctx.db, track.id, resolved.catalog, engineContext(track, today)).evaluation;
     const evaluation = { ...shared };
     if (input.verdicts === 'none') evaluation.entries = [];
     else if (input.verdicts === 'exceptions') evaluation.entries = shared.entries.filter((v) => !v.counts || v.flags.length > 0);

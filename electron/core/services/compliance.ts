@@ -15,8 +15,12 @@ import {
   getItem,
   getItemAttachmentId,
   insertAttachment,
+  getLink,
   insertItem,
   listItems,
+  listLinks,
+  removeLink,
+  setLink,
   setItemDeleted,
   updateItem,
   type ItemFields,
@@ -90,6 +94,10 @@ function requireItem(ctx: Ctx, id: number): ComplianceItem {
   return item;
 }
 
+function matrix(ctx: Ctx) {
+  return complianceMatrix(listSiteRecords(ctx.db), listItems(ctx.db), localIsoDate(ctx.now()), listLinks(ctx.db));
+}
+
 export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels>> = {
   'compliance.list': (ctx) => listItems(ctx.db),
 
@@ -141,7 +149,29 @@ export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels
     })();
   },
 
-  'compliance.matrix': (ctx) => complianceMatrix(listSiteRecords(ctx.db), listItems(ctx.db), localIsoDate(ctx.now())),
+  'compliance.matrix': (ctx) => matrix(ctx),
+
+  'compliance.link': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    ctx.db.transaction(() => {
+      requireItem(ctx, input.itemId);
+      const before = getLink(ctx.db, input.kind, input.label) ?? null;
+      const id = setLink(ctx.db, { kind: input.kind, label: input.label, itemId: input.itemId }, now);
+      appendAudit(ctx.db, now, 'compliance_link', id, before ? 'update' : 'create', before, input);
+    })();
+    return matrix(ctx);
+  },
+
+  'compliance.unlink': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    ctx.db.transaction(() => {
+      const before = getLink(ctx.db, input.kind, input.label);
+      if (!before) throw new AppFailure('not-found', 'That link no longer exists.');
+      const id = removeLink(ctx.db, input.kind, input.label)!;
+      appendAudit(ctx.db, now, 'compliance_link', id, 'delete', before, null);
+    })();
+    return matrix(ctx);
+  },
 
   'compliance.reminders': (ctx) => expiryReminders(listItems(ctx.db), localIsoDate(ctx.now())),
 

@@ -8,6 +8,7 @@
 // re-runs the forecast, which reads the already sorted counted dates. bench/dashboard.ts prints
 // both the first call after a change and the repeated call.
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
+import { versionWarnings } from '../../../shared/catalog/versions';
 import type { Catalog } from '../../../shared/catalog/schema';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
@@ -27,7 +28,8 @@ import type {
   WeekPoint,
   dashboardChannels,
 } from '../../../shared/ipc/dashboard';
-import { forecast } from '../../../shared/planning/forecast';
+import { finishEstimate, forecast } from '../../../shared/planning/forecast';
+import { acceptedPlan } from './plan-inputs';
 import { addIsoDays } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
@@ -36,7 +38,8 @@ import { trackEntries, trackEvaluation } from '../evaluation-cache';
 import { allSites, offeredProcedures } from '../tables/dashboard';
 import { listSessions } from '../tables/planning';
 import { getTrack, listTracks } from '../tables/tracks';
-import { validatedRevision } from './track-catalog';
+import { educationSummary } from './education';
+import { engineContext, validatedRevision } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 /** How far back the weekly chart reaches (two years of weeks stays readable). */
@@ -71,12 +74,14 @@ export interface Snapshot {
   requirementDates: string[];
   /** validThrough of each counted entry, ascending. */
   validThrough: string[];
+  /** Per procedure id: validThrough of its counted entries (the planner's expiry re-check). */
+  validThroughByProcedure: Map<string, string[]>;
   /** Still needed per procedure id (needed procedures only). */
   remainingByProcedure: Record<string, number>;
   procedureNames: Record<string, string>;
   /** Per procedure id: site id -> entries logged there. */
   performedAt: Map<string, Map<number, number>>;
-  dashboard: Omit<DashboardData, 'forecast' | 'paceWindowWeeks'>;
+  dashboard: Omit<DashboardData, 'forecast' | 'finish' | 'paceWindowWeeks'>;
   /** Forecasts already made for this snapshot, by pace window (the user flips between a few). */
   forecasts: Map<number, DashboardData['forecast']>;
 }
@@ -187,13 +192,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   // The rows and the evaluation are shared with progress.evaluate and kept current incrementally;
   // procedure ids are already matched to the catalog by name where the log has none of its ids.
   const shared = catalog
-    ? trackEvaluation(db, track.id, catalog, {
-        today,
-        trackStart: track.startDate,
-        plannedApplicationDate: track.plannedApplicationDate,
-        examWindowAssignedOn: track.examWindowAssignedOn,
-        mqsaQualifiedOn: track.mqsaQualifiedOn,
-      })
+    ? trackEvaluation(db, track.id, catalog, engineContext(track, today))
     : null;
   const rows = shared ? shared.entries : trackEntries(db, track.id, null);
   const evaluation = shared?.evaluation ?? null;
@@ -232,13 +231,21 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const validThrough: string[] = [];
   const countedPerDay = new Map<string, number>();
   const countedEntries: Array<{ date: string; procedureId: string | null }> = [];
+  const validThroughByProcedure = new Map<string, string[]>();
   for (const v of evaluation?.entries ?? []) {
     if (!v.counts) continue;
     const r = rows[rowAt[v.id]! - 1]!;
     const date = r.performedOn;
     countedDates.push(date);
     countedEntries.push({ date, procedureId: r.procedureId });
-    if (v.validThrough !== null) validThrough.push(v.validThrough);
+    if (v.validThrough !== null) {
+      validThrough.push(v.validThrough);
+      if (r.procedureId !== null) {
+        let list = validThroughByProcedure.get(r.procedureId);
+        if (!list) validThroughByProcedure.set(r.procedureId, (list = []));
+        list.push(v.validThrough);
+      }
+    }
     countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
   }
   // validThrough grows with the performed date, so it normally arrives sorted: check (O(n)) before
@@ -382,7 +389,8 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
 
   const totals = evaluation?.totals;
   const required = totals?.required ?? null;
-  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null;
+  // A partial list whose procedures are not marked mandatory requires nothing yet: that is not "all met".
+  const numbersKnown = catalog !== null && catalog.proceduresStatus !== 'unknown' && required !== null && required > 0;
   const counted = totals?.counted ?? 0;
   // Progress is what is credited toward the requirements (surplus repetitions of one procedure do
   // not make up for another), so it is required - remaining, not the counted total.
@@ -390,6 +398,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const percent =
     numbersKnown && required && remainingTotal !== null ? Math.floor(((required - Math.min(required, remainingTotal)) / required) * 100) : null;
 
+  const versions = catalog ? versionWarnings(catalog, today) : [];
   const dashboard: Snapshot['dashboard'] = {
     track: {
       id: track.id,
@@ -436,7 +445,10 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     expiringSoon: { within30, within60, within90 },
     missing,
     missingSource: offered === null ? 'log-only' : 'log-and-offered',
-    warnings: (evaluation?.warnings ?? []).map((w) => w.message),
+    warnings: [...(evaluation?.warnings ?? []).map((w) => w.message), ...versions.map((w) => w.message)],
+    versionWarnings: versions,
+    window: windowSummary(catalog, evaluation),
+    education: educationSummary(db, track, today),
   };
   return {
     track,
@@ -446,12 +458,28 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     countedDates,
     requirementDates,
     validThrough,
+    validThroughByProcedure,
     remainingByProcedure,
     procedureNames,
     performedAt,
     dashboard,
     forecasts: new Map(),
   };
+}
+
+/** The window rule in words: which dates count, and whether the exam window froze it. */
+function windowSummary(catalog: Catalog | null, evaluation: Evaluation | null): DashboardData['window'] {
+  const months = catalog?.windowMonths?.value ?? null;
+  const start = evaluation?.windowStart ?? null;
+  const lockedOn = evaluation?.lockedOn ?? null;
+  let text: string;
+  if (months === null || evaluation === null) text = 'The catalog does not say how long entries stay valid.';
+  else if (lockedOn !== null) {
+    text = `Exam window assigned: the ${months}-month window froze at ${lockedOn}. Entries from ${start} on count and no longer expire; older ones stay expired.`;
+  } else {
+    text = `Entries count for ${months} months: those performed from ${start} on count toward an application on ${evaluation.applicationDate}.`;
+  }
+  return { months, start, lockedOn, text };
 }
 
 export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number): DashboardData {
@@ -478,7 +506,9 @@ export function dashboardFor(ctx: Ctx, trackId: number, paceWindowWeeks: number)
         });
     snap.forecasts.set(paceWindowWeeks, f);
   }
-  return { ...dashboard, forecast: f, paceWindowWeeks };
+  // The accepted plan is measured only when the pace cannot give a date.
+  const plan = f.status === 'projected' || f.status === 'done' || f.status === 'unknown-numbers' ? null : acceptedPlan(ctx.db, snap, trackId, today);
+  return { ...dashboard, forecast: f, finish: finishEstimate(f, plan), paceWindowWeeks };
 }
 
 function todayItems(ctx: Ctx): TodayItems {
@@ -493,13 +523,18 @@ function todayItems(ctx: Ctx): TodayItems {
   });
   const rotations = listSessions(ctx.db, today, today).map(toRotation);
   const next = listSessions(ctx.db, addIsoDays(today, 1), null).find((s) => s.status === 'planned');
+  const finishes = listTracks(ctx.db).map((t) => ({ trackId: t.id, trackName: t.name, finish: dashboardFor(ctx, t.id, 8).finish }));
   const expiring = listTracks(ctx.db).flatMap((t) => {
     const snap = trackSnapshot(ctx.db, t.id, today);
     const soon = snap.dashboard.expiringSoon;
     if (soon.within90 === 0) return [];
     return [{ trackId: t.id, trackName: t.name, ...soon, firstDate: snap.validThrough.find((v) => v >= today) ?? null }];
   });
-  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring };
+  const versionNotes = listTracks(ctx.db).flatMap((t) => {
+    const snap = trackSnapshot(ctx.db, t.id, today);
+    return snap.dashboard.versionWarnings.map((w) => ({ ...w, trackId: t.id, trackName: t.name }));
+  });
+  return { today, rotations, nextRotation: next ? { ...toRotation(next), date: next.date } : null, expiring, finishes, versionWarnings: versionNotes };
 }
 
 export const dashboardHandlers: HandlerMap<ChannelsOf<typeof dashboardChannels>> = {

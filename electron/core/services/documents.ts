@@ -3,12 +3,13 @@
 // renderer saves them (see shared/ipc/documents.ts for why).
 import { z } from 'zod';
 import { trimRuns } from '../../../shared/text';
+import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
-import { planArrtDays } from '../../../shared/signoff/arrt-days';
-import { SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
-import { neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
+import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
+import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
+import { LOG_CSV_HEADER, neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit, sha256 } from '../audit';
@@ -18,10 +19,13 @@ import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, ty
 import { renderProgressReport } from '../pdf/progress';
 import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
-import { getTrack } from '../tables/tracks';
+import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
-import { batchDigest, entrySignStates, signatureValidity } from './signoff';
+import { batchDigest, entrySignStates, signedEntryStates } from './signoff';
 import { catalogHandlers } from './catalogs';
+import { educationSectionData } from './education';
+import { NOT_JUDGED, trackJudgements } from './entry-judgement';
+import { dashboardFor } from './dashboard';
 import type { ChannelsOf, HandlerMap } from './types';
 
 function requireTrack(db: DB, trackId: number): Track {
@@ -51,11 +55,20 @@ async function catalogView(ctx: Ctx, track: Track) {
   const byName = new Map(procedures.map((p) => [p.name.toLowerCase(), p] as const));
   const procedureOf = (e: { procedureId: string | null; procedureName: string }) =>
     (e.procedureId ? byId.get(e.procedureId) : undefined) ?? byName.get(e.procedureName.toLowerCase());
-  const label = summary
-    ? [summary.title, summary.versionLabel, summary.label, report.catalogAssigned ? null : 'not yet chosen for this track'].filter(Boolean).join('. ')
-    : 'No requirement catalog for this discipline yet';
+  // Words a supervisor reads on paper: the version's effective date when known; "current version"
+  // for an ARRT catalog whose date no source confirms (its version label says so in app wording).
+  const version = summary
+    ? summary.effectiveDate
+      ? `version effective ${summary.effectiveDate}`
+      : summary.kind === 'arrt'
+        ? 'current version'
+        : `version ${summary.versionLabel}`
+    : null;
+  const label = summary ? `${[summary.title, version].join(', ')}${summary.label ? `. ${summary.label}` : ''}` : 'No requirement list for this discipline yet';
   return {
     label,
+    /** False when the track has no version chosen and the discipline's default list is used. */
+    assigned: report.catalogAssigned,
     evaluation,
     order: procedures.map((p) => p.procedureId),
     procedureIdOf: (e: { procedureId: string | null; procedureName: string }) => procedureOf(e)?.procedureId ?? null,
@@ -79,12 +92,35 @@ function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile
   return { fileName, mime, base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') };
 }
 
-/** The newest valid signature of each kind that covers exactly the packet's entries. */
-function packetSignatures(db: DB, trackId: number, digest: string) {
+/**
+ * The entries of a packet that are over ARRT's daily cap for their day. The cap counts every entry of
+ * the track on that day, at any site, not only the packet's: entries already entered in ARRT's tool
+ * use it up first, then the rest in time order (planArrtDays, as the ARRT entry helper plans it).
+ */
+function overCapIds(db: DB, track: Track, packet: readonly Entry[], dailyCap: number): number[] {
+  if (dailyCap <= 0) return [];
+  const days = new Set(packet.map((e) => e.performedOn).filter((d) => d >= DAILY_CAP_FROM));
+  if (days.size === 0) return [];
+  const sameDays = selectBatch(db, { trackId: track.id }).filter((e) => days.has(e.performedOn));
+  const enteredPerDay: Record<string, number> = {};
+  for (const e of sameDays) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
+  const pending = sameDays.filter((e) => e.status === 'draft' || e.status === 'signed');
+  const over = new Set(planArrtDays(pending, enteredPerDay, dailyCap).flatMap((d) => d.overCap.map((e) => e.id)));
+  return packet.filter((e) => over.has(e.id)).map((e) => e.id);
+}
+
+/**
+ * The newest signature of each kind that validly covers every entry of the packet. Signatures are
+ * judged per entry (by UUID and digest): one that signed these entries among others still counts,
+ * and an edit to any listed entry since leaves its block blank, for ink.
+ */
+function packetSignatures(db: DB, trackId: number, entryIds: readonly number[]) {
   const out: { verifier?: PacketSignatureBlock; supervisor?: PacketSignatureBlock } = {};
+  if (entryIds.length === 0) return out;
   for (const row of listSignatureRows(db, trackId)) {
-    if (row.entries_digest !== digest || out[row.kind]) continue;
-    if (signatureValidity(db, row).state !== 'valid') continue;
+    if (out[row.kind]) continue;
+    const valid = new Set(signedEntryStates(db, row.id).flatMap((s) => (s.valid ? [s.entryId] : [])));
+    if (!entryIds.every((id) => valid.has(id))) continue;
     out[row.kind] = {
       kind: row.kind,
       signerName: row.signer_name,
@@ -112,6 +148,8 @@ export async function buildPacket(
     ? ((db.prepare('SELECT name FROM sites WHERE id = ?').get(input.batch.siteId) as { name: string } | undefined)?.name ?? null)
     : null;
   const digest = batchDigest(entries);
+  const dailyCap = disciplineOf(track).dailyCap;
+  const days = entries.map((e) => e.performedOn).sort();
   const data: PacketData = {
     format: PACKET_FORMAT,
     formatVersion: PACKET_FORMAT_VERSION,
@@ -121,6 +159,11 @@ export async function buildPacket(
     requirementVersion: catalog.label,
     track: { id: track.id, name: track.name, startDate: track.startDate },
     batch: { siteName, from: input.batch.from ?? null, to: input.batch.to ?? null, statuses: input.batch.statuses ?? null },
+    period: { first: days[0] ?? null, last: days[days.length - 1] ?? null },
+    siteNames: [...new Set(entries.map((e) => e.siteName).filter((n): n is string => !!n))],
+    dailyCap,
+    overCapEntryIds: overCapIds(db, track, entries, dailyCap),
+    candidateAttestation: CANDIDATE_ATTESTATION,
     verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
     checklist: [...VERIFIER_CHECKLIST],
     supervisorChecklist: [...SUPERVISOR_CHECKLIST],
@@ -133,7 +176,7 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
-  const rendered = await renderPacket(data, packetSignatures(db, track.id, digest), now);
+  const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now, { education: educationSectionData(db, track, localIsoDate(now)) });
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
     data,
@@ -143,9 +186,6 @@ export async function buildPacket(
   };
 }
 
-const CSV_FIELDS = ['id', 'date', 'time', 'discipline', 'procedure', 'procedure_id', 'site', 'simulated', 'status', 'signature', 'notes'];
-/** The export's header row: the spreadsheet import recognises RadLedger's own CSV by it. */
-export const LOG_CSV_HEADER: readonly string[] = CSV_FIELDS;
 
 /**
  * One CSV cell, quoted exactly when Papa.unparse({ quotes: false }) quotes (a comma, quote, line
@@ -168,10 +208,29 @@ type CsvRow = [
   procedure: string,
   procedureId: string | null,
   site: string | null,
+  verifier: string | null,
   simulated: number,
   status: EntryStatus,
   notes: string,
 ];
+
+/** What the CSV says per entry beyond its own columns, looked up per track. */
+export interface LogCsvLookups {
+  /** counts yes/no/'' and the reason in words. */
+  judge: (trackId: number, entryId: number) => { counts: boolean | null; text: string };
+  category: (trackId: number, entry: { procedureId: string | null; procedureName: string }) => string | null;
+  /** The signature state per entry of a track (see signatureStates). */
+  signatures: (trackId: number) => Record<number, string>;
+}
+
+/**
+ * The signature state of each entry of a track, as the sign-off model keeps it today (the newest
+ * verifier signature covering the entry). The one place the CSV reads it: when signatures move to
+ * per-entry records, only this function changes.
+ */
+export function signatureStates(db: DB, trackId: number): Record<number, string> {
+  return entrySignStates(db, trackId);
+}
 
 /** Flush the text buffer into a UTF-8 chunk at about this many characters. */
 const CSV_CHUNK_CHARS = 1 << 16;
@@ -182,23 +241,25 @@ const CSV_CHUNK_CHARS = 1 << 16;
  * not row objects, entries, cell arrays and a joined string at once (it took the backend's peak
  * RSS from ~270 to ~370 MB at 100k; docs/benchmarks.md).
  */
-export function logCsv(db: DB, trackId: number | null): Buffer {
+export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): Buffer {
   const where = trackId === null ? 'e.deleted_at IS NULL' : 'e.deleted_at IS NULL AND e.track_id = @trackId';
   const rows = db
     .prepare(
       `SELECT e.id, e.track_id, e.performed_on, e.performed_at, t.discipline, e.procedure_name, e.procedure_id,
-              s.name, e.simulated, e.status, e.notes
+              s.name, coalesce(v.name, e.verifier_name), e.simulated, e.status, e.notes
        FROM entries e LEFT JOIN sites s ON s.id = e.site_id LEFT JOIN tracks t ON t.id = e.track_id
+            LEFT JOIN verifiers v ON v.id = e.verifier_id
        WHERE ${where} ORDER BY e.performed_on, coalesce(e.performed_at, '99:99'), e.id`,
     )
     .raw()
     .iterate({ trackId }) as IterableIterator<CsvRow>;
   const states = new Map<number, Record<number, string>>();
-  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + CSV_FIELDS.map(csvCell).join(','), 'utf8')];
+  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + LOG_CSV_HEADER, 'utf8')];
   let text = '';
-  for (const [id, track, date, time, discipline, procedure, procedureId, site, simulated, status, notes] of rows) {
+  for (const [id, track, date, time, discipline, procedure, procedureId, site, verifier, simulated, status, notes] of rows) {
     let signed = states.get(track);
-    if (!signed) states.set(track, (signed = entrySignStates(db, track)));
+    if (!signed) states.set(track, (signed = lookups.signatures(track)));
+    const judged = lookups.judge(track, id);
     text +=
       '\r\n' +
       [
@@ -208,9 +269,13 @@ export function logCsv(db: DB, trackId: number | null): Buffer {
         discipline ?? '',
         procedure,
         procedureId ?? '',
+        lookups.category(track, { procedureId, procedureName: procedure }) ?? '',
         site ?? '',
+        verifier ?? '',
         simulated === 1 ? 'yes' : 'no',
         ENTRY_STATUS_LABELS[status],
+        judged.counts === null ? '' : judged.counts ? 'yes' : 'no',
+        judged.counts ? '' : judged.text,
         signed[id] ?? 'unsigned',
         notes,
       ]
@@ -224,6 +289,12 @@ export function logCsv(db: DB, trackId: number | null): Buffer {
   // Papa.unparse, which this replaces, ended an export without rows with a line break after the header.
   chunks.push(Buffer.from(chunks.length === 1 && text === '' ? '\r\n' : text, 'utf8'));
   return Buffer.concat(chunks);
+}
+
+/** The rules the dashboard shows as warnings and the window, for the report's reader. */
+function ruleNotes(ctx: Ctx, trackId: number): string[] {
+  const d = dashboardFor(ctx, trackId, 8);
+  return [...d.warnings, d.window.text];
 }
 
 async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
@@ -250,7 +321,8 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
       generatedAt: now.toISOString(),
       candidate: getCandidate(db),
       discipline: disciplineOf(track),
-      requirementVersion: catalog.label,
+      // The packet names the list only; the report, which counts against it, says when it is assumed.
+      requirementVersion: catalog.assigned || !catalog.evaluation ? catalog.label : `${catalog.label} (assumed: no version chosen for this track yet)`,
       track: { name: track.name, startDate: track.startDate, plannedApplicationDate: track.plannedApplicationDate },
       requirements: catalog.evaluation
         ? {
@@ -276,8 +348,11 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
         byStatus: ENTRY_STATUSES.map((s) => ({ label: ENTRY_STATUS_LABELS[s], count: entries.filter((e) => e.status === s).length })),
       },
       procedures: [...byProcedure.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      finish: dashboardFor(ctx, track.id, 8).finish,
       // The last 12 months with entries, oldest first: one bar each.
       months: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-12).map(([month, count]) => ({ month, count })),
+      education: educationSectionData(db, track, localIsoDate(now)),
+      ruleNotes: ruleNotes(ctx, track.id),
     },
     now,
   );
@@ -404,11 +479,19 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
 
   'documents.progressReport': (ctx, input) => progressReport(ctx, input.trackId),
 
-  'documents.csv': (ctx, input) => {
+  'documents.csv': async (ctx, input) => {
     const trackId = input.trackId ?? null;
     const track = trackId === null ? null : requireTrack(ctx.db, trackId);
     const name = fileSlug(['radledger-log', track?.discipline ?? 'all', ctx.now().toISOString().slice(0, 10)]);
-    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId));
+    // Each track is judged by its own catalog, once per export.
+    const tracks = track ? [track] : listAllTracks(ctx.db);
+    const views = new Map(await Promise.all(tracks.map(async (t) => [t.id, { view: await catalogView(ctx, t), judged: trackJudgements(ctx, t.id) }] as const)));
+    const lookups: LogCsvLookups = {
+      judge: (t, id) => views.get(t)?.judged.judge(id) ?? NOT_JUDGED,
+      category: (t, e) => views.get(t)?.view.categoryOf(e) ?? null,
+      signatures: (t) => signatureStates(ctx.db, t),
+    };
+    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId, lookups));
   },
 
   'documents.arrtHelper': async (ctx, input) => {

@@ -6,7 +6,6 @@ import { disciplineByCode } from '../../../shared/disciplines';
 import type { Entry, Track } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
 import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
-import type { ProgressReport } from '../../../shared/ipc/catalogs';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
@@ -30,8 +29,8 @@ import {
 import { ensureSite, listSiteNames } from '../tables/sites';
 import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
+import { entryIdsByCounting, judgeEntries } from './entry-judgement';
 import { entryMarks } from './signoff';
-import { catalogHandlers } from './catalogs';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -254,8 +253,10 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
   'entries.restoreStatuses': (ctx, input) => changeStatuses(ctx, input.changes),
 
   'entries.list': (ctx, input) => {
+    // What counts is decided per track by its catalog; without a track picked, every track is
+    // judged by its own (the common case: one track, no need to pick it first).
     const page = listFiltered(ctx, input);
-    return { ...page, marks: entryMarks(ctx.db, page.rows) };
+    return { ...page, marks: entryMarks(ctx.db, page.rows), judgements: judgeEntries(ctx, page.rows) };
   },
 
   'entries.dayCount': (ctx, input) => {
@@ -299,23 +300,7 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 
 function listFiltered(ctx: Ctx, input: Parameters<(typeof entryHandlers)['entries.list']>[1]) {
   if (input.counting === 'all') return listEntries(ctx.db, input);
-  if (input.trackId === undefined) {
-    throw new AppFailure('validation', 'Choose a track to filter by what counts.', [{ path: 'counting', message: 'Choose a track first: its catalog decides what counts.' }]);
-  }
-  const verdicts = countingVerdicts(ctx, input.trackId);
-  const want = input.counting === 'counts';
-  return listEntries(ctx.db, { ...input, ids: verdicts.filter((v) => v.counts === want).map((v) => v.id) });
-}
-
-/** The engine's verdict for every live entry of a track (the same evaluation as the Progress page). */
-function countingVerdicts(ctx: Ctx, trackId: number): Array<{ id: number; counts: boolean }> {
-  const report = catalogHandlers['progress.evaluate'](ctx, { trackId, verdicts: 'all' }) as ProgressReport;
-  if (!report.evaluation) {
-    throw new AppFailure('validation', 'This track has no requirement catalog yet, so nothing can be sorted into counting or not.', [
-      { path: 'counting', message: 'This track has no catalog yet.' },
-    ]);
-  }
-  return report.evaluation.entries;
+  return listEntries(ctx.db, { ...input, ids: entryIdsByCounting(ctx, input.trackId, input.counting === 'counts') });
 }
 
 function changeStatuses(ctx: Ctx, changes: ReadonlyArray<{ id: number; status: Entry['status'] }>) {

@@ -10,6 +10,7 @@ import { catalogHandlers } from './catalogs';
 import { complianceHandlers } from './compliance';
 import { dashboardHandlers } from './dashboard';
 import { documentHandlers } from './documents';
+import { educationHandlers } from './education';
 import { entryHandlers } from './entries';
 import { planningHandlers } from './planning';
 import { reviewHandlers } from './review';
@@ -36,6 +37,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...documentHandlers,
   ...dashboardHandlers,
   ...planningHandlers,
+  ...educationHandlers,
   ...startHandlers,
   ...reviewHandlers,
 };

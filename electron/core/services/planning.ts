@@ -1,35 +1,38 @@
-// The work schedule, time off, rotation sessions, the rotation planner and the .ics export.
-// Every write and its audit row share one transaction.
-import { disciplineByCode } from '../../../shared/disciplines';
+// The work roster (shift definitions, pattern, one-off changes), time off, rotation sessions, the
+// rotation planner and the .ics export. Every write and its audit row share one transaction.
 import { localIsoDate } from '../../../shared/dates';
 import type { PlanProposal, RotationSessionRecord, planningChannels } from '../../../shared/ipc/planning';
-import { buildIcs, rotationSessionEvent } from '../../../shared/planning/ics';
-import { planRotations, type PlannerSite } from '../../../shared/planning/planner';
+import { buildIcs, rotationSessionEvent, shiftEvent, type IcsEvent } from '../../../shared/planning/ics';
+import { planRotations } from '../../../shared/planning/planner';
+import { shiftsBetween } from '../../../shared/planning/roster';
 import { addIsoDays, type WorkPattern } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { allSites, siteDays } from '../tables/dashboard';
 import {
+  deleteChange,
   deleteSession,
   deleteTimeOff,
+  getChange,
   getSession,
   getSettings,
   getTimeOff,
   insertSession,
   insertTimeOff,
+  listChanges,
+  listDefinitions,
   listSessions,
   listTimeOff,
   planningSites,
+  replaceDefinitions,
+  saveChange,
   saveSettings,
   updateSession,
 } from '../tables/planning';
 import { dashboardFor, trackSnapshot } from './dashboard';
+import { plannerContext, zoneOf } from './plan-inputs';
 import type { ChannelsOf, HandlerMap } from './types';
-
-/** Without any history, a rotation day is assumed to yield this many counted entries. */
-const DEFAULT_YIELD_PER_DAY = 4;
 
 function requireSite(db: DB, siteId: number): void {
   if (!db.prepare('SELECT 1 FROM sites WHERE id = ?').get(siteId)) {
@@ -75,117 +78,68 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
     };
   }
 
-  // Sites the planner may use: travel known, and something it supplied or offers.
-  const yields = new Map(siteDays(db, trackId).map((s) => [s.siteId, s.days > 0 ? s.n / s.days : 0]));
-  const offered = new Map<number, Set<string>>();
-  for (const [pid, sites] of snap.performedAt) {
-    for (const sid of sites.keys()) {
-      if (!offered.has(sid)) offered.set(sid, new Set());
-      offered.get(sid)!.add(pid);
-    }
-  }
-  for (const line of snap.dashboard.missing) {
-    if (!line.procedureId) continue;
-    for (const s of line.sites) {
-      if (!s.offered) continue;
-      if (!offered.has(s.siteId)) offered.set(s.siteId, new Set());
-      offered.get(s.siteId)!.add(line.procedureId);
-    }
-  }
-  // The planner is keyed by procedure name so its messages ("no site ... offers Orbits") read plainly.
-  const nameOf = (pid: string) => snap.procedureNames[pid] ?? pid;
-  const sitesWithoutTravel: string[] = [];
-  const sites: PlannerSite[] = [];
-  const sitesNotAgreed: string[] = [];
-  for (const s of planningSites(db)) {
-    // Only a site that has agreed to take the user can be given rotation days.
-    if (s.status !== 'agreed' && s.status !== 'active') {
-      sitesNotAgreed.push(s.name);
-      continue;
-    }
-    if (s.travelMinutes === null) {
-      sitesWithoutTravel.push(s.name);
-      continue;
-    }
-    sites.push({
-      id: s.id,
-      name: s.name,
-      travelMinutesOneWay: s.travelMinutes,
-      procedures: [...(offered.get(s.id) ?? [])].map(nameOf),
-      ...(yields.get(s.id) ? { yieldPerDay: yields.get(s.id)! } : {}),
-    });
-  }
-  const allDays = [...yields.values()];
-  const overallYield = allDays.length ? allDays.reduce((a, b) => a + b, 0) / allDays.length : DEFAULT_YIELD_PER_DAY;
-  const dailyCap = snap.catalog?.dailyCap?.value ?? disciplineByCode(snap.track.discipline)?.dailyCap ?? 10;
+  const context = plannerContext(db, snap, trackId);
+  const plan = planRotations({ ...context.input, from, target });
 
-  const sessions = listSessions(db).map((s) => ({
-    id: String(s.id),
-    date: s.date,
-    siteId: s.siteId,
-    hours: s.hours,
-    status: s.status,
-    ...(s.startTime ? { startTime: s.startTime } : {}),
-  }));
-  const plan = planRotations({
-    pattern: settings.pattern,
-    timeOff: listTimeOff(db),
-    sessions,
-    sites,
-    remaining: Object.fromEntries(Object.entries(snap.remainingByProcedure).map(([pid, n]) => [nameOf(pid), n])),
-    defaultYieldPerDay: overallYield || DEFAULT_YIELD_PER_DAY,
-    dailyCap,
-    from,
-    target,
-    maxTravelMinutesPerDay: settings.maxTravelMinutes,
-    shiftHours: settings.shiftHours,
-    maxDayHours: settings.maxDayHours,
-    maxRotationDaysPerWeek: settings.maxRotationDaysPerWeek,
-  });
-
-  // Counted entries that leave the window before the plan's finish would have to be redone.
   const finish = plan.finish;
   const windowMonths = snap.catalog?.windowMonths?.value ?? null;
-  let expiringBeforeFinish = 0;
-  if (finish && windowMonths !== null && snap.track.examWindowAssignedOn === null) {
-    const application = snap.track.plannedApplicationDate && snap.track.plannedApplicationDate > finish ? snap.track.plannedApplicationDate : finish;
-    // validThrough is the last application date an entry still counts for.
-    for (const v of snap.validThrough) {
-      if (v < application) expiringBeforeFinish++;
-      else break;
-    }
-  }
   const parts: string[] = [];
   if (finish) parts.push(`With this plan the rotation days alone cover what is missing by ${finish}.`);
   else if (plan.sessions.length > 0) {
     const covered = plan.sessions.reduce((n, s) => n + s.expectedTotal, 0);
-    const needed = Object.values(snap.remainingByProcedure).reduce((n, r) => n + r, 0);
+    const needed = Object.values(snap.remainingByProcedure).reduce((n, r) => n + r, 0) + plan.expiryAdded;
     parts.push(`These ${plan.sessions.length} rotation days are expected to cover ${covered} of the ${needed} repetitions still needed.`);
   }
   if (paceFinish) parts.push(`At your recent pace without extra rotation days: around ${paceFinish}.`);
-  if (expiringBeforeFinish > 0) {
+  if (plan.expiryAdded > 0) {
     parts.push(
-      `${expiringBeforeFinish} counted ${expiringBeforeFinish === 1 ? 'entry leaves' : 'entries leave'} the ${windowMonths}-month window before then and would need redoing.`,
+      `${plan.expiryAdded} counted ${plan.expiryAdded === 1 ? 'entry leaves' : 'entries leave'} the ${windowMonths}-month window before then; the plan already includes the days to redo ${plan.expiryAdded === 1 ? 'it' : 'them'}.`,
     );
   }
-  return { ...base, sitesWithoutTravel, sitesNotAgreed, plan, paceFinish, expiringBeforeFinish, refusal: null, summary: parts.join(' ') };
+  return {
+    ...base,
+    sitesWithoutTravel: context.sitesWithoutTravel,
+    sitesNotAgreed: context.sitesNotAgreed,
+    plan,
+    paceFinish,
+    expiringBeforeFinish: plan.expiryAdded,
+    refusal: null,
+    summary: parts.join(' '),
+  };
 }
 
-function exportIcs(ctx: Ctx, fromIn: string | null | undefined): { filename: string; text: string; events: number } {
+function exportIcs(ctx: Ctx, fromIn: string | null | undefined, includeShifts: boolean): { filename: string; text: string; events: number } {
   const today = localIsoDate(ctx.now());
   const from = fromIn ?? today;
-  const sites = new Map(allSites(ctx.db).map((s) => [s.id, s]));
+  const settings = getSettings(ctx.db);
+  const zone = zoneOf(settings);
+  const allSiteRows = ctx.db.prepare('SELECT id, name, location, travel_minutes AS travelMinutes FROM sites').all() as Array<{
+    id: number;
+    name: string;
+    location: string;
+    travelMinutes: number | null;
+  }>;
+  const siteRow = new Map(allSiteRows.map((s) => [s.id, s]));
   const sessions = listSessions(ctx.db, from, null);
-  const events = sessions.map((s) =>
-    rotationSessionEvent(
+  const events: IcsEvent[] = sessions.map((s) => {
+    const site = siteRow.get(s.siteId);
+    const travel = site?.travelMinutes != null ? `Travel about ${site.travelMinutes} min each way.` : '';
+    const description = [travel, s.notes].filter(Boolean).join('\n');
+    return rotationSessionEvent(
       { id: String(s.id), date: s.date, siteId: s.siteId, hours: s.hours, status: s.status, ...(s.startTime ? { startTime: s.startTime } : {}) },
       s.siteName,
-      {
-        ...(sites.get(s.siteId)?.travelMinutes != null ? { description: `Travel about ${sites.get(s.siteId)!.travelMinutes} min each way.${s.notes ? `\n${s.notes}` : ''}` } : s.notes ? { description: s.notes } : {}),
-      },
-    ),
-  );
-  const text = buildIcs(events, { dtstamp: ctx.now(), calendarName: 'RadLedger rotation plan' });
+      { ...(site?.location ? { location: `${s.siteName}, ${site.location}` } : {}), ...(description ? { description } : {}) },
+    );
+  });
+  if (includeShifts) {
+    // Shifts through the last session, and at least the next 12 weeks.
+    const last = sessions.length > 0 ? sessions[sessions.length - 1]!.date : from;
+    const to = last > addIsoDays(from, 84) ? last : addIsoDays(from, 84);
+    const roster = { definitions: listDefinitions(ctx.db), pattern: settings.pattern, changes: listChanges(ctx.db) };
+    events.push(...shiftsBetween(roster, from, to, zone).map(shiftEvent));
+    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.startTime ?? '') < (b.startTime ?? '') ? -1 : 1));
+  }
+  const text = buildIcs(events, { dtstamp: ctx.now(), calendarName: 'RadLedger rotation plan', timeZone: zone });
   return { filename: `radledger-rotations-${today}.ics`, text, events: events.length };
 }
 
@@ -193,6 +147,9 @@ export const planningHandlers: HandlerMap<ChannelsOf<typeof planningChannels>> =
   'planning.get': (ctx) => ({
     today: localIsoDate(ctx.now()),
     settings: getSettings(ctx.db),
+    timeZone: zoneOf(getSettings(ctx.db)),
+    definitions: listDefinitions(ctx.db),
+    changes: listChanges(ctx.db),
     timeOff: listTimeOff(ctx.db),
     sessions: listSessions(ctx.db),
     sites: planningSites(ctx.db),
@@ -202,7 +159,20 @@ export const planningHandlers: HandlerMap<ChannelsOf<typeof planningChannels>> =
     const before = getSettings(ctx.db);
     ctx.db.transaction(() => {
       // zod checked 0..6; the schedule module's Weekday type is that range.
-      saveSettings(ctx.db, { ...input, pattern: input.pattern as WorkPattern, targetDate: input.targetDate ?? null }, now);
+      const codes = new Set(listDefinitions(ctx.db).map((d) => d.code));
+      const used = input.pattern.kind === 'sequence' ? input.pattern.codes.filter((c) => c !== 'O') : [input.pattern.code ?? 'D'];
+      const unknown = [...new Set(used.filter((c) => !codes.has(c)))];
+      if (unknown.length > 0) {
+        const path = input.pattern.kind === 'sequence' ? 'pattern.codes' : 'pattern.code';
+        throw new AppFailure('validation', `No shift has the code ${unknown.join(', ')}.`, [
+          { path, message: `No shift has the code ${unknown.join(', ')}; add it under Shifts or use O for a day off.` },
+        ]);
+      }
+      saveSettings(
+        ctx.db,
+        { ...input, pattern: input.pattern as WorkPattern, targetDate: input.targetDate ?? null, timeZone: input.timeZone ?? null },
+        now,
+      );
       appendAudit(ctx.db, now, 'planning_settings', 1, before.saved ? 'update' : 'create', before.saved ? before : null, input);
     })();
     return getSettings(ctx.db);
@@ -259,12 +229,61 @@ export const planningHandlers: HandlerMap<ChannelsOf<typeof planningChannels>> =
     for (const s of input.sessions) requireSite(ctx.db, s.siteId);
     const ids = ctx.db.transaction(() =>
       input.sessions.map((s) => {
-        const newId = insertSession(ctx.db, { siteId: s.siteId, date: s.date, startTime: null, hours, status: 'planned', notes: 'Proposed by the planner', now });
+        const newId = insertSession(ctx.db, {
+          siteId: s.siteId,
+          date: s.date,
+          startTime: s.startTime ?? null,
+          hours: s.hours ?? hours,
+          status: 'planned',
+          notes: 'Proposed by the planner',
+          now,
+        });
         appendAudit(ctx.db, now, 'rotation_session', newId, 'create', null, getSession(ctx.db, newId));
         return newId;
       }),
     )();
     return ids.map((i) => getSession(ctx.db, i)!);
   },
-  'planning.exportIcs': (ctx, input) => exportIcs(ctx, input.from),
+  'planning.exportIcs': (ctx, input) => exportIcs(ctx, input.from, input.includeShifts),
+  'planning.saveDefinitions': (ctx, input) => {
+    const now = ctx.now().toISOString();
+    const before = listDefinitions(ctx.db);
+    const settings = getSettings(ctx.db);
+    const codes = new Set(input.definitions.map((d) => d.code));
+    const p = settings.pattern;
+    const used = p.kind === 'sequence' ? p.codes.filter((c) => c !== 'O') : settings.saved ? [p.code ?? 'D'] : [];
+    const missing = [...new Set(used.filter((c) => !codes.has(c)))];
+    if (missing.length > 0) {
+      throw new AppFailure('validation', `Your work pattern uses ${missing.join(', ')}; change the pattern before removing that shift.`, [
+        { path: 'definitions', message: `Your work pattern uses ${missing.join(', ')}.` },
+      ]);
+    }
+    ctx.db.transaction(() => {
+      replaceDefinitions(ctx.db, input.definitions);
+      appendAudit(ctx.db, now, 'shift_definitions', 1, 'update', before, input.definitions);
+    })();
+    return listDefinitions(ctx.db);
+  },
+  'planning.saveChange': (ctx, input) => {
+    if (input.code !== null && !listDefinitions(ctx.db).some((d) => d.code === input.code)) {
+      throw new AppFailure('validation', `No shift has the code ${input.code}.`, [{ path: 'code', message: 'Pick one of your shifts or "Day off".' }]);
+    }
+    const now = ctx.now().toISOString();
+    const before = getChange(ctx.db, input.date) ?? null;
+    ctx.db.transaction(() => {
+      saveChange(ctx.db, input, now);
+      appendAudit(ctx.db, now, 'roster_change', Number(input.date.replace(/-/g, '')), before ? 'update' : 'create', before, input);
+    })();
+    return getChange(ctx.db, input.date)!;
+  },
+  'planning.deleteChange': (ctx, input) => {
+    const before = getChange(ctx.db, input.date);
+    if (!before) throw new AppFailure('not-found', 'That change to your roster no longer exists.');
+    const now = ctx.now().toISOString();
+    ctx.db.transaction(() => {
+      deleteChange(ctx.db, input.date);
+      appendAudit(ctx.db, now, 'roster_change', Number(input.date.replace(/-/g, '')), 'delete', before, null);
+    })();
+    return { date: input.date };
+  },
 };

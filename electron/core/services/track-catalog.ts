@@ -5,6 +5,7 @@
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
 import { validateCatalog, type Catalog } from '../../../shared/catalog/schema';
 import type { Track } from '../../../shared/domain';
+import type { EngineContext } from '../../../shared/engine/evaluate';
 import type { DB } from '../db/open';
 import { getCatalogRow, parseCatalogRow, type StoredCatalog } from '../tables/catalogs';
 
@@ -57,4 +58,16 @@ export function catalogProcedures(db: DB, track: Track): CatalogProcedureOption[
   const catalog = trackCatalog(db, track);
   if (!catalog) return [];
   return catalog.categories.flatMap((c) => c.procedures.map((p) => ({ id: p.id, name: p.name, category: c.name })));
+}
+
+/** The engine's context for a track on a day: one place, so every caller freezes the window alike. */
+export function engineContext(track: Track, today: string): EngineContext {
+  return {
+    today,
+    trackStart: track.startDate,
+    plannedApplicationDate: track.plannedApplicationDate,
+    examWindowAssignedOn: track.examWindowAssignedOn,
+    mqsaQualifiedOn: track.mqsaQualifiedOn,
+    windowLockedOn: track.windowLockedOn,
+  };
 }

@@ -4,6 +4,7 @@ import { disciplineByCode } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { trackChannels } from '../../../shared/ipc/tracks';
+import { windowLockDate } from '../../../shared/engine/evaluate';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
@@ -40,13 +41,25 @@ function trackIssues(ctx: Ctx, input: TrackInput, existing: Track | null): Field
   return issues;
 }
 
-function fields(input: TrackInput, catalogId: number | null, now: string): TrackFields {
+/**
+ * The lock date is worked out when the exam window is first entered or changed, then kept: editing
+ * the planned application date afterwards must not bring expired entries back.
+ */
+function lockDate(input: TrackInput, existing: Track | null): string | null {
+  const assigned = input.examWindowAssignedOn ?? null;
+  if (assigned === null) return null;
+  if (existing && existing.examWindowAssignedOn === assigned && existing.windowLockedOn) return existing.windowLockedOn;
+  return windowLockDate({ examWindowAssignedOn: assigned, plannedApplicationDate: input.plannedApplicationDate ?? null });
+}
+
+function fields(input: TrackInput, catalogId: number | null, now: string, existing: Track | null = null): TrackFields {
   return {
     discipline: input.discipline,
     name: input.name || disciplineByCode(input.discipline)!.name,
     startDate: input.startDate,
     plannedApplicationDate: input.plannedApplicationDate ?? null,
     examWindowAssignedOn: input.examWindowAssignedOn ?? null,
+    windowLockedOn: lockDate(input, existing),
     supportingCredential: input.supportingCredential || null,
     mqsaQualifiedOn: input.mqsaQualifiedOn ?? null,
     catalogId,
@@ -77,7 +90,7 @@ export const trackHandlers: HandlerMap<ChannelsOf<typeof trackChannels>> = {
     if (!before) throw new AppFailure('not-found', 'That track no longer exists.');
     throwIfIssues(trackIssues(ctx, input, before));
     const now = ctx.now().toISOString();
-    const next = fields(input, before.catalogId, now);
+    const next = fields(input, before.catalogId, now, before);
     // A new start date may fall after the assigned version stopped accepting new worksheets.
     const catalog = before.catalogId === null ? null : trackCatalog(ctx.db, before);
     if (catalog) assertCatalogFitsTrack(catalog, { ...before, ...next });

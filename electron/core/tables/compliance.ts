@@ -148,3 +148,40 @@ export function getAttachment(db: DB, id: number): AttachmentMeta | undefined {
     | undefined;
   return row && { id: row.id, originalName: row.original_name, mime: row.mime as AttachmentMime, sizeBytes: row.size_bytes, sha256: row.sha256 };
 }
+
+export interface LinkRow {
+  kind: ComplianceKind;
+  label: string;
+  itemId: number;
+}
+
+/** Links to live items only (a deleted item's link stays, so an undo brings it back). */
+export function listLinks(db: DB): LinkRow[] {
+  return db
+    .prepare(
+      `SELECT l.requirement_kind AS kind, l.requirement_label AS label, l.item_id AS itemId FROM compliance_links l
+       JOIN compliance_items c ON c.id = l.item_id WHERE c.deleted_at IS NULL ORDER BY l.id`,
+    )
+    .all() as LinkRow[];
+}
+
+export function getLink(db: DB, kind: string, label: string): LinkRow | undefined {
+  return db
+    .prepare('SELECT requirement_kind AS kind, requirement_label AS label, item_id AS itemId FROM compliance_links WHERE requirement_kind = ? AND requirement_label = ?')
+    .get(kind, label) as LinkRow | undefined;
+}
+
+export function setLink(db: DB, l: LinkRow, now: string): number {
+  db.prepare(
+    `INSERT INTO compliance_links (requirement_kind, requirement_label, item_id, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (requirement_kind, requirement_label) DO UPDATE SET item_id = excluded.item_id, created_at = excluded.created_at`,
+  ).run(l.kind, l.label, l.itemId, now);
+  return (db.prepare('SELECT id FROM compliance_links WHERE requirement_kind = ? AND requirement_label = ?').get(l.kind, l.label) as { id: number }).id;
+}
+
+export function removeLink(db: DB, kind: string, label: string): number | null {
+  const row = db.prepare('SELECT id FROM compliance_links WHERE requirement_kind = ? AND requirement_label = ?').get(kind, label) as { id: number } | undefined;
+  if (!row) return null;
+  db.prepare('DELETE FROM compliance_links WHERE id = ?').run(row.id);
+  return row.id;
+}

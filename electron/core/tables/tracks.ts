@@ -9,6 +9,7 @@ interface TrackRow {
   start_date: string;
   planned_application_date: string | null;
   exam_window_assigned_on: string | null;
+  window_locked_on: string | null;
   supporting_credential: string | null;
   mqsa_qualified_on: string | null;
   catalog_id: number | null;
@@ -23,6 +24,7 @@ export function toTrack(r: TrackRow): Track {
     startDate: r.start_date,
     plannedApplicationDate: r.planned_application_date,
     examWindowAssignedOn: r.exam_window_assigned_on,
+    windowLockedOn: r.window_locked_on,
     supportingCredential: r.supporting_credential,
     mqsaQualifiedOn: r.mqsa_qualified_on,
     catalogId: r.catalog_id,
@@ -46,6 +48,7 @@ export interface TrackFields {
   startDate: string;
   plannedApplicationDate: string | null;
   examWindowAssignedOn: string | null;
+  windowLockedOn: string | null;
   supportingCredential: string | null;
   mqsaQualifiedOn: string | null;
   catalogId: number | null;
@@ -55,9 +58,9 @@ export interface TrackFields {
 export function insertTrack(db: DB, t: TrackFields): number {
   const info = db
     .prepare(
-      `INSERT INTO tracks (discipline, name, start_date, planned_application_date, exam_window_assigned_on,
+      `INSERT INTO tracks (discipline, name, start_date, planned_application_date, exam_window_assigned_on, window_locked_on,
                            supporting_credential, mqsa_qualified_on, catalog_id, created_at, updated_at)
-       VALUES (@discipline, @name, @startDate, @plannedApplicationDate, @examWindowAssignedOn,
+       VALUES (@discipline, @name, @startDate, @plannedApplicationDate, @examWindowAssignedOn, @windowLockedOn,
                @supportingCredential, @mqsaQualifiedOn, @catalogId, @now, @now)`,
     )
     .run(t);
@@ -68,6 +71,7 @@ export function updateTrack(db: DB, id: number, t: TrackFields): void {
   db.prepare(
     `UPDATE tracks SET discipline = @discipline, name = @name, start_date = @startDate,
             planned_application_date = @plannedApplicationDate, exam_window_assigned_on = @examWindowAssignedOn,
+            window_locked_on = @windowLockedOn,
             supporting_credential = @supportingCredential, mqsa_qualified_on = @mqsaQualifiedOn,
             catalog_id = @catalogId, updated_at = @now
      WHERE id = @id`,

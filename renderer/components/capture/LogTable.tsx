@@ -4,7 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ENTRY_STATUSES, ENTRY_STATUS_LABELS, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
-import { ENTRY_SORTS, type CountingFilter, type EntryListInput, type EntrySort } from '../../../shared/ipc/entries';
+import { ENTRY_SORTS, type CountingFilter, type EntryJudgement, type EntryListInput, type EntrySort } from '../../../shared/ipc/entries';
 import { phiWarningMessage, redactPhi } from '../../../shared/phi';
 import type { EntryMark } from '../../../shared/ipc/signoff';
 import type { AppError } from '../../../shared/result';
@@ -50,8 +50,8 @@ function toQuery(f: LogFilters): EntryListInput {
     siteId: f.siteId ? Number(f.siteId) : undefined,
     procedureName: f.procedureName || undefined,
     status: (f.status || undefined) as EntryStatus | undefined,
-    // What counts is decided per track (by its catalog), so the filter needs one.
-    counting: f.trackId ? f.counting : 'all',
+    // What counts is decided per track by its catalog; without a track picked, each by its own.
+    counting: f.counting,
     sort: f.sort,
   };
 }
@@ -59,14 +59,14 @@ function toQuery(f: LogFilters): EntryListInput {
 /** Pages of the current query, fetched as the virtual rows come into view. */
 function usePagedEntries(query: EntryListInput, version: number, visiblePages: number[]) {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<{ key: string; total: number | null; capped?: boolean; pages: Map<number, { version: number; rows: Entry[]; marks: Record<number, EntryMark> }> }>(
+  const [state, setState] = useState<{ key: string; total: number | null; capped?: boolean; pages: Map<number, { version: number; rows: Entry[]; judgements: Record<number, EntryJudgement>; marks: Record<number, EntryMark> }> }>(
     { key, total: null, pages: new Map() },
   );
   const inFlight = useRef(new Set<string>());
   const [error, setError] = useState<AppError | null>(null);
 
   // A new query starts from an empty cache; a new version (an edit) refreshes pages in place.
-  const current = state.key === key ? state : { key, total: null, pages: new Map<number, { version: number; rows: Entry[]; marks: Record<number, EntryMark> }>() };
+  const current = state.key === key ? state : { key, total: null, pages: new Map<number, { version: number; rows: Entry[]; judgements: Record<number, EntryJudgement>; marks: Record<number, EntryMark> }>() };
   const wanted = visiblePages.length ? visiblePages : [0];
   const missing = wanted.filter((p) => current.pages.get(p)?.version !== version);
 
@@ -87,7 +87,7 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
           // A slow answer for an older version must not replace a newer one already shown.
           if ((base.pages.get(p)?.version ?? -1) > version) return base;
           const pages = new Map(base.pages);
-          pages.set(p, { version, rows: r.value.rows, marks: r.value.marks ?? {} });
+          pages.set(p, { version, rows: r.value.rows, judgements: r.value.judgements, marks: r.value.marks ?? {} });
           // A capped total is a lower bound that grows with the page's offset: keep the highest
           // one seen, so an answer for a shallower page does not shrink the list being scrolled.
           const capped = r.value.totalCapped === true;
@@ -100,12 +100,13 @@ function usePagedEntries(query: EntryListInput, version: number, visiblePages: n
   }, [key, version, missing.join(',')]);
 
   const rowAt = (i: number): Entry | undefined => current.pages.get(Math.floor(i / PAGE))?.rows[i % PAGE];
+  const judgementAt = (i: number, id: number): EntryJudgement | undefined => current.pages.get(Math.floor(i / PAGE))?.judgements[id];
   const loadedRows = [...current.pages.values()].flatMap((p) => p.rows);
   const markOf = (id: number): EntryMark | undefined => {
     for (const p of current.pages.values()) if (p.marks[id]) return p.marks[id];
     return undefined;
   };
-  return { total: current.total, capped: 'capped' in current && current.capped === true, rowAt, loadedRows, markOf, error };
+  return { total: current.total, capped: 'capped' in current && current.capped === true, rowAt, judgementAt, loadedRows, markOf, error };
 }
 
 export function LogTable(props: { tracks: Track[]; version: number; onChanged: () => void; offerUndo: OfferUndo }) {
@@ -260,9 +261,8 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
           <label className="mini-field">
             <span>Counts filter</span>
             <select
-              value={filters.trackId ? filters.counting : 'all'}
-              disabled={!filters.trackId}
-              title={filters.trackId ? undefined : 'Choose a track first: its catalog decides what counts.'}
+              value={filters.counting}
+              title={filters.trackId ? undefined : 'Each entry is judged by its own track’s requirement catalog.'}
               onChange={(e) => set('counting', e.target.value as CountingFilter)}
             >
               <option value="all">Counting or not</option>
@@ -324,6 +324,7 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
               <span role="columnheader">Site</span>
               <span role="columnheader">Verifier</span>
               <span role="columnheader">Status</span>
+              <span role="columnheader">Counts</span>
               <span role="columnheader">Notes</span>
               <span role="columnheader" className="c-actions">
                 Actions
@@ -390,6 +391,7 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                           <span role="cell">
                             <EntryStatusCell entry={entry} mark={paged.markOf(entry.id)} />
                           </span>
+                          <CountsCell judgement={paged.judgementAt(v.index, entry.id)} />
                           <span role="cell" className="muted c-notes" title={returnedNote(paged.markOf(entry.id)) ?? entry.notes}>
                             {returnedNote(paged.markOf(entry.id)) ? <span className="log-returned">{returnedNote(paged.markOf(entry.id))} </span> : null}
                             {entry.notes}
@@ -417,6 +419,32 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
       </section>
       {historyOf !== null ? <HistoryPanel entryId={historyOf} version={props.version} onClose={() => setHistoryOf(null)} /> : null}
     </div>
+  );
+}
+
+/** Whether the entry counts, in words: "Counts", or why not (the engine's reason). */
+function CountsCell(props: { judgement: EntryJudgement | undefined }) {
+  const j = props.judgement;
+  if (!j) return <span role="cell" className="c-counts muted">…</span>;
+  if (j.counts === null) {
+    return (
+      <span role="cell" className="c-counts muted" title={j.text}>
+        Not judged
+      </span>
+    );
+  }
+  if (j.counts) {
+    return (
+      <span role="cell" className="c-counts" title={j.text}>
+        <span className="badge badge-ok">Counts</span>
+        {j.text !== 'Counts.' ? <span className="c-counts-note muted">{j.text.replace(/^Counts \((.*)\)\.$/, '$1')}</span> : null}
+      </span>
+    );
+  }
+  return (
+    <span role="cell" className="c-counts c-counts-no" title={j.text}>
+      <span className="badge badge-warn">No</span> <span className="c-counts-why">{j.text}</span>
+    </span>
   );
 }
 

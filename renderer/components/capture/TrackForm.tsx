@@ -128,7 +128,7 @@ export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: 
         <div className="row">
           {dateField('Start date', startDate, setStartDate, 'startDate', 'Entries before it are refused.')}
           {dateField('Planned application date', plannedApplicationDate, setPlanned, 'plannedApplicationDate', 'Entries older than 24 months before it expire.')}
-          {dateField('Exam window assigned on', examWindowAssignedOn, setExamWindow, 'examWindowAssignedOn', 'Once assigned, entries stop expiring.')}
+          {dateField('Exam window assigned on', examWindowAssignedOn, setExamWindow, 'examWindowAssignedOn', 'From then on nothing expires further; entries already outside the 24-month window on your application date (or, if not set, on this date) stay expired.')}
           {discipline === 'M' ? dateField('MQSA qualified on', mqsaQualifiedOn, setMqsa, 'mqsaQualifiedOn', 'ARRT (2025 version): be MQSA compliant before submitting procedures.') : null}
         </div>
       </fieldset>

@@ -74,7 +74,7 @@ function CatalogRow({ summary, saved, onOpen, onExport }: RowProps) {
         <div className="small muted">
           {shown.versionLabel}
           {shown.effectiveDate && !shown.versionLabel.includes(shown.effectiveDate) ? ` · effective ${shown.effectiveDate}` : ''}
-          {shown.expiresOn ? ` · accepted until ${shown.expiresOn}` : ''}
+          {shown.expiresOn ? ` · accepted until ${shown.expiresOn}${shown.expiresDerived ? ` (${shown.expiresDerived})` : ''}` : ''}
           {shown.procedureCount ? ` · ${plural(shown.procedureCount, 'procedure')}` : ''}
           {tracks ? ` · used by ${plural(tracks, 'track')}` : ''}
         </div>

@@ -1,5 +1,6 @@
 // Says where a number comes from, so a number the user typed is never mistaken for ARRT's.
 import type { Sourced } from '../../../shared/catalog/schema';
+import { derivedText } from '../../../shared/catalog/versions';
 
 export function isLink(source: string): boolean {
   return /^https?:\/\//.test(source);
@@ -22,6 +23,14 @@ export function SourceNote({ sourced, mySource }: { sourced: Sourced<unknown> | 
     return (
       <span className="badge badge-info" title={`Source: ${mySource}. Not confirmed by ARRT.`}>
         {mineLabel(mySource)}
+      </span>
+    );
+  }
+  if (sourced.derived) {
+    // Worked out by RadLedger from a rule ARRT states: never shown as if ARRT printed the date.
+    return (
+      <span className="cat-source" title={`${sourced.derived.rule} (counted from ${sourced.derived.from}). Source of the rule: ${sourced.source}`}>
+        <span className="badge badge-info">{derivedText(sourced.derived)}</span> <span className="small muted">rule: {linkText(sourced.source)}</span>
       </span>
     );
   }

@@ -3,11 +3,22 @@
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import type { PlanningState } from '../../../shared/ipc/planning';
+import { definitionOf, shiftCodeOn, type Roster } from '../../../shared/planning/roster';
 import { addIsoDays, monthCalendar, weekCalendar, type CalendarDay, type RotationSession } from '../../../shared/planning/schedule';
 
 export interface ProposedDay {
   date: string;
   siteName: string;
+  start?: string;
+  end?: string;
+}
+
+/** 'N 19:00–07:00' for the shift on a day (one-off changes applied), or null. */
+function shiftText(roster: Roster, date: string): string | null {
+  const code = shiftCodeOn(roster, date);
+  if (code === null) return null;
+  const def = definitionOf(roster, code);
+  return def ? `${def.code} ${def.start}–${def.end}` : code;
 }
 
 const HEAD = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -18,32 +29,67 @@ function shiftMonth(month: string, by: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
-function DayCell(props: { day: CalendarDay; today: string; siteNames: Map<number, string>; proposed: Map<string, string>; tall?: boolean }) {
+function DayCell(props: {
+  day: CalendarDay;
+  today: string;
+  siteNames: Map<number, string>;
+  proposed: Map<string, ProposedDay>;
+  roster: Roster;
+  tall?: boolean;
+  onPickDay?: ((date: string) => void) | undefined;
+}) {
   const { day } = props;
   const proposal = props.proposed.get(day.date);
+  const shift = shiftText(props.roster, day.date);
+  const changed = props.roster.changes.some((c) => c.date === day.date);
   const classes = ['cal-day', `cal-${day.kind}`, day.inMonth ? '' : 'cal-out', day.date === props.today ? 'cal-today' : '', proposal ? 'cal-proposed' : '', props.tall ? 'cal-tall' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <td className={classes} data-date={day.date}>
       <div className="cal-num">
-        {format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')}
+        {props.onPickDay && day.date >= props.today ? (
+          <button
+            type="button"
+            className="cal-pick"
+            title="Swap, extra shift or day off"
+            aria-label={`Change the roster on ${format(parseISO(day.date), 'EEEE d MMMM yyyy')}`}
+            onClick={() => props.onPickDay?.(day.date)}
+          >
+            {format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')}
+          </button>
+        ) : (
+          format(parseISO(day.date), props.tall ? 'EEE d MMM' : 'd')
+        )}
         {day.date === props.today ? <span className="visually-hidden"> (today)</span> : null}
       </div>
-      {day.work ? <div className="cal-tag tag-work">Work</div> : null}
+      {shift ? (
+        <div className="cal-tag tag-work">
+          {shift}
+          {changed ? ' (changed)' : ''}
+        </div>
+      ) : changed ? (
+        <div className="cal-tag tag-off">Day off (changed)</div>
+      ) : null}
       {day.timeOff ? <div className="cal-tag tag-off">Time off</div> : null}
       {day.sessions.map((s) => (
         <div key={s.id} className={`cal-tag tag-rotation${s.status === 'done' ? ' tag-done' : ''}`}>
           {s.status === 'done' ? 'Done: ' : ''}
+          {s.startTime ? `${s.startTime} ` : ''}
           {props.siteNames.get(s.siteId) ?? 'Rotation'}
         </div>
       ))}
-      {proposal ? <div className="cal-tag tag-proposed">Proposed: {proposal}</div> : null}
+      {proposal ? (
+        <div className="cal-tag tag-proposed">
+          Proposed: {proposal.start ? `${proposal.start}–${proposal.end} ` : ''}
+          {proposal.siteName}
+        </div>
+      ) : null}
     </td>
   );
 }
 
-export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDay[] }) {
+export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDay[]; onPickDay?: (date: string) => void }) {
   const { state } = props;
   const [view, setView] = useState<'month' | 'week'>('month');
   const [month, setMonth] = useState(state.today.slice(0, 7));
@@ -54,9 +100,11 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
     siteId: s.siteId,
     hours: s.hours,
     status: s.status,
+    ...(s.startTime ? { startTime: s.startTime } : {}),
   }));
+  const roster: Roster = { definitions: state.definitions, pattern: state.settings.pattern, changes: state.changes };
   const siteNames = new Map(state.sessions.map((s) => [s.siteId, s.siteName]));
-  const proposed = new Map(props.proposed.map((p) => [p.date, p.siteName]));
+  const proposed = new Map(props.proposed.map((p) => [p.date, p]));
   const pattern = state.settings.pattern;
   const weeks =
     view === 'month' ? monthCalendar(pattern, state.timeOff, sessions, month) : [weekCalendar(pattern, state.timeOff, sessions, weekOf)];
@@ -100,11 +148,11 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
         </div>
       </div>
       <div className="cal-legend small" aria-hidden="true">
-        <span className="cal-tag tag-work">Work</span>
+        <span className="cal-tag tag-work">Shift</span>
         <span className="cal-tag tag-off">Time off</span>
         <span className="cal-tag tag-rotation">Rotation</span>
         <span className="cal-tag tag-proposed">Proposed</span>
-        <span className="muted">Unmarked days are free.</span>
+        <span className="muted">Unmarked days are free. Pick a day's number to swap a shift, add one or take the day off.</span>
       </div>
       <table className="calendar" data-testid="calendar">
         <caption className="visually-hidden">{title}</caption>
@@ -121,7 +169,7 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
           {weeks.map((w) => (
             <tr key={w[0]!.date}>
               {w.map((d) => (
-                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} tall={view === 'week'} />
+                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} roster={roster} tall={view === 'week'} onPickDay={props.onPickDay} />
               ))}
             </tr>
           ))}

@@ -31,7 +31,9 @@ export function PlannerPanel(props: {
   async function accept() {
     if (!plan || plan.sessions.length === 0) return;
     setBusy(true);
-    const r = await api.planning.accept({ sessions: plan.sessions.map((s) => ({ siteId: s.siteId, date: s.date })) });
+    const r = await api.planning.accept({
+      sessions: plan.sessions.map((s) => ({ siteId: s.siteId, date: s.date, startTime: s.start, hours: s.hours })),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     const ids = r.value.map((s) => s.id);
@@ -55,8 +57,9 @@ export function PlannerPanel(props: {
         </button>
       </div>
       <p className="small muted">
-        Proposes days on your free days (no shift, no time off) at the sites that supplied or offer what you still need, within your travel
-        limit, up to your rotation days per week, aiming at the target date. Nothing is saved until you accept.
+        Proposes timed sessions on days your roster leaves free, keeping your rest hours after and before every shift (travel included), at
+        the sites that supplied or offer what you still need, within your travel limit, up to your rotation days per week, aiming at the target
+        date. It adds days for entries that would leave the 24-month window before you finish. Nothing is saved until you accept.
       </p>
       {error ? <Banner tone="error">{error.message}</Banner> : null}
       {p ? (
@@ -74,6 +77,7 @@ export function PlannerPanel(props: {
                       <thead>
                         <tr>
                           <th scope="col">Date</th>
+                          <th scope="col">Time</th>
                           <th scope="col">Site</th>
                           <th scope="col">Expected</th>
                         </tr>
@@ -84,6 +88,9 @@ export function PlannerPanel(props: {
                             <td>
                               {dayLabel(s.date)}
                               {s.afterTarget ? <span className="badge badge-warn">after target</span> : null}
+                            </td>
+                            <td className="nowrap">
+                              {s.start}–{s.end}
                             </td>
                             <td>{s.siteName}</td>
                             <td className="small">
@@ -105,6 +112,18 @@ export function PlannerPanel(props: {
                     </button>
                   </div>
                 </>
+              ) : null}
+              {plan.unusableDays.length > 0 ? (
+                <details className="small unusable-days" data-testid="unusable-days">
+                  <summary>
+                    Days it could not use ({plan.unusableDays.length})
+                  </summary>
+                  <ul>
+                    {plan.unusableDays.map((u) => (
+                      <li key={u.date}>{u.text}</li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
               {plan.excludedSites.length > 0 ? (
                 <div className="small">

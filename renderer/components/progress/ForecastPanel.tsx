@@ -26,6 +26,28 @@ export function ForecastPanel(props: { data: DashboardData; onPaceWindow: (weeks
           </select>
         </div>
       </div>
+      {props.data.finish.basis === 'pace' ? (
+        <p className="small muted finish-line" data-testid="finish-date">
+          <span className="badge">from your pace</span> Finish date {dayLabel(props.data.finish.date!)}, as Today and the progress report show it.
+        </p>
+      ) : (
+        <div className={`finish-line finish-${props.data.finish.basis}`} data-testid="finish-date">
+          <div className="muted small">Finish date</div>
+          <div className="big-date">{props.data.finish.date ? dayLabel(props.data.finish.date) : '—'}</div>
+          <p className="small">
+            {props.data.finish.basis === 'plan' ? <span className="badge badge-warn">from your accepted plan</span> : null}{' '}
+            {props.data.finish.message}
+            {props.data.finish.basis === 'none' ? (
+              <>
+                {' '}
+                <a className="btn-link" href="#/plan">
+                  Plan rotations
+                </a>
+              </>
+            ) : null}
+          </p>
+        </div>
+      )}
       <div data-testid="forecast" aria-live="polite">
         {f.status === 'projected' ? (
           <div className="stack">

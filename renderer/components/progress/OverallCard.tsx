@@ -101,11 +101,15 @@ export function OverallCard(props: { data: DashboardData }) {
           </ul>
         </details>
       ) : null}
-      {props.data.warnings.map((w) => (
-        <p key={w} className="banner banner-warn">
+      {/* Version warnings are shown above the dashboard (ProgressPage); the rest here. */}
+      {props.data.warnings.filter((w) => !props.data.versionWarnings.some((v) => v.message === w)).map((w) => (
+        <p key={w} className="banner banner-warn" data-testid="dashboard-warning">
           {w}
         </p>
       ))}
+      <p className="small muted" data-testid="window-rule">
+        {props.data.window.text}
+      </p>
     </section>
   );
 }

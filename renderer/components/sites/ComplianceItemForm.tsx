@@ -3,9 +3,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AttachmentUpload } from '../../../shared/ipc/compliance';
 import type { AppError } from '../../../shared/result';
 import { formatBytes } from '../../../shared/sites/attachment-check';
+import { inferComplianceKind } from '../../../shared/sites/kinds';
 import {
   COMPLIANCE_KIND_LABELS,
-  COMPLIANCE_KINDS,
+  COMPLIANCE_KIND_ORDER,
   HIPAA_SOURCE_LABELS,
   HIPAA_SOURCES,
   INSURANCE_COVERAGE_LABELS,
@@ -50,6 +51,8 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
   const errors = errorsByField(error);
   const hintId = useId();
   const needsLabel = LABELLED_KINDS.includes(kind);
+  // "Influenza 2026-27" typed under a generic kind: offer the specific one.
+  const suggested = inferComplianceKind(kind, label);
 
   async function pick(file: File | undefined) {
     setUpload(null);
@@ -92,7 +95,7 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
         <Field label="Item">
           {(id) => (
             <select id={id} value={kind} onChange={(e) => setKind(e.target.value as ComplianceKind)}>
-              {COMPLIANCE_KINDS.map((k) => (
+              {COMPLIANCE_KIND_ORDER.map((k) => (
                 <option key={k} value={k}>
                   {COMPLIANCE_KIND_LABELS[k]}
                 </option>
@@ -100,9 +103,9 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
             </select>
           )}
         </Field>
-        <Field label={needsLabel ? (kind === 'immunization' ? 'Which immunization' : 'Name of the item') : 'Label (optional)'} error={errors.label} grow>
+        <Field label={needsLabel ? 'Name of the item' : kind === 'immunization' ? 'Which vaccines (optional)' : 'Name (optional)'} error={errors.label} grow>
           {(id, d) => (
-            <input id={id} value={label} aria-invalid={Boolean(errors.label)} aria-describedby={d} onChange={(e) => setLabel(e.target.value)} placeholder={kind === 'immunization' ? 'e.g. Hepatitis B' : ''} />
+            <input id={id} value={label} aria-invalid={Boolean(errors.label)} aria-describedby={d} onChange={(e) => setLabel(e.target.value)} placeholder={kind === 'flu-vaccination' ? 'e.g. Influenza 2026-27' : kind === 'tb-test' ? 'e.g. QuantiFERON' : ''} />
           )}
         </Field>
         <Field label="Issued on" error={errors.issuedOn}>
@@ -112,6 +115,14 @@ export function ComplianceItemForm(props: { item?: ComplianceItem; onSaved: (ite
           {(id, d) => <input id={id} type="date" value={expiresOn} aria-invalid={Boolean(errors.expiresOn)} aria-describedby={d} onChange={(e) => setExpiresOn(e.target.value)} />}
         </Field>
       </div>
+      {suggested !== kind ? (
+        <p className="small" role="status">
+          “{label}” looks like a {COMPLIANCE_KIND_LABELS[suggested].toLowerCase()}, which sites ask for by that kind.{' '}
+          <button className="btn-link" type="button" onClick={() => setKind(suggested)}>
+            Make it a {COMPLIANCE_KIND_LABELS[suggested]}
+          </button>
+        </p>
+      ) : null}
       {kind === 'hipaa' ? (
         <div className="row">
           <Field label="Training came from">

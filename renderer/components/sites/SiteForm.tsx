@@ -2,10 +2,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
 import type { AppError } from '../../../shared/result';
+import { inferComplianceKind } from '../../../shared/sites/kinds';
 import {
   AFFILIATION_LABELS,
   AFFILIATIONS,
   COMPLIANCE_KIND_LABELS,
+  LABEL_MATCHED_KINDS,
   SITE_KIND_LABELS,
   SITE_KINDS,
   type Affiliation,
@@ -19,7 +21,21 @@ import { PhiNotes } from '../PhiNotes';
 import { Field, fieldErrors, FormFooter } from '../ui';
 import { parseMoney } from './format';
 
-const PLAIN_REQUIREMENTS: ComplianceKind[] = ['hipaa', 'liability-insurance', 'bls-cpr', 'background-check', 'drug-screen'];
+const PLAIN_REQUIREMENTS: ComplianceKind[] = [
+  'flu-vaccination',
+  'tb-test',
+  'hepatitis-b',
+  'mmr',
+  'varicella',
+  'tdap',
+  'covid-19',
+  'immunization',
+  'bls-cpr',
+  'hipaa',
+  'background-check',
+  'drug-screen',
+  'liability-insurance',
+];
 
 const splitList = (text: string, sep: RegExp) =>
   text
@@ -82,7 +98,10 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
   const [housing, setHousing] = useState(s?.housing ?? '');
   const [notes, setNotes] = useState(s?.notes ?? '');
   const [offeredText, setOfferedText] = useState((s?.offered ?? []).map((p) => p.name).join('\n'));
-  const [plain, setPlain] = useState<ComplianceKind[]>((s?.requirements ?? []).filter((r) => r.label === '').map((r) => r.kind));
+  // Kinds that match by kind alone are ticked whatever their label ("Flu vaccination: Influenza" is a flu-vaccination tick).
+  const [plain, setPlain] = useState<ComplianceKind[]>([
+    ...new Set((s?.requirements ?? []).filter((r) => r.label === '' || !LABEL_MATCHED_KINDS.includes(r.kind)).map((r) => r.kind)),
+  ]);
   const labelsOf = (k: ComplianceKind) => (s?.requirements ?? []).filter((r) => r.kind === k && r.label).map((r) => r.label).join(', ');
   const [immunizations, setImmunizations] = useState(labelsOf('immunization'));
   const [customs, setCustoms] = useState(labelsOf('custom'));
@@ -104,11 +123,19 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
     }
     const costCents = paid ? parseMoney(costText) : 0;
     if (costCents === null) return localError('costCents', 'Enter the amount paid, e.g. 250 or 250.00.');
-    const requirements: Requirement[] = [
+    // A named requirement whose name says its kind ("Influenza", "TB test") becomes that kind.
+    const named = (kind: ComplianceKind, label: string): Requirement => {
+      const k = inferComplianceKind(kind, label);
+      return k === kind ? { kind, label } : { kind: k, label: '' };
+    };
+    const requirements: Requirement[] = [];
+    for (const r of [
       ...plain.map((k) => ({ kind: k, label: '' })),
-      ...splitList(immunizations, /,/).map((label) => ({ kind: 'immunization' as const, label })),
-      ...splitList(customs, /,/).map((label) => ({ kind: 'custom' as const, label })),
-    ];
+      ...splitList(immunizations, /,/).map((label) => named('immunization', label)),
+      ...splitList(customs, /,/).map((label) => named('custom', label)),
+    ]) {
+      if (!requirements.some((x) => x.kind === r.kind && x.label.toLowerCase() === r.label.toLowerCase())) requirements.push(r);
+    }
     const fields = {
       name,
       kind,
@@ -256,7 +283,7 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
         </div>
       </fieldset>
       <div className="row">
-        <Field label="Immunizations required" hint="Comma-separated, e.g. Hepatitis B, Influenza, TB test." grow error={errors.requirements}>
+        <Field label="Immunizations required" hint="Others than the ones ticked above, comma-separated, e.g. Polio. A name like Influenza ticks its box." grow error={errors.requirements}>
           {(id, d) => <input id={id} value={immunizations} aria-describedby={d} onChange={(e) => setImmunizations(e.target.value)} />}
         </Field>
         <Field label="Other requirements" hint="Comma-separated, e.g. Site orientation." grow>

@@ -21,7 +21,7 @@ export function RotationToday() {
       <p className="muted" data-testid="rotation-today">
         No rotation today.
         {v.nextRotation ? ` Next: ${v.nextRotation.siteName} on ${dayLabel(v.nextRotation.date)}.` : ' '}{' '}
-        <a className="btn-link" href="#/progress">
+        <a className="btn-link" href="#/plan">
           Plan rotations
         </a>
       </p>
@@ -41,6 +41,31 @@ export function RotationToday() {
           </div>
           <a className="btn" href="#/log">
             Log procedures
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each track's finish date with its basis (the pace of the log, or the accepted plan). */
+export function FinishToday() {
+  const today = useToday();
+  if (today.error) return <Banner tone="error">{today.error.message}</Banner>;
+  const v = today.value;
+  if (!v) return <p className="muted">Loading…</p>;
+  if (v.finishes.length === 0) return <p className="muted">No track yet.</p>;
+  return (
+    <ul className="today-list" aria-label="Finish dates" data-testid="finish-today">
+      {v.finishes.map((t) => (
+        <li key={t.trackId} className="today-item">
+          <div>
+            <strong>{t.trackName}</strong>
+            {t.finish.date ? <span className="finish-date"> · {dayLabel(t.finish.date)}</span> : null}
+            <div className="small muted">{t.finish.message}</div>
+          </div>
+          <a className="btn" href={t.finish.basis === 'none' ? '#/plan' : '#/progress'}>
+            {t.finish.basis === 'none' ? 'Plan rotations' : 'See progress'}
           </a>
         </li>
       ))}

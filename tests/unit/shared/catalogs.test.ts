@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOGS } from '../../../shared/catalog/builtin';
 import { EXAMPLE_LABEL, parseCatalogJson, sourcedNumbers, type Catalog } from '../../../shared/catalog/schema';
+import { derivedText } from '../../../shared/catalog/versions';
 import { DISCIPLINES } from '../../../shared/disciplines';
+import { addMonthsIso } from '../../../shared/engine/calendar';
 
 const dir = path.resolve(__dirname, '../../../resources/catalogs');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -26,8 +28,8 @@ describe('shipped catalogs', () => {
     expect([...new Set(arrt.map((c) => c.discipline))].sort()).toEqual(DISCIPLINES.map((d) => d.code).sort());
   });
 
-  it.each(arrt.map((c) => [c.key, c] as const))('%s holds only confirmed numbers', (_key, c: Catalog) => {
-    const unconfirmed = sourcedNumbers(c).filter((s) => !s.confirmed);
+  it.each(arrt.map((c) => [c.key, c] as const))('%s holds only confirmed numbers (or figures derived from a stated rule, marked so)', (_key, c: Catalog) => {
+    const unconfirmed = sourcedNumbers(c).filter((s) => !s.confirmed && !s.derived);
     expect(unconfirmed).toEqual([]);
     expect((c.education?.categories ?? []).filter((x) => !x.confirmed)).toEqual([]);
   });
@@ -55,6 +57,20 @@ describe('shipped catalogs', () => {
       ['repeat-analysis', 1],
       ['mammography-image-evaluation', 1],
     ]);
+  });
+
+  it('marks version end dates worked out from the 24-month rule as derived, never as confirmed', () => {
+    const derived = arrt.flatMap((c) => sourcedNumbers(c).filter((s) => s.derived).map((s) => ({ key: c.key, ...s })));
+    expect(derived.map((d) => [d.key, d.path, d.value, d.confirmed, d.derived?.from])).toEqual([
+      ['arrt-m-2020-07', 'expiresOn', '2027-09-01', false, '2025-09-01'],
+      ['arrt-vi-2017-07', 'expiresOn', '2025-07-01', false, '2023-07-01'],
+    ]);
+    for (const c of arrt.filter((x) => x.expiresOn)) {
+      // Counted from the successor's effective date, 24 months on.
+      expect(c.expiresOn!.derived?.from).toBe(c.supersededBy?.effectiveDate.value);
+      expect(c.expiresOn!.value).toBe(addMonthsIso(c.expiresOn!.derived!.from, 24));
+      expect(derivedText(c.expiresOn!.derived!)).toBe(`derived: 24 months after ${c.supersededBy!.effectiveDate.value}`);
+    }
   });
 
   it('ships the mammography 2025 rules and the version dates', () => {

@@ -59,14 +59,51 @@ describe('24-month window', () => {
     expect(verdict(r, e.id).reason).toBe('expired');
   });
 
-  it('expires nothing once an exam window is assigned', () => {
-    const e = entry('2021-01-10', 'routine-head');
-    const r = evaluate(cat, [e], ctx({ today: '2026-06-01', examWindowAssignedOn: '2023-01-05' }));
+  it('once an exam window is assigned, keeps expired what was outside the window on the assignment day and expires nothing more', () => {
+    // Assigned 2025-03-10, no application date known: the window froze at 2023-03-10 .. 2025-03-10.
+    const before = entry('2023-03-09', 'routine-head'); // already outside on the assignment day
+    const edge = entry('2023-03-10', 'routine-head'); // the first day still inside
+    const later = entry('2024-01-15', 'routine-head'); // would have left the window by 2026-06-01
+    const r = evaluate(cat, [before, edge, later], ctx({ today: '2026-06-01', trackStart: '2023-01-01', examWindowAssignedOn: '2025-03-10' }));
     expect(r.locked).toBe(true);
-    expect(r.windowStart).toBeNull();
-    expect(verdict(r, e.id).counts).toBe(true);
-    expect(verdict(r, e.id).validThrough).toBeNull();
+    expect(r.lockedOn).toBe('2025-03-10');
+    expect(r.windowStart).toBe('2023-03-10');
+    expect(verdict(r, before.id).reason).toBe('expired');
+    expect(verdict(r, edge.id).counts).toBe(true);
+    expect(verdict(r, later.id).counts).toBe(true);
+    expect(verdict(r, later.id).validThrough).toBeNull();
     expect(r.expiring).toEqual([]);
+  });
+
+  it('freezes the window at the application date when it is known (on or before the assignment)', () => {
+    const e = entry('2023-02-01', 'routine-head'); // inside the window of an application on 2025-01-20
+    const out = entry('2023-01-19', 'routine-head');
+    const context = ctx({ today: '2026-06-01', trackStart: '2022-06-01', plannedApplicationDate: '2025-01-20', examWindowAssignedOn: '2025-03-10' });
+    const r = evaluate(cat, [e, out], context);
+    expect(r.lockedOn).toBe('2025-01-20');
+    expect(r.windowStart).toBe('2023-01-20');
+    expect(verdict(r, e.id).counts).toBe(true);
+    expect(verdict(r, out.id).reason).toBe('expired');
+    // A stored lock date (the track keeps the date it froze at) wins over what the dates say now.
+    const stored = evaluate(cat, [e, out], { ...context, plannedApplicationDate: '2026-09-01', windowLockedOn: '2025-01-20' });
+    expect(stored.windowStart).toBe('2023-01-20');
+    expect(verdict(stored, e.id).counts).toBe(true);
+  });
+
+  it('a planned application date after the assignment is not an application date: the assignment day stands in', () => {
+    const e = entry('2023-03-01', 'routine-head');
+    const r = evaluate(cat, [e], ctx({ today: '2026-06-01', trackStart: '2022-06-01', plannedApplicationDate: '2026-09-01', examWindowAssignedOn: '2025-03-10' }));
+    expect(r.lockedOn).toBe('2025-03-10');
+    expect(verdict(r, e.id).reason).toBe('expired');
+  });
+
+  it('nothing expires after the lock: a year later every entry inside the frozen window still counts', () => {
+    const entries = ['2023-04-01', '2023-10-01', '2024-06-01', '2025-02-01'].map((day) => entry(day, 'routine-head'));
+    const context = ctx({ trackStart: '2023-01-01', examWindowAssignedOn: '2025-03-10' });
+    for (const today of ['2025-03-10', '2026-03-10', '2027-12-31']) {
+      const r = evaluate(cat, entries, { ...context, today });
+      expect(r.totals.counted).toBe(4);
+    }
   });
 
   it('lists counted entries that expire within 30, 60 and 90 days, soonest first', () => {
@@ -364,6 +401,16 @@ describe('structured education', () => {
       c,
     );
     expect(r.met).toBe(true);
+  });
+
+  it('freezes the education window with the exam window: credits outside it stay expired, the rest never expire', () => {
+    const acts = [
+      { id: 1, completedOn: '2023-03-09', credits: [{ categoryId: 'safety', credits: 2 }] },
+      { id: 2, completedOn: '2023-06-01', credits: [{ categoryId: 'safety', credits: 3 }] },
+    ];
+    const r = evaluateEducation(ct, acts, ctx({ today: '2027-01-01', examWindowAssignedOn: '2025-03-10' }));
+    expect(r.counted).toBe(3);
+    expect(r.rejected).toEqual([{ activityId: 1, categoryId: 'safety', credits: 2, reason: 'expired' }]);
   });
 
   it('converts academic credit: 12 CE per quarter credit, 16 per semester credit', () => {

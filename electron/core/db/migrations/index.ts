@@ -7,6 +7,8 @@ import { m005Signoff } from './005-signoff';
 import { m006Planning } from './006-planning';
 import { m008LogSearch } from './008-log-search';
 import { m009Review } from './009-review';
+import { m010Education } from './010-education';
+import { m011RosterKinds } from './011-roster-kinds';
 import { m012ImportHistory } from './012-import-history';
 import { m013CatalogOrigin } from './013-catalog-origin';
 import type { Migration } from './types';
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   m006Planning,
   m008LogSearch,
   m009Review,
+  m010Education,
+  m011RosterKinds,
   m012ImportHistory,
   m013CatalogOrigin,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryCutoff, forecast, type ForecastInput } from '../../../../shared/planning/forecast';
+import { expiryCutoff, finishEstimate, forecast, type ForecastInput } from '../../../../shared/planning/forecast';
 import { addIsoDays } from '../../../../shared/planning/schedule';
 
 // All cases use today = 2026-03-01 (a Sunday). With the default 8-week window the pace blocks are the
@@ -216,5 +216,32 @@ describe('forecast: expiry risk', () => {
   it('counts 24 calendar months back, the same day being still valid', () => {
     expect(expiryCutoff('2026-03-10')).toBe('2024-03-10');
     expect(expiryCutoff('2026-02-28')).toBe('2024-02-28');
+  });
+});
+
+describe('finishEstimate: the basis switches from the accepted plan to the pace of the log', () => {
+  const remaining = 30;
+  const start = '2026-01-05';
+  const plan = { finish: '2026-06-30', sessions: 12 };
+  it('uses the plan while history is short, then the pace once there is enough', () => {
+    const early = forecast({ entryDates: ['2026-01-06', '2026-01-07'], remaining, today: '2026-01-12', historyStart: start });
+    expect(early.status).toBe('insufficient-data');
+    const e1 = finishEstimate(early, plan);
+    expect(e1).toMatchObject({ basis: 'plan', date: '2026-06-30' });
+    expect(e1.message).toContain('from your accepted plan');
+    // Five weeks later, two entries a week: a pace.
+    const dates = Array.from({ length: 10 }, (_, i) => addIsoDays('2026-01-06', Math.floor(i / 2) * 7 + (i % 2)));
+    const later = forecast({ entryDates: dates, remaining, today: '2026-02-09', historyStart: start });
+    expect(later.status).toBe('projected');
+    const e2 = finishEstimate(later, plan);
+    expect(e2.basis).toBe('pace');
+    expect(e2.date).toBe(later.status === 'projected' ? later.finish.likely : null);
+    expect(e2.message).toContain('from the pace of your log');
+  });
+
+  it('gives no date, and says why, without a pace or a plan that covers the need', () => {
+    const early = forecast({ entryDates: [], remaining, today: '2026-01-12', historyStart: start });
+    expect(finishEstimate(early, null)).toMatchObject({ basis: 'none', date: null });
+    expect(finishEstimate(early, { finish: null, sessions: 3 }).message).toContain('does not cover everything');
   });
 });

@@ -61,7 +61,7 @@ describe('planRotations', () => {
     expect(plan.outcome).toEqual({ kind: 'misses-target', finish: '2026-03-19', extraDays: 1 });
     expect(plan.sessions.map((s) => s.afterTarget)).toEqual([false, false, true]);
     expect(plan.message).toBe(
-      'Cannot reach the target by 2026-03-10: needs 1 more rotation day than your free days allow (at most 2 rotation days a week); this plan finishes on 2026-03-19.',
+      'Cannot reach the target by 2026-03-10: needs 1 more rotation day than your free days allow (at most 2 rotation days a week; 4 days of time off); this plan finishes on 2026-03-19.',
     );
   });
 
@@ -72,7 +72,39 @@ describe('planRotations', () => {
     // The part that can be done is still planned.
     expect(plan.sessions.map((s) => [s.date, s.expected])).toEqual([['2026-03-05', { head: 2 }]]);
     expect(plan.uncovered).toEqual({ abdomen: 3 });
-    expect(plan.message).toBe('Cannot reach the target by 2026-03-31: no site within your travel limits offers abdomen.');
+    // The headline names the real cause: the one site offering it is over the travel limit.
+    expect(plan.message).toBe(
+      'Cannot reach the target by 2026-03-31: Far Hospital offers abdomen but its round trip of 300 min is over your limit of 180 min.',
+    );
+  });
+
+  it('names a missing travel time as the cause, not the sites', () => {
+    const plan = planRotations({
+      ...base,
+      sites: [near],
+      remaining: { head: 2, abdomen: 3 },
+      skippedSites: [{ name: 'Lakeside', reason: 'no-travel', procedures: ['abdomen'] }],
+    });
+    expect(plan.message).toBe(
+      'Cannot reach the target by 2026-03-31: Lakeside offers abdomen but has no travel time on the Sites page; add it so the planner can use the site.',
+    );
+    const none = planRotations({ ...base, sites: [near], remaining: { abdomen: 3 } });
+    expect(none.message).toBe('Cannot reach the target by 2026-03-31: none of your sites offers abdomen.');
+  });
+
+  it('re-checks the expiry window on its own proposal and adds days for entries that would expire', () => {
+    // Two head entries count only for applications up to Mar 10; the plan would finish on Mar 19.
+    const expiring = [
+      { key: 'head', validThrough: '2026-03-10' },
+      { key: 'head', validThrough: '2026-03-10' },
+      { key: 'chest', validThrough: '2027-01-01' },
+    ];
+    const plain = planRotations(base);
+    const checked = planRotations({ ...base, expiring });
+    expect(checked.expiryAdded).toBe(2);
+    const expected = (p: typeof plain) => p.sessions.reduce((n, s) => n + s.expectedTotal, 0);
+    expect(expected(checked)).toBe(expected(plain) + 2);
+    expect(checked.message).toContain('re-doing 2 entries that would leave the window');
   });
 
   it('prefers the site that supplies most, then the shorter trip, once travel allows it', () => {

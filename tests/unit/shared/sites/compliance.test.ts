@@ -96,7 +96,7 @@ describe('expiry reminders', () => {
       TODAY,
     );
     expect(reminders.map((r) => [r.title, r.daysLeft, r.state])).toEqual([
-      ['Immunization: Influenza', -2, 'expired'],
+      ['Flu vaccination: Influenza', -2, 'expired'],
       ['Drug screen', 9, 'expiring-30'],
       ['BLS / CPR', 60, 'expiring-60'],
     ]);

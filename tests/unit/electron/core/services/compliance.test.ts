@@ -87,10 +87,10 @@ describe('compliance wallet on real SQLite', () => {
     expect([filesOnDisk(), count('attachments'), count('compliance_items')]).toEqual([[], 0, 0]);
   });
 
-  it('keeps kind-specific fields to their kind and needs a label for immunizations', async () => {
+  it('keeps kind-specific fields to their kind and needs a label for an other item', async () => {
     const hipaa = await call<ComplianceItem>('compliance.create', { kind: 'hipaa', hipaaSource: 'clinical-facility', insurer: 'Ignored Mutual' });
     expect([hipaa.hipaaSource, hipaa.insurer]).toEqual(['clinical-facility', '']);
-    const r = await backend.dispatch('compliance.create', { kind: 'immunization' });
+    const r = await backend.dispatch('compliance.create', { kind: 'custom' });
     expect(!r.ok && r.error.issues?.[0]?.path).toBe('label');
   });
 
@@ -111,5 +111,39 @@ describe('compliance wallet on real SQLite', () => {
     expect(await call('compliance.list')).toEqual([]);
     const back = await call<ComplianceItem>('compliance.restore', { id: item.id });
     expect(back.attachment?.sha256).toBe(item.attachment?.sha256);
+  });
+
+  it('matches by kind, takes a link by hand (per requirement, every site), and audits link and unlink', async () => {
+    const reqs = [{ kind: 'flu-vaccination' }, { kind: 'immunization', label: 'Influenza' }, { kind: 'custom', label: 'Respirator fit' }];
+    await call('sites.create', { name: 'Mercy General', status: 'agreed', requirements: reqs });
+    await call('sites.create', { name: 'Valley Imaging', status: 'contacted', requirements: [{ kind: 'custom', label: 'Respirator fit' }] });
+    await call('compliance.create', { kind: 'flu-vaccination', label: 'Influenza 2026-27', expiresOn: '2027-08-31' });
+    const fit = await call<ComplianceItem>('compliance.create', { kind: 'custom', label: 'N95 fit test', expiresOn: '2027-01-15' });
+    type Row = { siteName: string; gaps: number; cells: Array<{ state: string; matchedBy: string | null; itemTitle: string | null }> };
+    const before = await call<Row[]>('compliance.matrix');
+    const mercy = before.find((r) => r.siteName === 'Mercy General')!;
+    // A flu vaccination of any name meets both the flu-vaccination requirement and an "Influenza" immunization.
+    expect(mercy.cells.map((c) => [c.state, c.matchedBy, c.itemTitle])).toEqual([
+      ['valid', 'kind', 'Flu vaccination: Influenza 2026-27'],
+      ['valid', 'kind', 'Flu vaccination: Influenza 2026-27'],
+      ['missing', null, null],
+    ]);
+    const linked = await call<Row[]>('compliance.link', { kind: 'custom', label: 'Respirator fit', itemId: fit.id });
+    expect(linked.map((r) => [r.siteName, r.gaps])).toEqual([
+      ['Mercy General', 0],
+      ['Valley Imaging', 0],
+    ]);
+    expect(linked[1]!.cells[0]).toMatchObject({ matchedBy: 'link', itemTitle: 'Other item: N95 fit test' });
+    // Removing the document brings the gap back; restoring it brings the link back.
+    await call('compliance.remove', { id: fit.id });
+    expect((await call<Row[]>('compliance.matrix'))[1]!.gaps).toBe(1);
+    await call('compliance.restore', { id: fit.id });
+    expect((await call<Row[]>('compliance.matrix'))[1]!.gaps).toBe(0);
+    const unlinked = await call<Row[]>('compliance.unlink', { kind: 'custom', label: 'Respirator fit' });
+    expect(unlinked[1]!.gaps).toBe(1);
+    const actions = backend.db.prepare("SELECT action FROM audit_log WHERE entity = 'compliance_link' ORDER BY id").pluck().all();
+    expect(actions).toEqual(['create', 'delete']);
+    const missingItem = await backend.dispatch('compliance.link', { kind: 'custom', label: 'Respirator fit', itemId: 99 });
+    expect(missingItem.ok).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArrtHelperPlan, PacketCheck, PacketFile, SavedFile } from '../../../../../shared/ipc/documents';
 import type { SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
 import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
+import { LOG_CSV_HEADER } from '../../../../../shared/signoff/csv';
 import { openBackend } from '../../../../../electron/core/backend';
 import { seedProgressLog } from '../../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
@@ -75,12 +76,13 @@ describe('verification packet PDF', () => {
     expect(packet.pages).toBeGreaterThanOrEqual(3);
     const tablePages = pages.filter((p) => /CT Procedure \d{4}/.test(p));
     expect(tablePages.length).toBeGreaterThanOrEqual(3);
-    for (const p of tablePages) expect(p).toMatch(/#\s+Date\s+Time\s+Procedure\s+Category\s+Site\s+Simulated/);
+    // No catalog procedures on this track: no Category column (it would be empty).
+    for (const p of tablePages) expect(p).toMatch(/#\s+Date\s+Time\s+Procedure\s+Simulated/);
     for (let i = 1; i <= 120; i++) expect(text).toContain(`CT Procedure ${String(i).padStart(4, '0')}`);
     pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${packet.pages}`));
   });
 
-  it('shows the signer once a valid signature covers exactly the packet, and blank lines after an edit voids it', async () => {
+  it('shows the signer while a signature validly covers every listed entry, and blank lines once an edit voids one of them', async () => {
     s = await seed(3);
     await signAll(s);
     let packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId });
@@ -93,6 +95,29 @@ describe('verification packet PDF', () => {
     ({ text } = pdfText(packet.pdf));
     expect(text).not.toContain('drawn in RadLedger');
     expect(text).toContain('CT Changed');
+
+    // Signatures are per entry: a packet of the two untouched entries still carries the signature.
+    packet = await call<PacketFile>(s.backend, 'documents.packet', { batch: { trackId: s.trackId, siteId: s.siteId, from: '2026-06-02' }, verifierId: s.verifierId });
+    ({ text } = pdfText(packet.pdf));
+    expect(packet.entryCount).toBe(2);
+    expect(text).toContain('Signature (drawn in RadLedger)');
+  });
+});
+
+describe('packet: structured education', () => {
+  it('adds the education section on its own page, outside what the verifier signs (not in the digest)', async () => {
+    s = await seed(2);
+    const batch = { batch: { trackId: s.trackId, siteId: s.siteId }, verifierId: s.verifierId };
+    const before = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    await call(s.backend, 'education.create', { trackId: s.trackId, completedOn: '2026-05-02', title: 'Cardiac CT protocols', provider: 'RSNA', credits: 3, categoryKey: 'procedures' });
+    const packet = await call<PacketFile>(s.backend, 'documents.packet', batch);
+    expect(packet.digest).toBe(before.digest);
+    const { pages } = pdfText(packet.pdf);
+    const last = pages.at(-1)!;
+    expect(last).toContain('Structured education');
+    expect(last).toContain('3 of 16 credits; 1 of 4 content categories covered');
+    expect(last).toMatch(/2026-05-02\s+Cardiac CT protocols \(RSNA\)\s+Procedures\s+3\s+Yes/);
+    expect(last).toContain('structured education is not part of what the verifier signs above');
   });
 });
 
@@ -147,6 +172,39 @@ describe('CSV of the log', () => {
   });
 });
 
+describe('CSV of the log: what a spreadsheet user needs', () => {
+  it('carries category, site, verifier, status, counts and the reason why not, and signature state, under the one exported header', async () => {
+    s = await seed(1);
+    // The example catalog lists procedures with categories (Routine Head is in "Head").
+    await call(s.backend, 'catalogs.assign', { trackId: s.trackId, catalog: { key: 'example-ct-like' } });
+    await signAll(s); // signs the one Mercy General entry (CT Procedure 0001, not in the catalog)
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const e = await call<{ id: number }>(s.backend, 'entries.create', {
+        trackId: s.trackId, performedOn: '2026-06-12', performedAt: `${String(8 + i).padStart(2, '0')}:00`, procedureName: 'Routine Head',
+        siteName: 'County Clinic', verifierName: 'Sam Lee, R.T.(CT)',
+      });
+      ids.push(e.id);
+    }
+    const csv = await call<SavedFile>(s.backend, 'documents.csv', { trackId: s.trackId });
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.slice(1, text.indexOf('\r\n'))).toBe(LOG_CSV_HEADER);
+    expect(LOG_CSV_HEADER).toBe('id,date,time,discipline,procedure,procedure_id,category,site,verifier,simulated,status,counts,reason,signature,notes');
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const first = byId.get(ids[0]!)!;
+    expect(first).toMatchObject({ category: 'Head', site: 'County Clinic', verifier: 'Sam Lee, R.T.(CT)', status: 'Draft', counts: 'yes', reason: '', signature: 'unsigned' });
+    // The tenth on one day is over CT's cap of 9: kept, does not count, and says why.
+    expect(byId.get(ids[9]!)).toMatchObject({ counts: 'no', reason: expect.stringMatching(/^Over the daily limit of 9 entries/) as unknown as string });
+    // The signed entry is not in the example catalog (a complete list), so it does not count either.
+    const signed = byId.get(s.entryIds[0]!)!;
+    expect(signed).toMatchObject({ signature: 'signed', counts: 'no', reason: 'The procedure is not in this requirement catalog.', category: '' });
+    // The export of all tracks says the same.
+    const all = Buffer.from((await call<SavedFile>(s.backend, 'documents.csv', { trackId: null })).base64, 'base64').toString('utf8');
+    expect(all).toContain('Over the daily limit of 9 entries');
+  });
+});
+
 describe('ARRT entry helper', () => {
   it('groups pending entries by day within the daily cap and marks entries as entered', async () => {
     s = await seed(1);
@@ -195,6 +253,10 @@ describe('progress report PDF', () => {
     // 294 entries count toward ARRT's log, but only 83 of the 100 required repetitions are done.
     expect(text.replace(/\s+/g, ' ')).toContain("83 of 100 required repetitions done, 17 to go (294 entries count toward ARRT's log).");
     expect(text).toContain('5 more Renal Stone Protocol (0 of 5)');
+    // The finish date the dashboard and Today show, with its basis.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Finish date 2026-12-15 Around 2026-12-15, from the pace of your log');
+    expect(flat).toContain('Basis: the pace of the log.');
     backend.close();
   });
 });

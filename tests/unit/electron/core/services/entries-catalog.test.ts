@@ -66,8 +66,14 @@ describe('capture with a catalog', () => {
     expect(counts.total).toBe(2);
     const notCounting = await call(b, 'entries.list', { trackId: track.id, counting: 'not-counting' });
     expect(notCounting.rows.map((r) => r.id)).toEqual([sim.id]);
-    const noTrack = await b.dispatch('entries.list', { counting: 'counts' });
-    expect(noTrack).toMatchObject({ ok: false, error: { issues: [{ path: 'counting' }] } });
+    expect(notCounting.judgements[sim.id]).toEqual({ counts: false, text: 'This procedure may not be simulated.' });
+    // Without a track picked, each track is judged by its own catalog (one track: no need to pick it).
+    const noTrack = await call(b, 'entries.list', { counting: 'not-counting' });
+    expect(noTrack.rows.map((r) => r.id)).toEqual([sim.id]);
+    // Every page says, per row, whether it counts and why not.
+    const all = await call(b, 'entries.list', {});
+    expect(all.judgements[head.id]).toEqual({ counts: true, text: 'Counts.' });
+    expect(all.judgements[sim.id]!.counts).toBe(false);
     b.close();
   });
 });

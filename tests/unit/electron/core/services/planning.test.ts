@@ -23,7 +23,15 @@ describe('schedule, time off and sessions', () => {
     expect(before.settings).toMatchObject({ pattern: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] }, saved: false });
     await call(b, 'planning.saveSettings', { pattern: THREE_ON_FOUR_OFF, ...limits, targetDate: '2027-03-01' });
     const after = await call(b, 'planning.get', undefined);
-    expect(after.settings).toEqual({ pattern: THREE_ON_FOUR_OFF, ...limits, targetDate: '2027-03-01', saved: true });
+    expect(after.settings).toEqual({
+      pattern: { ...THREE_ON_FOUR_OFF, code: 'D' },
+      ...limits,
+      targetDate: '2027-03-01',
+      restHours: 10,
+      timeZone: null,
+      preferredStart: '08:00',
+      saved: true,
+    });
     b.close();
   });
 
@@ -87,7 +95,9 @@ describe('the planner over the seeded log', () => {
     expect(plan.excludedSites).toEqual([{ siteId: 3, name: 'Lakeside Regional', reason: 'round trip of 190 min is over your limit of 120 min' }]);
     expect(p.sitesNotAgreed).toEqual(['Northside Clinic']);
     expect(plan.outcome).toEqual({ kind: 'cannot-finish', unsupplied: ['Renal Stone Protocol', 'Soft Tissue Neck'] });
-    expect(plan.message).toBe('Cannot reach the target by 2027-01-31: no site within your travel limits offers Renal Stone Protocol, Soft Tissue Neck.');
+    expect(plan.message).toBe(
+      'Cannot reach the target by 2027-01-31: Lakeside Regional offers Soft Tissue Neck but its round trip of 190 min is over your limit of 120 min; none of your sites offers Renal Stone Protocol.',
+    );
 
     // Accept, then export: one all-day event per session, parsed back with ical.js.
     const accepted = await call(b, 'planning.accept', { sessions: plan.sessions.map((s) => ({ siteId: s.siteId, date: s.date })) });
@@ -115,6 +125,90 @@ describe('the planner over the seeded log', () => {
     expect((await call(b, 'planning.propose', { trackId: ct.id })).refusal).toMatch(/Set a target date/);
     const mr = await call(b, 'tracks.create', { discipline: 'MR', startDate: '2026-01-05' });
     expect((await call(b, 'planning.propose', { trackId: mr.id, target: '2027-06-01' })).refusal).toMatch(/does not say how many repetitions/);
+    b.close();
+  });
+});
+
+describe('roster with times, timed sessions and the calendar export', () => {
+  const NIGHTS = { kind: 'cycle' as const, anchor: '2026-11-23', days: [true, true, true, false, false, false, false], code: 'N' };
+
+  it('keeps the rest rule after nights, accepts timed sessions, and exports them with zone, address and stable UIDs', async () => {
+    const b = backend();
+    const { trackId } = await seedProgressLog((c, i) => b.dispatch(c as ChannelName, i) as never);
+    // The address as the Sites page stores it.
+    b.db.prepare("UPDATE sites SET location = '1200 Mercy Way, Springfield' WHERE name = 'Mercy General'").run();
+    await call(b, 'planning.saveSettings', { pattern: NIGHTS, ...limits, targetDate: '2027-01-31', timeZone: 'America/Chicago' });
+    const p = await call(b, 'planning.propose', { trackId });
+    const plan = p.plan!;
+    // Nights Mon-Wed end Thu 07:00: Thursday is lost to the rest rule, Friday is the first day.
+    expect(plan.sessions[0]).toMatchObject({ date: '2026-11-27', start: '08:00', end: '16:00', hours: 8 });
+    expect(plan.sessions.map((s) => isoWeekday(s.date))).not.toContain(4);
+    expect(plan.unusableDays.find((u) => u.date === '2026-11-26')?.text).toBe(
+      'Thu 26 Nov: you finish a night at 07:00; with 10 h rest and 25 min travel each way, no 8 h session fits',
+    );
+
+    const accepted = await call(b, 'planning.accept', {
+      sessions: plan.sessions.map((s) => ({ siteId: s.siteId, date: s.date, startTime: s.start, hours: s.hours })),
+    });
+    expect(accepted[0]).toMatchObject({ date: '2026-11-27', startTime: '08:00', hours: 8 });
+
+    const first = await call(b, 'planning.exportIcs', { includeShifts: true });
+    const second = await call(b, 'planning.exportIcs', { includeShifts: true });
+    const parse = (text: string) => {
+      const cal = new ICAL.Component(ICAL.parse(text));
+      for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+      return cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    };
+    const a = parse(first.text);
+    const c = parse(second.text);
+    expect(a.map((e) => e.uid)).toEqual(c.map((e) => e.uid));
+    const session = a.find((e) => e.uid === `rotation-${accepted[0]!.id}@radledger.local`)!;
+    expect(session.startDate.toString()).toBe('2026-11-27T08:00:00');
+    expect(session.startDate.toJSDate().toISOString()).toBe('2026-11-27T14:00:00.000Z'); // CST
+    expect(session.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/Chicago');
+    expect(session.location).toBe('Mercy General, 1200 Mercy Way, Springfield');
+    const night = a.find((e) => e.uid === 'shift-2026-11-24-N@radledger.local')!;
+    expect([night.startDate.toString(), night.endDate.toString()]).toEqual(['2026-11-24T19:00:00', '2026-11-25T07:00:00']);
+    expect(first.text).toContain('BEGIN:VTIMEZONE');
+    b.close();
+  });
+
+  it('edits shift definitions and one-off changes, each in the audit chain, and refuses codes nobody defined', async () => {
+    const b = backend();
+    const bad = await b.dispatch('planning.saveSettings', {
+      pattern: { kind: 'sequence', anchor: '2026-11-23', codes: ['D', 'D', 'X', 'O'] },
+      ...limits,
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.issues?.[0]?.path).toBe('pattern.codes');
+    await call(b, 'planning.saveSettings', { pattern: { kind: 'sequence', anchor: '2026-11-23', codes: ['D', 'D', 'N', 'N', 'O', 'O', 'O', 'O'] }, ...limits });
+    const defs = await call(b, 'planning.saveDefinitions', {
+      definitions: [
+        { code: 'D', label: 'Day', start: '07:00', end: '19:00', kind: 'work' },
+        { code: 'N', label: 'Night', start: '19:00', end: '07:30', kind: 'work' },
+        { code: 'OC', label: 'On call', start: '17:00', end: '07:00', kind: 'on-call' },
+      ],
+    });
+    expect(defs.map((d) => d.code)).toEqual(['D', 'N', 'OC']);
+    // The pattern still uses N: removing it is refused.
+    const refused = await b.dispatch('planning.saveDefinitions', { definitions: [{ code: 'D', label: 'Day', start: '07:00', end: '19:00' }] });
+    expect(refused.ok).toBe(false);
+    await call(b, 'planning.saveChange', { date: '2026-11-28', code: 'OC', note: 'covering for Sam' });
+    await call(b, 'planning.saveChange', { date: '2026-11-23', code: null });
+    const state = await call(b, 'planning.get', undefined);
+    expect(state.changes).toEqual([
+      { date: '2026-11-23', code: null, note: '' },
+      { date: '2026-11-28', code: 'OC', note: 'covering for Sam' },
+    ]);
+    await call(b, 'planning.deleteChange', { date: '2026-11-23' });
+    const actions = b.db.prepare("SELECT entity, action FROM audit_log WHERE entity IN ('shift_definitions', 'roster_change') ORDER BY id").all();
+    expect(actions).toEqual([
+      { entity: 'shift_definitions', action: 'update' },
+      { entity: 'roster_change', action: 'create' },
+      { entity: 'roster_change', action: 'create' },
+      { entity: 'roster_change', action: 'delete' },
+    ]);
+    expect(verifyAuditChain(b.db).breaks).toEqual([]);
     b.close();
   });
 });
