@@ -46,7 +46,7 @@ export interface VersionWarning {
 
 /** A derived figure in words, short enough for a list line. */
 export function derivedText(d: Derivation): string {
-  const months = /(\d+) months after/.exec(d.rule)?.[1];
+  const months = /(?<!\d)(\d{1,4}) months after/.exec(d.rule)?.[1];
   return months ? `derived: ${months} months after ${d.from}` : `derived from ${d.from} (${d.rule})`;
 }
 

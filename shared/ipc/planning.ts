@@ -93,9 +93,10 @@ const shiftCode = z
   .string()
   .trim()
   .toUpperCase()
+  .max(4, { message: 'Use 1 to 4 letters or digits.', abort: true })
   .regex(/^[A-Z0-9]{1,4}$/, 'Use 1 to 4 letters or digits.')
   .refine((c) => c !== 'O', "'O' means a day off; pick another code.");
-const hhmmRequired = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.');
+const hhmmRequired = z.string().max(5, { message: 'Use a time as HH:MM.', abort: true }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.');
 
 export const patternInput = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -113,7 +114,7 @@ export const patternInput = z.discriminatedUnion('kind', [
     kind: z.literal('sequence'),
     anchor: isoDate,
     codes: z
-      .array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,4}$/, 'Use shift codes like D, N or O.'))
+      .array(z.string().trim().toUpperCase().max(4, { message: 'Use shift codes like D, N or O.', abort: true }).regex(/^[A-Z0-9]{1,4}$/, 'Use shift codes like D, N or O.'))
       .min(2, 'A sequence has at least 2 days.')
       .max(56, 'Keep a sequence to 8 weeks or less.'),
   }),

@@ -104,7 +104,8 @@ describe('no regular expression in the source can backtrack super-linearly', () 
     const bad: string[] = [];
     for (const p of patterns) {
       const t0 = performance.now();
-      const d = checkSync(p.source, p.flags, { timeout: 20_000 });
+      // A fixed seed: recheck's fuzzer is random, and a test must give the same answer every run.
+      const d = checkSync(p.source, p.flags, { timeout: 20_000, randomSeed: 14 });
       if (process.env.REDOS_TIMES) console.log(Math.round(performance.now() - t0), p.where);
       if (d.status === 'safe') continue;
       const detail =
