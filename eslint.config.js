@@ -1,4 +1,4 @@
-// Lint enforces the process boundaries (STYLE.md practice 1): shared/ is pure, the renderer
+// Lint enforces the process boundaries (docs/code-style.md, practice 1): shared/ is pure, the renderer
 // talks only to window.api, and backend code never imports 'electron' so vitest loads it on Node.
 import js from '@eslint/js';
 import globals from 'globals';

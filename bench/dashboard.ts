@@ -65,11 +65,17 @@ export async function benchDashboard(): Promise<Array<{ name: string; median: nu
       const r = await backend.dispatch('dashboard.get', { trackId: 1, paceWindowWeeks: 8 });
       if (!r.ok) throw new Error(r.error.message);
     };
-    // A write that changes nothing visible still drops the cached evaluation: the "after a change" case.
-    const touch = () => db.prepare('UPDATE tracks SET updated_at = updated_at WHERE id = 1').run();
+    // "After a change": one entry's time moves by a minute, as an edit in the log does. That is a
+    // column the engine reads, so the evaluation cache patches the entry in and the engine runs again
+    // (its incremental path). A different entry each time, so no two runs see the same change.
+    const changeEntry = db.prepare(
+      "UPDATE entries SET performed_at = CASE WHEN performed_at = '10:00' THEN '10:01' ELSE '10:00' END WHERE id = ?",
+    );
+    let changed = 0;
+    const touch = () => changeEntry.run(1 + ((changed++ * 7919) % N));
     await get(); // warm-up (JIT)
     const noop = () => {};
-    // Each call after a fresh change with the 8-week window cached: the 12-week forecast is computed anew.
+    // Each call after a fresh entry change with the 8-week window cached: the 12-week forecast is computed anew.
     const touchForecast = async () => {
       touch();
       await get();

@@ -1,5 +1,5 @@
 // The eight ARRT post-primary disciplines that have a clinical experience procedure log, with
-// the daily entry caps ARRT publishes (confirmed: see ../shared/ARRT-RULES.md, "Disciplines").
+// the daily entry caps ARRT publishes (confirmed: see docs/arrt-rules.md, "Disciplines").
 
 export const DISCIPLINES = [
   { code: 'CT', name: 'Computed Tomography', dailyCap: 9 },

@@ -7,6 +7,7 @@
 // Every pattern is written to run in linear time on hostile input (no nested or overlapping
 // quantifiers, bounded separators, runs anchored at their first character by a lookbehind) because
 // it runs on each keystroke of a free-text field.
+import { trimEndRuns } from './text';
 
 export const PHI_KINDS = ['mrn', 'dob', 'ssn', 'accession', 'phone', 'name', 'email', 'date', 'age'] as const;
 
@@ -98,6 +99,24 @@ interface Candidate {
   start: number;
   end: number;
   rank: number;
+  /** For names: what introduced it ("pt", "Mrs", "wife", "name:"). */
+  marker?: MarkerKind;
+}
+
+/**
+ * Which field the text comes from. `patient-note`: a procedure note, where any phone, e-mail, date
+ * or "Mrs. X" is most likely the patient's. `site-contact`: a site's notes and its contact log
+ * (person, role, outcome), which hold the site's own contact data: the coordinator's office phone
+ * and e-mail, "Mrs. Okafor", the date of an interview. There those are not flagged; everything
+ * that only a patient has (record, accession and social security numbers, birth dates, ages over
+ * 89, a name after "pt"/"patient" or a relative) still is.
+ */
+export type PhiProfile = 'patient-note' | 'site-contact';
+
+function keptInProfile(c: Candidate, profile: PhiProfile): boolean {
+  if (profile === 'patient-note') return true;
+  if (c.kind === 'phone' || c.kind === 'email' || c.kind === 'date') return false;
+  return !(c.kind === 'name' && c.marker === 'honorific');
 }
 
 const RANK = {
@@ -295,7 +314,7 @@ function idDigitCount(id: string): number {
 function findLabelledIds(text: string, re: RegExp, kind: 'mrn' | 'accession', rank: number): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(re)) {
-    const id = (m[1] ?? '').replace(/-+$/, '');
+    const id = trimEndRuns(m[1] ?? '', '-');
     if (idDigitCount(id) < 3) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const end = start + id.length;
@@ -535,15 +554,18 @@ function findNames(text: string): Candidate[] {
     // Keep a possessive "'s" in the text: "Mr [removed]'s wife" still reads.
     const span = text.slice(first, end);
     const trimmed = span.replace(/['’]s$/, '');
-    out.push({ kind: 'name', start: first, end: first + trimmed.length, rank: RANK.name });
+    out.push({ kind: 'name', start: first, end: first + trimmed.length, rank: RANK.name, marker: kind });
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every span of `text` that looks like a patient identifier, in text order, never overlapping. */
-export function detectPhi(text: string): PhiFinding[] {
+/**
+ * Every span of `text` that looks like a patient identifier, in text order, never overlapping.
+ * `profile` tunes it to the field (see PhiProfile); procedure notes by default.
+ */
+export function detectPhi(text: string, profile: PhiProfile = 'patient-note'): PhiFinding[] {
   const candidates = [
     ...findSsn(text),
     ...findDob(text),
@@ -567,7 +589,8 @@ export function detectPhi(text: string): PhiFinding[] {
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map((c) => ({
+  // After overlap resolution: characters a dropped finding claimed stay unflagged.
+  return kept.filter((c) => keptInProfile(c, profile)).map((c) => ({
     kind: c.kind,
     start: c.start,
     end: c.end,
@@ -581,12 +604,12 @@ export function detectPhi(text: string): PhiFinding[] {
  * Without `findings` it detects them itself, and repeats until nothing is left: removing one span
  * can change another's context (a number after a label that was itself a name loses its label).
  */
-export function redactPhi(text: string, findings?: readonly PhiFinding[]): string {
+export function redactPhi(text: string, findings?: readonly PhiFinding[], profile: PhiProfile = 'patient-note'): string {
   if (findings) return replaceSpans(text, findings);
   let current = text;
   // Each pass removes at least one span that is not a token; the bound only guards against a bug.
   for (let pass = 0; pass < 10; pass++) {
-    const found = detectPhi(current);
+    const found = detectPhi(current, profile);
     if (found.length === 0) break;
     current = replaceSpans(current, found);
   }

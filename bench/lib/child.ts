@@ -32,8 +32,9 @@ async function rss(): Promise<void> {
   const step = (name: string) => {
     const now = process.memoryUsage().rss;
     peak = Math.max(peak, now);
-    const { heapUsed, external } = process.memoryUsage();
-    done.push(`${name} → ${(now / 2 ** 20).toFixed(0)} MB (JS heap ${(heapUsed / 2 ** 20).toFixed(0)}, external ${(external / 2 ** 20).toFixed(0)})`);
+    const { heapUsed, heapTotal, external } = process.memoryUsage();
+    const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+    done.push(`${name} → ${mb(now)} MB (JS heap ${mb(heapUsed)} of ${mb(heapTotal)}, external ${mb(external)})`);
   };
   step('open');
   for (const trackId of tracks) await dashboardData(backend.dispatch, backend.db, trackId);

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { bindLiveDatabase } from './backup/live';
-import { exclusive, isDailyBackupDue, writeBackup, writeBackupNow } from './backup/write';
+import { exclusive, isDailyBackupDue, removeStalePartials, writeBackup, writeBackupNow } from './backup/write';
 import type { Ctx } from './context';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -54,6 +54,7 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const file = databasePath(options.dataDir);
   const { report: startup, deferredCheck } = checkDatabaseAtStartup(file, options.dataDir, now());
+  removeStalePartials(options.dataDir);
   const open = () => openDatabase(file, { beforeMigrate: (from) => backupBeforeMigration(file, options.dataDir, from, now()) });
   const ctx: Ctx = {
     db: open(),

@@ -10,8 +10,25 @@ import { handlers as defaultHandlers } from './services';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
+type ZodIssue = ZodError['issues'][number];
+
+function fieldIssues(issues: readonly ZodIssue[], prefix: PropertyKey[]): FieldIssue[] {
+  return issues.flatMap((i): FieldIssue[] => {
+    const at = [...prefix, ...i.path];
+    // Strict objects: one issue per unknown key, at the key's own path, so a caller's typo is named.
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...at, key].join('.'), message: `Unknown field "${key}".` }));
+    // A plain union that no branch accepted: report the branch that came closest (fewest issues),
+    // at its fields, instead of one "Invalid input" for the whole value.
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const closest = i.errors.reduce((best, e) => (e.length < best.length ? e : best));
+      if (closest.length > 0) return fieldIssues(closest, at);
+    }
+    return [{ path: at.join('.'), message: i.message }];
+  });
+}
+
 export function zodIssues(err: ZodError): FieldIssue[] {
-  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return fieldIssues(err.issues, []);
 }
 
 export function toFailure(err: unknown): Result<never> {

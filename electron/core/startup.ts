@@ -6,13 +6,17 @@
 // start runs the full check before opening, which sets the file aside as below. A file that is damaged, unreadable or not a SQLite database at all is
 // never overwritten or deleted: it is moved aside, byte for byte (a rename, with its -wal and -shm
 // companions), into `<dataDir>/damaged/`, and the app starts on an empty log and offers the
-// newest backup that passes an integrity check.
+// newest backup that passes an integrity check. An empty (zero-byte) file counts as damaged when
+// such a backup exists; without one it is a new start, as SQLite would take it.
 import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, DamagedFileReport, DataPreview } from '../../shared/ipc/backups';
 import { AppFailure } from '../../shared/result';
 import { backupFile, listBackups } from './backup/files';
 import { checkDatabaseFile, previewDatabaseFile } from './backup/verify';
+import { NewerDatabaseError } from './db/migrate';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { readUserVersion } from './db/version';
 
 export const DAMAGED_DIR_NAME = 'damaged';
 
@@ -88,8 +92,22 @@ export function checkDatabaseAtStartup(
   instant: Date,
   fullCheckMaxBytes = FULL_CHECK_MAX_BYTES,
 ): { report: StartupReport; deferredCheck: boolean } {
+  // A newer RadLedger's file is refused before any check opens it (even a read-only connection
+  // writes read marks into the -shm): its bytes and companions stay exactly as they are.
+  if (existsSync(file)) {
+    const found = readUserVersion(file);
+    if (found > LATEST_SCHEMA_VERSION) throw new NewerDatabaseError(found, LATEST_SCHEMA_VERSION);
+  }
   assertWritable(dataDir, file);
   if (!existsSync(file)) return { report: { created: true, damaged: null }, deferredCheck: false };
+  if (statSync(file).size === 0) {
+    // What some sync tools and a full disk leave behind. SQLite would take it as a new, empty
+    // database; with a verified backup at hand it is lost data, so it is handled as damage.
+    if (newestGoodBackup(dataDir) === null) return { report: { created: true, damaged: null }, deferredCheck: false };
+    const keptAt = moveAside(file, dataDir, instant);
+    const reason = 'The data file is empty (0 bytes): a sync tool or a full disk may have emptied it.';
+    return { report: { created: true, damaged: { reason, keptAt, detectedAt: instant.toISOString() } }, deferredCheck: false };
+  }
   const marker = path.join(dataDir, RECHECK_MARKER_NAME);
   const deferredCheck = !existsSync(marker) && statSync(file).size > fullCheckMaxBytes;
   const verdict = checkDatabaseFile(file, deferredCheck ? 'structure' : 'quick');

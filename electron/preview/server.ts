@@ -2,7 +2,11 @@
 // backend library. For machines where Electron cannot start and for browser tests.
 //
 // Guards: binds loopback only (a non-loopback host is refused before listening), a random port,
-// a per-run secret token on every API call, and a Host header check against DNS rebinding.
+// a per-run secret token on every API call, a Host header check against DNS rebinding, and an
+// Origin check on API calls (a browser always sends Origin on a POST; a foreign one is refused).
+// Bodies over MAX_BODY_BYTES are refused with 413 from their Content-Length, or as soon as a
+// streamed body passes the limit, never read whole; a path that is not valid percent-encoding
+// answers 400.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -62,15 +66,61 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'ap
   res.end(body);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
+class BodyTooLarge extends Error {}
+
+/**
+ * The request body, refused (BodyTooLarge) by its declared length before a byte is read, or as
+ * soon as a streamed body passes the limit. Past the limit nothing more is kept.
+ */
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      chunks.length = 0;
+      reject(new BodyTooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', reject);
+  });
+}
+
+/**
+ * 413 at once. The rest of the body is discarded as it arrives (never buffered) and the connection
+ * is left open meanwhile: closing it while the client still writes would reset it, and the client
+ * would lose the answer. A client that keeps sending past another MAX_BODY_BYTES is cut off.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
+  const mb = Math.round(MAX_BODY_BYTES / 2 ** 20);
+  send(res, 413, JSON.stringify({ ok: false, error: { kind: 'validation', message: `The request is larger than ${mb} MB.` } }));
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_BODY_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
+/** Origin of an API call: none (not a browser) or this server's own; anything else is refused. */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin.toLowerCase());
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
@@ -91,20 +141,28 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     void (async () => {
       if (!isAllowedHostHeader(req.headers.host, port)) return send(res, 421, JSON.stringify({ error: 'bad host' }));
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/')) {
+      const pathname = decodePath(url.pathname);
+      if (pathname === null) {
+        return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'validation', message: 'The request path is not valid percent-encoding.' } }));
+      }
+      if (pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
         const given = req.headers[TOKEN_HEADER];
         if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
           return send(res, 403, JSON.stringify({ ok: false, error: { kind: 'forbidden', message: 'Missing or wrong preview token.' } }));
         }
+        if (!isAllowedOrigin(req.headers.origin, port)) {
+          return send(res, 403, JSON.stringify({ ok: false, error: { kind: 'forbidden', message: 'Calls from another site are refused.' } }));
+        }
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body ? (JSON.parse(body) as { input?: unknown }).input : undefined;
-        } catch {
+        } catch (err) {
+          if (err instanceof BodyTooLarge) return refuseTooLarge(req, res);
           return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'validation', message: 'The request body is not valid JSON.' } }));
         }
-        const result = await backend.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+        const result = await backend.dispatch(pathname.slice('/api/'.length), input);
         return send(res, 200, JSON.stringify(result));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');

@@ -16,6 +16,7 @@
 // columns separated by runs of spaces, and PDF text where single spaces separate "Name 15 Mandatory".
 // Category lines are lines with text but no number ("HEAD", "Category: Chest", "Neck:"); "Mandatory
 // procedures" / "Elective procedures" lines set the kind of the rows below them.
+import { trimEndRuns, trimRuns } from '../text';
 import type { CatalogInput, ProcedureKind } from './schema';
 
 export type PasteFormat = 'tab' | 'csv' | 'spaces';
@@ -68,10 +69,12 @@ const MANDATORY_WORDS = new Set(['m', 'mand', 'mandatory', 'required', 'req', 'r
 const ELECTIVE_WORDS = new Set(['e', 'elec', 'elective', 'optional', 'opt', 'o']);
 const MARKS = /^(x|✓|✔|☑|•|\*|yes|y)$/i;
 const NOISE = /^(page\s+\d+(\s+of\s+\d+)?|©.*|copyright\b.*|\d+\s*\/\s*\d+)$/i;
-const SECTION = /^(mandatory|elective)\s*(procedures|exams|examinations)?\s*:?$/i;
+const SECTION = /^(mandatory|elective)(?:\s*(procedures|exams|examinations))?\s*:?$/i;
 const TOTAL = /^total(\s+(repetitions|procedures|exams))?\s*:?$/i;
 /** "Total 125" / "Total repetitions: 125" written as one cell (e.g. one run of PDF text). */
-const TOTAL_LINE = /^total(\s+(repetitions|procedures|exams))?\s*:?\s+(\d{1,4})$/i;
+// The separator is "[space]:space" or spaces, as two alternatives: `\s*:?\s+` let the two runs of
+// whitespace split a long run in every way (quadratic).
+const TOTAL_LINE = /^total(\s+(repetitions|procedures|exams))?(?:\s*:\s+|\s+)(\d{1,4})$/i;
 const MIN_ELECTIVES = /(?:at\s+least|minimum\s+of|min\.?)\s+(\d+)\s+(?:different\s+)?electives?/i;
 const WHOLE = /^\d{1,4}$/;
 
@@ -108,7 +111,7 @@ function detectFormat(lines: string[]): PasteFormat {
   const content = lines.filter((l) => l.trim() !== '');
   if (content.some((l) => l.includes('\t'))) return 'tab';
   // CSV when most lines have a comma outside parentheses (names like "Spine (C, T, L)" alone are not).
-  const commaLines = content.filter((l) => /,/.test(l.replace(/\([^)]*\)/g, ''))).length;
+  const commaLines = content.filter((l) => /,/.test(l.replace(/\([^()]*\)/g, ''))).length;
   return commaLines > 0 && commaLines >= content.length / 2 ? 'csv' : 'spaces';
 }
 
@@ -167,13 +170,29 @@ function inferCells(cells: string[]): Cells | { error: string } {
 /** PDF text with single spaces: "Routine Head 15 Mandatory", "Routine Head Mandatory 15", "Routine Head 15". */
 function inferSpaced(line: string): Cells | null {
   const num = /^\d/;
-  let m = /^(.+?)\s+(\S+)\s+(\S+?)\.?$/.exec(line);
-  if (m && num.test(m[2]!) && kindOf(m[3]!)) return { name: m[1]!, category: null, reps: m[2]!, kind: kindOf(m[3]!) };
-  if (m && kindOf(m[2]!) && num.test(m[3]!)) return { name: m[1]!, category: null, reps: m[3]!, kind: kindOf(m[2]!) };
-  m = /^(.+?)\s+(\S+?)\.?$/.exec(line);
-  if (m && num.test(m[2]!)) return { name: m[1]!, category: null, reps: m[2]!, kind: null };
-  if (m && kindOf(m[2]!) && !/\d/.test(m[1]!)) return { name: m[1]!, category: null, reps: null, kind: kindOf(m[2]!) };
+  let m = lastWords(line, 2);
+  if (m && num.test(m[1]!) && kindOf(m[2]!)) return { name: m[0], category: null, reps: m[1]!, kind: kindOf(m[2]!) };
+  if (m && kindOf(m[1]!) && num.test(m[2]!)) return { name: m[0], category: null, reps: m[2]!, kind: kindOf(m[1]!) };
+  m = lastWords(line, 1);
+  if (m && num.test(m[1]!)) return { name: m[0], category: null, reps: m[1]!, kind: null };
+  if (m && kindOf(m[1]!) && !/\d/.test(m[0])) return { name: m[0], category: null, reps: null, kind: kindOf(m[1]!) };
   return null;
+}
+
+/**
+ * The last `n` whitespace-separated words of a line and the text before them, a trailing "." off
+ * the last word: what /^(.+?)\s+(\S+)\s+(\S+?)\.?$/ captured, without its quadratic backtracking.
+ */
+function lastWords(line: string, n: number): [string, ...string[]] | null {
+  if (line === '' || /\s/.test(line[line.length - 1]!)) return null;
+  const parts = line.split(/(\s+)/); // words and the whitespace runs between them
+  if (parts.length < 2 * n + 1) return null;
+  const head = parts.slice(0, parts.length - 2 * n).join('');
+  if (head === '') return null;
+  const words = parts.slice(parts.length - 2 * n).filter((_, i) => i % 2 === 1);
+  const last = words[n - 1]!;
+  if (last.length > 1 && last.endsWith('.')) words[n - 1] = last.slice(0, -1);
+  return [head, ...words];
 }
 
 export function slugify(text: string): string {
@@ -181,11 +200,9 @@ export function slugify(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'item';
+    .replace(/[^a-z0-9]+/g, '-');
+  const t = trimEndRuns(trimRuns(s, '-').slice(0, 60), '-');
+  return t || 'item';
 }
 
 function uniqueId(base: string, used: Set<string>): string {

@@ -1,4 +1,4 @@
-// Requirement-version rules (ARRT-RULES.md, "Requirement versions", confirmed):
+// Requirement-version rules (docs/arrt-rules.md, "Requirement versions", confirmed):
 // - nobody may start a worksheet on a version on or after its successor's effective date;
 // - a track on the older version stays valid until that version expires (24 months after the
 //   newest version's effective date) and the app warns ahead of that date.
@@ -46,7 +46,7 @@ export interface VersionWarning {
 
 /** A derived figure in words, short enough for a list line. */
 export function derivedText(d: Derivation): string {
-  const months = /(\d+) months after/.exec(d.rule)?.[1];
+  const months = /(?<!\d)(\d{1,4}) months after/.exec(d.rule)?.[1];
   return months ? `derived: ${months} months after ${d.from}` : `derived from ${d.from} (${d.rule})`;
 }
 

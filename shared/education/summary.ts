@@ -6,6 +6,7 @@
 //   summarizeEducation(evaluation, activities, origin, windowMonths) -> EducationSummary
 //   educationReasonText(reason, windowMonths)                        why credits do not count
 //   categoryKeyFor(name, taken)                                      slug for a user-named category
+import { trimEndRuns, trimRuns } from '../text';
 import type { EducationEvaluation, EducationReason } from '../engine/education';
 import type { AttachmentMeta } from '../sites/types';
 
@@ -68,7 +69,7 @@ export function educationReasonText(reason: EducationReason, windowMonths: numbe
   }
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, ''));
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : trimEndRuns(n.toFixed(2), '0'));
 export const formatCredits = fmt;
 
 export function summarizeEducation(
@@ -111,13 +112,7 @@ export function summarizeEducation(
 
 /** A slug id for a category the user names ("Patient Care" -> "patient-care"), unique among `taken`. */
 export function categoryKeyFor(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'category';
+  const base = trimRuns(name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-'), '-').slice(0, 60) || 'category';
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
   return key;

@@ -1,4 +1,4 @@
-// Structured education (ARRT-RULES.md, "Structured education", confirmed): 16 CE credits aimed at
+// Structured education (docs/arrt-rules.md, "Structured education", confirmed): 16 CE credits aimed at
 // the discipline's content specifications, at least 1 in each major content category, earned in
 // the same 24-month window before the application as the procedures.
 //

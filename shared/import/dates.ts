@@ -120,7 +120,9 @@ export function readDateCell(raw: string, order: DateOrder | null): DateRead {
       if (iso) return { kind: 'date', iso };
     }
     // A month name with a day that month does not have ("Feb 30, 2025") is not a real date.
-    const dayless = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)?\b(?=.*\d{2,4}\s*$)/, '1');
+    // The day is the number followed, with no digit between, by the year at the end (`.*` in the
+    // lookahead rescanned the rest of the text from every candidate: quadratic).
+    const dayless = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)?\b(?=\D*\d{2,4}\s*$)/, '1');
     if (dayless !== t && NAMED_FORMATS.some((fmt) => tryParse(dayless, fmt))) return { kind: 'impossible' };
   }
   return { kind: 'unreadable' };

@@ -64,11 +64,11 @@ export interface BackupsOverview {
   backupProblem: string | null;
 }
 
-export const backupName = z.string().regex(BACKUP_NAME_PATTERN, 'Not a RadLedger backup name.');
+export const backupName = z.string().max(120, { message: 'Not a RadLedger backup name.', abort: true }).regex(BACKUP_NAME_PATTERN, 'Not a RadLedger backup name.');
 
 export const restoreSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('backup'), name: backupName }),
-  z.object({ kind: z.literal('staged'), id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown staged file.') }),
+  z.strictObject({ kind: z.literal('backup'), name: backupName }),
+  z.strictObject({ kind: z.literal('staged'), id: z.string().max(16, { message: 'Unknown staged file.', abort: true }).regex(/^[0-9a-f]{16}$/, 'Unknown staged file.') }),
 ]);
 export type RestoreSource = z.infer<typeof restoreSource>;
 
@@ -78,15 +78,15 @@ export const backupChannels = {
   'backups.list': channel<BackupsOverview>()(z.undefined()),
   'backups.create': channel<BackupInfo>()(z.undefined()),
   /** The bytes of one backup, to save where the user chooses. */
-  'backups.download': channel<{ fileName: string; dataBase64: string }>()(z.object({ name: backupName })),
-  'backups.preview': channel<DataPreview>()(z.object({ source: restoreSource })),
+  'backups.download': channel<{ fileName: string; dataBase64: string }>()(z.strictObject({ name: backupName })),
+  'backups.preview': channel<DataPreview>()(z.strictObject({ source: restoreSource })),
   /** A file the user picked: checked (it must be a sound RadLedger database) and kept for preview. */
   'backups.stage': channel<{ source: RestoreSource; preview: DataPreview }>()(
-    z.object({
-      fileName: z.string().max(260),
-      dataBase64: z.string().min(1).max(Math.ceil((BACKUP_FILE_MAX_BYTES * 4) / 3) + 4, 'The file is larger than 20 MB.'),
+    z.strictObject({
+      fileName: z.string().max(260, { abort: true }),
+      dataBase64: z.string().min(1).max(Math.ceil((BACKUP_FILE_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
     }),
   ),
   /** Replaces the current data with the source. The current data is backed up first: `undo` restores it. */
-  'backups.restore': channel<{ preview: DataPreview; undo: BackupInfo }>()(z.object({ source: restoreSource })),
+  'backups.restore': channel<{ preview: DataPreview; undo: BackupInfo }>()(z.strictObject({ source: restoreSource })),
 };

@@ -110,34 +110,34 @@ export interface ProgressReport {
   reasonTexts: Record<NotCountingReason, string>;
 }
 
-const catalogRef = z.union([z.strictObject({ id }), z.strictObject({ key: z.string().min(1).max(80) })]);
+const catalogRef = z.union([z.strictObject({ id }), z.strictObject({ key: z.string().min(1).max(80, { abort: true }) })]);
 
 export const catalogChannels = {
   'catalogs.list': channel<CatalogListing>()(z.undefined()),
   'catalogs.get': channel<CatalogDocument>()(catalogRef),
-  'catalogs.save': channel<SavedCatalog>()(z.object({ catalog: z.unknown(), trackId: id.optional() })),
+  'catalogs.save': channel<SavedCatalog>()(z.strictObject({ catalog: z.unknown(), trackId: id.optional() })),
   'catalogs.import': channel<SavedCatalog>()(
-    z.object({
-      text: z.string().max(5_000_000, 'This file is too large to be a catalog.'),
+    z.strictObject({
+      text: z.string().max(5_000_000, { message: 'This file is too large to be a catalog.', abort: true }),
       /** The file's name, kept with the revision ("Not verified by RadLedger, from …"). */
-      fileName: z.string().trim().min(1).max(260).optional(),
+      fileName: z.string().trim().min(1).max(260, { abort: true }).optional(),
       trackId: id.optional(),
     }),
   ),
   'catalogs.export': channel<CatalogExport>()(catalogRef),
   'catalogs.parsePaste': channel<PasteResult>()(
-    z.object({ text: z.string().max(1_000_000, 'Paste at most 1 MB of text.'), defaultKind: z.enum(PROCEDURE_KINDS).optional() }),
+    z.strictObject({ text: z.string().max(1_000_000, { message: 'Paste at most 1 MB of text.', abort: true }), defaultKind: z.enum(PROCEDURE_KINDS).optional() }),
   ),
-  'catalogs.assign': channel<Track>()(z.object({ trackId: id, catalog: catalogRef })),
+  'catalogs.assign': channel<Track>()(z.strictObject({ trackId: id, catalog: catalogRef })),
   'catalogs.readWorksheet': channel<WorksheetText>()(
-    z.object({
-      fileName: z.string().trim().min(1).max(260),
-      dataBase64: z.string().min(1).max(Math.ceil((WORKSHEET_MAX_BYTES * 4) / 3) + 4, 'The file is larger than 20 MB.'),
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(260, { abort: true }),
+      dataBase64: z.string().min(1).max(Math.ceil((WORKSHEET_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
     }),
   ),
-  'catalogs.compare': channel<CatalogDiff>()(z.object({ from: catalogRef, to: catalogRef })),
+  'catalogs.compare': channel<CatalogDiff>()(z.strictObject({ from: catalogRef, to: catalogRef })),
   'progress.evaluate': channel<ProgressReport>()(
-    z.object({
+    z.strictObject({
       trackId: id,
       /** Which entry verdicts to return: 'exceptions' = entries that do not count or carry a flag. */
       verdicts: z.enum(VERDICT_SCOPES).default('exceptions'),

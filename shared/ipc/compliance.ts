@@ -5,19 +5,19 @@ import { COMPLIANCE_KINDS, HIPAA_SOURCES, INSURANCE_COVERAGES, LABELLED_KINDS, t
 import { channel } from './define';
 import { id, isoDate } from './tracks';
 
-const text = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max} characters.`);
+const text = (max: number, what: string) => z.string().trim().max(max, { message: `Keep ${what} under ${max} characters.`, abort: true });
 
 /** A file picked in the renderer, sent as base64: the renderer never hands the backend a path. */
-export const attachmentUpload = z.object({
-  name: z.string().trim().min(1).max(255, 'Keep the file name under 255 characters.'),
+export const attachmentUpload = z.strictObject({
+  name: z.string().trim().min(1).max(255, { message: 'Keep the file name under 255 characters.', abort: true }),
   dataBase64: z
     .string()
-    .max(ATTACHMENT_MAX_BASE64, `Attachments are limited to ${formatBytes(ATTACHMENT_MAX_BYTES)}.`)
+    .max(ATTACHMENT_MAX_BASE64, { message: `Attachments are limited to ${formatBytes(ATTACHMENT_MAX_BYTES)}.`, abort: true })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file could not be read; pick it again.'),
 });
 export type AttachmentUpload = z.input<typeof attachmentUpload>;
 
-const itemFields = z.object({
+const itemFields = z.strictObject({
   kind: z.enum(COMPLIANCE_KINDS),
   label: text(80, 'the label').default(''),
   issuedOn: isoDate.nullish(),
@@ -49,12 +49,12 @@ export interface AttachmentData {
   dataUrl: string;
 }
 
-export const linkInput = z.object({
+export const linkInput = z.strictObject({
   kind: z.enum(COMPLIANCE_KINDS),
   label: text(80, 'the label').default(''),
   itemId: id,
 });
-export const unlinkInput = z.object({ kind: z.enum(COMPLIANCE_KINDS), label: text(80, 'the label').default('') });
+export const unlinkInput = z.strictObject({ kind: z.enum(COMPLIANCE_KINDS), label: text(80, 'the label').default('') });
 
 export const complianceChannels = {
   'compliance.link': channel<MatrixRow[]>()(linkInput),
@@ -62,9 +62,9 @@ export const complianceChannels = {
   'compliance.list': channel<ComplianceItem[]>()(z.undefined()),
   'compliance.create': channel<ComplianceItem>()(complianceCreateInput),
   'compliance.update': channel<ComplianceItem>()(complianceUpdateInput),
-  'compliance.remove': channel<{ id: number }>()(z.object({ id })),
-  'compliance.restore': channel<ComplianceItem>()(z.object({ id })),
+  'compliance.remove': channel<{ id: number }>()(z.strictObject({ id })),
+  'compliance.restore': channel<ComplianceItem>()(z.strictObject({ id })),
   'compliance.matrix': channel<MatrixRow[]>()(z.undefined()),
   'compliance.reminders': channel<ExpiryReminder[]>()(z.undefined()),
-  'compliance.attachment': channel<AttachmentData>()(z.object({ id })),
+  'compliance.attachment': channel<AttachmentData>()(z.strictObject({ id })),
 };

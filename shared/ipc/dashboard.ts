@@ -7,7 +7,7 @@ import type { FinishEstimate, Forecast } from '../planning/forecast';
 import { channel } from './define';
 import { id } from './tracks';
 
-export const dashboardInput = z.object({
+export const dashboardInput = z.strictObject({
   trackId: id,
   /** The forecast's pace window in weeks (the user picks it). */
   paceWindowWeeks: z.number().int().min(1, 'Pick at least 1 week.').max(52, 'Pick at most 52 weeks.').default(8),

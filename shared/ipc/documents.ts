@@ -49,13 +49,13 @@ export interface ArrtHelperPlan {
 
 export const documentChannels = {
   'documents.packet': channel<PacketFile>()(
-    z.object({ batch: batchInput, verifierId: id.nullish(), kind: z.enum(SIGNATURE_KINDS).default('verifier') }),
+    z.strictObject({ batch: batchInput, verifierId: id.nullish(), kind: z.enum(SIGNATURE_KINDS).default('verifier') }),
   ),
-  'documents.progressReport': channel<SavedFile>()(z.object({ trackId: id })),
-  'documents.csv': channel<SavedFile>()(z.object({ trackId: id.nullish() }).default({})),
-  'documents.arrtHelper': channel<ArrtHelperPlan>()(z.object({ trackId: id })),
-  'documents.markEntered': channel<{ marked: number; previous: Array<{ id: number; status: EntryStatus }> }>()(z.object({ entryIds: z.array(id).min(1).max(500) })),
+  'documents.progressReport': channel<SavedFile>()(z.strictObject({ trackId: id })),
+  'documents.csv': channel<SavedFile>()(z.strictObject({ trackId: id.nullish() }).default({})),
+  'documents.arrtHelper': channel<ArrtHelperPlan>()(z.strictObject({ trackId: id })),
+  'documents.markEntered': channel<{ marked: number; previous: Array<{ id: number; status: EntryStatus }> }>()(z.strictObject({ entryIds: z.array(id).min(1).max(500) })),
   'documents.checkPacket': channel<PacketCheck>()(
-    z.object({ fileName: z.string().max(200), base64: z.string().min(1).max(40_000_000) }),
+    z.strictObject({ fileName: z.string().max(200, { abort: true }), base64: z.string().min(1).max(40_000_000, { abort: true }) }),
   ),
 };

@@ -5,9 +5,9 @@ import { attachmentUpload } from './compliance';
 import { channel } from './define';
 import { id, isoDate } from './tracks';
 
-const text = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max} characters.`);
+const text = (max: number, what: string) => z.string().trim().max(max, { message: `Keep ${what} under ${max} characters.`, abort: true });
 
-const activityFields = z.object({
+const activityFields = z.strictObject({
   completedOn: isoDate,
   title: text(200, 'the title').min(1, 'Name the activity (e.g. the course or article title).'),
   provider: text(120, 'the provider').default(''),
@@ -16,7 +16,7 @@ const activityFields = z.object({
     .positive('Credits must be more than 0.')
     .max(100, 'Enter at most 100 credits for one activity.')
     .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: 'Use at most two decimals (e.g. 1.25).' }),
-  categoryKey: z.string().trim().min(1, 'Pick the content category.').max(80),
+  categoryKey: z.string().trim().min(1, 'Pick the content category.').max(80, { abort: true }),
   attachment: attachmentUpload.nullish(),
 });
 
@@ -25,7 +25,7 @@ export type EducationCreateInput = z.input<typeof educationCreateInput>;
 export const educationUpdateInput = activityFields.extend({ id, removeAttachment: z.boolean().default(false) });
 export type EducationUpdateInput = z.input<typeof educationUpdateInput>;
 
-export const educationCategoriesInput = z.object({
+export const educationCategoriesInput = z.strictObject({
   trackId: id,
   names: z
     .array(text(200, 'a category name').min(1, 'A category needs a name.'))
@@ -55,10 +55,10 @@ export interface EducationSaved extends EducationActivityRecord {
 }
 
 export const educationChannels = {
-  'education.list': channel<EducationData>()(z.object({ trackId: id })),
+  'education.list': channel<EducationData>()(z.strictObject({ trackId: id })),
   'education.create': channel<EducationSaved>()(educationCreateInput),
   'education.update': channel<EducationSaved>()(educationUpdateInput),
-  'education.remove': channel<{ id: number }>()(z.object({ id })),
-  'education.restore': channel<EducationActivityRecord>()(z.object({ id })),
+  'education.remove': channel<{ id: number }>()(z.strictObject({ id })),
+  'education.restore': channel<EducationActivityRecord>()(z.strictObject({ id })),
   'education.setCategories': channel<EducationCategoryOption[]>()(educationCategoriesInput),
 };

@@ -17,17 +17,18 @@ const procedureName = z
   .string()
   .trim()
   .min(1, 'Name the procedure.')
-  .max(PROCEDURE_MAX, `Keep the procedure name under ${PROCEDURE_MAX} characters.`);
-const procedureId = z.string().max(80).nullish();
-const siteName = z.string().trim().max(SITE_MAX, `Keep the site name under ${SITE_MAX} characters.`).nullish();
-const verifierName = z.string().trim().max(VERIFIER_MAX, `Keep the verifier's name under ${VERIFIER_MAX} characters.`).nullish();
-const notes = z.string().max(NOTES_MAX, `Keep notes under ${NOTES_MAX} characters.`);
+  .max(PROCEDURE_MAX, { message: `Keep the procedure name under ${PROCEDURE_MAX} characters.`, abort: true });
+const procedureId = z.string().max(80, { abort: true }).nullish();
+const siteName = z.string().trim().max(SITE_MAX, { message: `Keep the site name under ${SITE_MAX} characters.`, abort: true }).nullish();
+const verifierName = z.string().trim().max(VERIFIER_MAX, { message: `Keep the verifier's name under ${VERIFIER_MAX} characters.`, abort: true }).nullish();
+const notes = z.string().max(NOTES_MAX, { message: `Keep notes under ${NOTES_MAX} characters.`, abort: true });
 const performedAt = z
   .string()
+  .max(5, { message: 'Use a 24-hour time as HH:MM.', abort: true })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time as HH:MM.')
   .nullish();
 
-export const entryCreateInput = z.object({
+export const entryCreateInput = z.strictObject({
   trackId: id,
   performedOn: isoDate,
   performedAt,
@@ -45,7 +46,7 @@ export const entryCreateInput = z.object({
 });
 export type EntryCreateInput = z.input<typeof entryCreateInput>;
 
-export const entryUpdateInput = z.object({
+export const entryUpdateInput = z.strictObject({
   id,
   performedOn: isoDate,
   performedAt,
@@ -60,7 +61,7 @@ export const entryUpdateInput = z.object({
 });
 export type EntryUpdateInput = z.input<typeof entryUpdateInput>;
 
-export const shiftInput = z.object({
+export const shiftInput = z.strictObject({
   trackId: id,
   performedOn: isoDate,
   siteName,
@@ -69,7 +70,7 @@ export const shiftInput = z.object({
   simulated: z.boolean().default(false),
   rows: z
     .array(
-      z.object({
+      z.strictObject({
         procedureName,
         procedureId,
         count: z.number().int().min(1, 'At least 1.').max(SHIFT_COUNT_MAX, `At most ${SHIFT_COUNT_MAX} per row.`),
@@ -86,15 +87,15 @@ export type EntrySort = (typeof ENTRY_SORTS)[number];
 export const COUNTING_FILTERS = ['all', 'counts', 'not-counting'] as const;
 export type CountingFilter = (typeof COUNTING_FILTERS)[number];
 
-export const entryListInput = z.object({
+export const entryListInput = z.strictObject({
   trackId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   siteId: id.optional(),
-  procedureName: z.string().max(PROCEDURE_MAX).optional(),
+  procedureName: z.string().max(PROCEDURE_MAX, { abort: true }).optional(),
   status: z.enum(ENTRY_STATUSES).optional(),
   /** Free-text search over procedure, site, verifier and notes. */
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100, { abort: true }).optional(),
   /** Whether the requirement engine counts the entry; needs a track (its catalog decides). */
   counting: z.enum(COUNTING_FILTERS).default('all'),
   sort: z.enum(ENTRY_SORTS).default('date-desc'),
@@ -203,17 +204,17 @@ export const entryChannels = {
   'entries.create': channel<SavedEntry>()(entryCreateInput),
   'entries.createShift': channel<ShiftResult>()(shiftInput),
   'entries.update': channel<SavedEntry>()(entryUpdateInput),
-  'entries.delete': channel<{ deleted: number }>()(z.object({ ids })),
-  'entries.restore': channel<{ restored: number }>()(z.object({ ids })),
-  'entries.setStatus': channel<StatusChange>()(z.object({ ids, status: z.enum(ENTRY_STATUSES) })),
+  'entries.delete': channel<{ deleted: number }>()(z.strictObject({ ids })),
+  'entries.restore': channel<{ restored: number }>()(z.strictObject({ ids })),
+  'entries.setStatus': channel<StatusChange>()(z.strictObject({ ids, status: z.enum(ENTRY_STATUSES) })),
   /** Undo of a bulk status change: each entry back to its own previous status. */
   'entries.restoreStatuses': channel<StatusChange>()(
-    z.object({ changes: z.array(z.object({ id, status: z.enum(ENTRY_STATUSES) })).min(1).max(100_000) }),
+    z.strictObject({ changes: z.array(z.strictObject({ id, status: z.enum(ENTRY_STATUSES) })).min(1).max(100_000) }),
   ),
   'entries.list': channel<EntryPage>()(entryListInput),
-  'entries.dayCount': channel<DayCount>()(z.object({ trackId: id, performedOn: isoDate })),
-  'entries.memory': channel<QuickLogMemory>()(z.object({ trackId: id })),
-  'entries.procedureOptions': channel<ProcedureOptions>()(z.object({ trackId: id })),
-  'entries.filterOptions': channel<FilterOptions>()(z.object({ trackId: id.optional() })),
-  'entries.history': channel<HistoryEvent[]>()(z.object({ id })),
+  'entries.dayCount': channel<DayCount>()(z.strictObject({ trackId: id, performedOn: isoDate })),
+  'entries.memory': channel<QuickLogMemory>()(z.strictObject({ trackId: id })),
+  'entries.procedureOptions': channel<ProcedureOptions>()(z.strictObject({ trackId: id })),
+  'entries.filterOptions': channel<FilterOptions>()(z.strictObject({ trackId: id.optional() })),
+  'entries.history': channel<HistoryEvent[]>()(z.strictObject({ id })),
 };

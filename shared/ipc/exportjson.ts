@@ -14,9 +14,9 @@ export const JSON_EXPORT_VERSION = 2;
 export const JSON_EXPORT_READABLE_VERSIONS = [1, 2] as const;
 export const JSON_EXPORT_MAX_CHARS = 28 * 1024 * 1024;
 
-const cellValue = z.union([z.null(), z.number(), z.string(), z.object({ $blob: z.string() }).strict()]);
+const cellValue = z.union([z.null(), z.number(), z.string(), z.strictObject({ $blob: z.string() }).strict()]);
 
-export const jsonExportDocument = z.object({
+export const jsonExportDocument = z.strictObject({
   format: z.literal(JSON_EXPORT_FORMAT, { message: 'This is not a RadLedger JSON export.' }),
   formatVersion: z.union([z.literal(1), z.literal(2)], { message: `Only versions ${JSON_EXPORT_READABLE_VERSIONS.join(' and ')} of the export format can be read.` }),
   schemaVersion: z.number().int().min(1),
@@ -24,12 +24,12 @@ export const jsonExportDocument = z.object({
   appVersion: z.string(),
   tables: z.record(
     z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-    z.object({ columns: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1), rows: z.array(z.array(cellValue)) }),
+    z.strictObject({ columns: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1), rows: z.array(z.array(cellValue)) }),
   ),
 });
 export type JsonExportDocument = z.infer<typeof jsonExportDocument>;
 
-const jsonText = z.object({ json: z.string().min(2).max(JSON_EXPORT_MAX_CHARS, 'The file is larger than 28 MB.') });
+const jsonText = z.strictObject({ json: z.string().min(2).max(JSON_EXPORT_MAX_CHARS, { message: 'The file is larger than 28 MB.', abort: true }) });
 
 export const exportJsonChannels = {
   'exportjson.export': channel<{ fileName: string; json: string }>()(z.undefined()),

@@ -27,7 +27,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['date', 'procedure'];
 
 /** Which spreadsheet column (0-based) feeds each field; null = not imported. */
-export const importMapping = z.object(
+export const importMapping = z.strictObject(
   Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(500).nullable().default(null)])) as Record<
     ImportField,
     z.ZodDefault<z.ZodNullable<z.ZodNumber>>
@@ -45,7 +45,7 @@ export const TEXT_ENCODING_LABELS: Record<TextEncoding, string> = {
 };
 
 /** How to read the file: which sheet, which row is the header, which text encoding. null = detect. */
-export const importReadOptions = z.object({
+export const importReadOptions = z.strictObject({
   sheet: z.number().int().min(0).max(200).nullable().default(null),
   /** The spreadsheet row number of the header row. */
   headerRow: z.number().int().min(1).max(1_000_000).nullable().default(null),
@@ -53,9 +53,9 @@ export const importReadOptions = z.object({
 });
 export type ImportReadOptions = z.output<typeof importReadOptions>;
 
-export const importFile = z.object({
-  fileName: z.string().trim().min(1).max(260),
-  dataBase64: z.string().min(1).max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4, 'The file is larger than 20 MB.'),
+export const importFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(260, { abort: true }),
+  dataBase64: z.string().min(1).max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
   read: importReadOptions.default({ sheet: null, headerRow: null, encoding: null }),
 });
 
@@ -202,14 +202,14 @@ export interface ImportHistoryItem {
   editedSince: number;
 }
 
-export const importChoices = z.object({
+export const importChoices = z.strictObject({
   trackId: id,
   mapping: importMapping,
   dateOrder: z.enum(DATE_ORDERS).nullable().default(null),
   /** File procedure name (lower case) -> catalog procedure id; '' keeps the name as written. */
-  procedureMap: z.record(z.string().max(300), z.string().max(200)).default({}),
+  procedureMap: z.record(z.string().max(300, { abort: true }), z.string().max(200, { abort: true })).default({}),
   /** File site name (lower case) -> the site name to save it under. */
-  siteMap: z.record(z.string().max(300), z.string().trim().max(200)).default({}),
+  siteMap: z.record(z.string().max(300, { abort: true }), z.string().trim().max(200, { abort: true })).default({}),
   skipDuplicates: z.boolean().default(true),
   /** Move the track's start to the earliest row instead of refusing rows before it. */
   moveTrackStart: z.boolean().default(false),
@@ -219,7 +219,7 @@ const importRun = importFile.extend(importChoices.shape);
 
 export const importCommitInput = importRun.extend({
   phi: z
-    .object({
+    .strictObject({
       /** Rows whose flagged text is replaced by [removed]. */
       cleanLines: z.array(z.number().int().min(1)).max(1_000_000).default([]),
       cleanAll: z.boolean().default(false),
@@ -234,8 +234,8 @@ export const importChannels = {
   'import.check': channel<ImportCheck>()(importRun),
   'import.commit': channel<ImportResult>()(importCommitInput),
   /** The running commit's progress (null when none runs): the UI polls it. */
-  'import.progress': channel<ImportProgress | null>()(z.object({})),
-  'import.history': channel<ImportHistoryItem[]>()(z.object({})),
+  'import.progress': channel<ImportProgress | null>()(z.strictObject({})),
+  'import.history': channel<ImportHistoryItem[]>()(z.strictObject({})),
   /** Deletes the entries this import created that are still in the log; nothing else. */
-  'import.undo': channel<{ deleted: number }>()(z.object({ importId: id })),
+  'import.undo': channel<{ deleted: number }>()(z.strictObject({ importId: id })),
 };

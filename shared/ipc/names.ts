@@ -22,15 +22,15 @@ export interface SiteMergeResult {
 
 export const nameChannels = {
   'entries.renameProcedure': channel<ProcedureRenameResult>()(
-    z.object({
+    z.strictObject({
       trackId: id,
       /** The procedure name as logged (case-insensitive). */
-      from: z.string().trim().min(1).max(200),
+      from: z.string().trim().min(1).max(200, { abort: true }),
       /** The new name: a catalog procedure's name takes its id and spelling. */
-      to: z.string().trim().min(1, 'Name the procedure.').max(200),
+      to: z.string().trim().min(1, 'Name the procedure.').max(200, { abort: true }),
       /** Only these entries (the undo of a rename); all live entries with `from` when absent. */
       ids: z.array(id).max(1_000_000).optional(),
     }),
   ),
-  'sites.merge': channel<SiteMergeResult>()(z.object({ fromId: id, intoId: id })),
+  'sites.merge': channel<SiteMergeResult>()(z.strictObject({ fromId: id, intoId: id })),
 };

@@ -85,6 +85,7 @@ export interface PlanProposal {
 const weekday = z.number().int().min(0).max(6);
 const hhmm = z
   .string()
+  .max(5, { message: 'Use a time as HH:MM.', abort: true })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.')
   .nullish();
 
@@ -92,36 +93,37 @@ const shiftCode = z
   .string()
   .trim()
   .toUpperCase()
+  .max(4, { message: 'Use 1 to 4 letters or digits.', abort: true })
   .regex(/^[A-Z0-9]{1,4}$/, 'Use 1 to 4 letters or digits.')
   .refine((c) => c !== 'O', "'O' means a day off; pick another code.");
-const hhmmRequired = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.');
+const hhmmRequired = z.string().max(5, { message: 'Use a time as HH:MM.', abort: true }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:MM.');
 
 export const patternInput = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('weekly'),
     weekdays: z.array(weekday).max(7).refine((d) => new Set(d).size === d.length, 'Each weekday once.'),
     code: shiftCode.optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('cycle'),
     anchor: isoDate,
     days: z.array(z.boolean()).min(2, 'A cycle has at least 2 days.').max(56, 'Keep a cycle to 8 weeks or less.'),
     code: shiftCode.optional(),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('sequence'),
     anchor: isoDate,
     codes: z
-      .array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,4}$/, 'Use shift codes like D, N or O.'))
+      .array(z.string().trim().toUpperCase().max(4, { message: 'Use shift codes like D, N or O.', abort: true }).regex(/^[A-Z0-9]{1,4}$/, 'Use shift codes like D, N or O.'))
       .min(2, 'A sequence has at least 2 days.')
       .max(56, 'Keep a sequence to 8 weeks or less.'),
   }),
 ]);
 
 export const definitionInput = z
-  .object({
+  .strictObject({
     code: shiftCode,
-    label: z.string().trim().min(1, 'Name the shift.').max(40),
+    label: z.string().trim().min(1, 'Name the shift.').max(40, { abort: true }),
     start: hhmmRequired,
     end: hhmmRequired,
     kind: z.enum(['work', 'on-call']).default('work'),
@@ -129,20 +131,20 @@ export const definitionInput = z
   .refine((d) => d.start !== d.end, { message: 'A shift cannot start and end at the same time.', path: ['end'] });
 
 export const definitionsInput = z
-  .object({ definitions: z.array(definitionInput).min(1, 'Keep at least one shift.').max(12) })
+  .strictObject({ definitions: z.array(definitionInput).min(1, 'Keep at least one shift.').max(12) })
   .refine((v) => new Set(v.definitions.map((d) => d.code)).size === v.definitions.length, {
     message: 'Each code once.',
     path: ['definitions'],
   });
 
-export const changeInput = z.object({
+export const changeInput = z.strictObject({
   date: isoDate,
   /** The code worked that day, or null for a day off. */
   code: shiftCode.nullable(),
-  note: z.string().trim().max(200).default(''),
+  note: z.string().trim().max(200, { abort: true }).default(''),
 });
 
-export const settingsInput = z.object({
+export const settingsInput = z.strictObject({
   pattern: patternInput,
   maxTravelMinutes: z.number().int().min(0).max(24 * 60),
   shiftHours: z.number().positive('Enter the rotation shift length.').max(24),
@@ -152,7 +154,7 @@ export const settingsInput = z.object({
   restHours: z.number().min(0).max(24).default(10),
   timeZone: z
     .string()
-    .max(64)
+    .max(64, { abort: true })
     .refine((z2) => {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: z2 });
@@ -166,20 +168,20 @@ export const settingsInput = z.object({
 });
 
 export const timeOffInput = z
-  .object({ from: isoDate, to: isoDate, note: z.string().trim().max(200).default('') })
+  .strictObject({ from: isoDate, to: isoDate, note: z.string().trim().max(200, { abort: true }).default('') })
   .refine((t) => t.to >= t.from, { message: 'The last day cannot be before the first.', path: ['to'] });
 
-export const sessionInput = z.object({
+export const sessionInput = z.strictObject({
   id: id.optional(),
   siteId: id,
   date: isoDate,
   startTime: hhmm,
   hours: z.number().positive('Enter the hours.').max(24, 'At most 24 hours.'),
   status: z.enum(['planned', 'done']).default('planned'),
-  notes: z.string().trim().max(500).default(''),
+  notes: z.string().trim().max(500, { abort: true }).default(''),
 });
 
-export const proposeInput = z.object({
+export const proposeInput = z.strictObject({
   trackId: id,
   /** Default: the saved target, else the track's planned application date. */
   target: isoDate.nullish(),
@@ -187,9 +189,9 @@ export const proposeInput = z.object({
   from: isoDate.nullish(),
 });
 
-export const acceptInput = z.object({
+export const acceptInput = z.strictObject({
   sessions: z
-    .array(z.object({ siteId: id, date: isoDate, startTime: hhmm, hours: z.number().positive().max(24).optional() }))
+    .array(z.strictObject({ siteId: id, date: isoDate, startTime: hhmm, hours: z.number().positive().max(24).optional() }))
     .min(1, 'Nothing to accept.')
     .max(730),
 });
@@ -198,15 +200,15 @@ export const planningChannels = {
   'planning.get': channel<PlanningState>()(z.undefined()),
   'planning.saveSettings': channel<PlanningSettings>()(settingsInput),
   'planning.addTimeOff': channel<TimeOffRecord>()(timeOffInput),
-  'planning.deleteTimeOff': channel<{ id: number }>()(z.object({ id })),
+  'planning.deleteTimeOff': channel<{ id: number }>()(z.strictObject({ id })),
   'planning.saveSession': channel<RotationSessionRecord>()(sessionInput),
-  'planning.deleteSession': channel<{ id: number }>()(z.object({ id })),
+  'planning.deleteSession': channel<{ id: number }>()(z.strictObject({ id })),
   'planning.propose': channel<PlanProposal>()(proposeInput),
   'planning.accept': channel<RotationSessionRecord[]>()(acceptInput),
   'planning.exportIcs': channel<{ filename: string; text: string; events: number }>()(
-    z.object({ from: isoDate.nullish(), includeShifts: z.boolean().default(false) }).default({ includeShifts: false }),
+    z.strictObject({ from: isoDate.nullish(), includeShifts: z.boolean().default(false) }).default({ includeShifts: false }),
   ),
   'planning.saveDefinitions': channel<ShiftDefinition[]>()(definitionsInput),
   'planning.saveChange': channel<RosterChange & { note: string }>()(changeInput),
-  'planning.deleteChange': channel<{ date: string }>()(z.object({ date: isoDate })),
+  'planning.deleteChange': channel<{ date: string }>()(z.strictObject({ date: isoDate })),
 };

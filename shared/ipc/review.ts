@@ -15,10 +15,10 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const REASON_MAX = 500;
 
 export const decisionInput = z
-  .object({
+  .strictObject({
     entryId: id,
     decision: z.enum(REVIEW_DECISIONS),
-    reason: z.string().trim().max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters.`).default(''),
+    reason: z.string().trim().max(REASON_MAX, { message: `Keep the reason under ${REASON_MAX} characters.`, abort: true }).default(''),
   })
   .refine((d) => d.decision === 'accept' || d.reason.length > 0, {
     message: 'Say why, so the candidate can correct it.',
@@ -27,17 +27,17 @@ export const decisionInput = z
 
 /** A per-entry review: accepted entries are signed, the others go back to the candidate. */
 export const reviewInput = z
-  .object({
+  .strictObject({
     batch: batchInput,
     kind: z.enum(SIGNATURE_KINDS),
     verifierId: id,
     /** Exactly the entries the reviewer saw, each with a decision. */
     decisions: z.array(decisionInput).min(1, 'Decide on at least one entry.').max(5000),
-    digest: z.string().regex(/^[0-9a-f]{64}$/),
-    signerName: z.string().trim().min(1, 'Type the signer’s name.').max(120),
+    digest: z.string().max(64, { abort: true }).regex(/^[0-9a-f]{64}$/),
+    signerName: z.string().trim().min(1, 'Type the signer’s name.').max(120, { abort: true }),
     method: z.enum(['drawn', 'typed']),
     signaturePng: pngDataUrl.nullish(),
-    attested: z.record(z.string(), z.boolean()).default({}),
+    attested: z.record(z.string().max(80, { abort: true }), z.boolean()).default({}),
   })
   .refine((s) => s.method !== 'drawn' || !s.decisions.some((d) => d.decision === 'accept') || !!s.signaturePng, {
     message: 'Draw the signature first.',
@@ -81,12 +81,12 @@ export interface ReviewFormApplied extends ReviewResult {
 export const reviewChannels = {
   'review.submit': channel<ReviewResult>()(reviewInput),
   'review.editImpact': channel<EditImpact>()(entryUpdateInput),
-  'review.returned': channel<ReturnedEntry[]>()(z.object({ trackId: id.nullish() }).default({})),
-  'review.sendForm': channel<ReviewFormFile>()(z.object({ batch: batchInput, kind: z.enum(SIGNATURE_KINDS).default('verifier'), verifierId: id })),
+  'review.returned': channel<ReturnedEntry[]>()(z.strictObject({ trackId: id.nullish() }).default({})),
+  'review.sendForm': channel<ReviewFormFile>()(z.strictObject({ batch: batchInput, kind: z.enum(SIGNATURE_KINDS).default('verifier'), verifierId: id })),
   'review.importForm': channel<ReviewFormApplied>()(
-    z.object({
-      fileName: z.string().trim().min(1).max(200),
-      base64: z.string().min(1).max(ATTACHMENT_MAX_BASE64, 'The form is larger than 10 MB.'),
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(200, { abort: true }),
+      base64: z.string().min(1).max(ATTACHMENT_MAX_BASE64, { message: 'The form is larger than 10 MB.', abort: true }),
     }),
   ),
 };

@@ -8,7 +8,7 @@ import { id, isoDate } from './tracks';
 
 /** Which entries a session, packet or paper attachment is about. */
 export const batchInput = z
-  .object({
+  .strictObject({
     trackId: id,
     siteId: id.nullish(),
     from: isoDate.nullish(),
@@ -91,7 +91,7 @@ export interface SignoffPreview {
   signer: { name: string; credentials: string } | null;
 }
 
-export const previewInput = z.object({
+export const previewInput = z.strictObject({
   batch: batchInput,
   kind: z.enum(SIGNATURE_KINDS).default('verifier'),
   verifierId: id.nullish(),
@@ -101,22 +101,22 @@ export const previewInput = z.object({
 export const SIGNATURE_PNG_MAX = 400_000;
 export const pngDataUrl = z
   .string()
-  .max(SIGNATURE_PNG_MAX, 'The drawn signature is too large; clear it and sign again.')
+  .max(SIGNATURE_PNG_MAX, { message: 'The drawn signature is too large; clear it and sign again.', abort: true })
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature is not a PNG image.');
 
 export const signInput = z
-  .object({
+  .strictObject({
     batch: batchInput,
     kind: z.enum(SIGNATURE_KINDS),
     verifierId: id,
     /** Exactly the entries the signer saw. */
     entryIds: z.array(id).min(1, 'Choose at least one entry to sign.').max(5000),
     /** The digest the signer saw; if the entries changed since, signing is refused. */
-    digest: z.string().regex(/^[0-9a-f]{64}$/),
-    signerName: z.string().trim().min(1, 'Type the signer’s name.').max(120),
+    digest: z.string().max(64, { abort: true }).regex(/^[0-9a-f]{64}$/),
+    signerName: z.string().trim().min(1, 'Type the signer’s name.').max(120, { abort: true }),
     method: z.enum(['drawn', 'typed']),
     signaturePng: pngDataUrl.nullish(),
-    attested: z.record(z.string(), z.boolean()),
+    attested: z.record(z.string().max(80, { abort: true }), z.boolean()),
   })
   .refine((s) => s.method !== 'drawn' || !!s.signaturePng, { message: 'Draw the signature first.', path: ['signaturePng'] });
 export type SignInput = z.input<typeof signInput>;
@@ -124,14 +124,14 @@ export type SignInput = z.input<typeof signInput>;
 /** Scanned signed copies: PDF, PNG or JPEG, at most 15 MB (base64 in the call). */
 export const ATTACHMENT_MAX_BYTES = 15 * 1024 * 1024;
 
-export const attachPaperInput = z.object({
+export const attachPaperInput = z.strictObject({
   batch: batchInput,
   kind: z.enum(SIGNATURE_KINDS).default('verifier'),
   verifierId: id,
-  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  digest: z.string().max(64, { abort: true }).regex(/^[0-9a-f]{64}$/),
   entryIds: z.array(id).min(1).max(5000),
-  fileName: z.string().trim().min(1).max(200),
-  base64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, 'The scan is larger than 15 MB.'),
+  fileName: z.string().trim().min(1).max(200, { abort: true }),
+  base64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { message: 'The scan is larger than 15 MB.', abort: true }),
 });
 
 export interface IntegrityReport {
@@ -164,12 +164,12 @@ export interface EntrySignStates {
 export const signoffChannels = {
   'signoff.options': channel<SignoffOptions>()(z.undefined()),
   'signoff.saveCandidate': channel<Candidate>()(
-    z.object({
-      name: z.string().trim().min(1, 'Enter your name as ARRT knows it.').max(120),
+    z.strictObject({
+      name: z.string().trim().min(1, 'Enter your name as ARRT knows it.').max(120, { abort: true }),
       arrtId: z
         .string()
         .trim()
-        .max(20)
+        .max(20, { abort: true })
         .regex(/^\d*$/, 'An ARRT ID is digits only.')
         .nullish()
         .transform((v) => (v ? v : null)),
@@ -178,8 +178,8 @@ export const signoffChannels = {
   'signoff.preview': channel<SignoffPreview>()(previewInput),
   'signoff.sign': channel<SignatureView>()(signInput),
   'signoff.attachPaper': channel<SignatureView>()(attachPaperInput),
-  'signoff.list': channel<SignatureView[]>()(z.object({ trackId: id.nullish() }).default({})),
-  'signoff.entryStates': channel<EntrySignStates>()(z.object({ trackId: id })),
-  'signoff.attachment': channel<{ fileName: string; mime: string; base64: string }>()(z.object({ signatureId: id })),
+  'signoff.list': channel<SignatureView[]>()(z.strictObject({ trackId: id.nullish() }).default({})),
+  'signoff.entryStates': channel<EntrySignStates>()(z.strictObject({ trackId: id })),
+  'signoff.attachment': channel<{ fileName: string; mime: string; base64: string }>()(z.strictObject({ signatureId: id })),
   'signoff.integrity': channel<IntegrityReport>()(z.undefined()),
 };

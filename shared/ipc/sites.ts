@@ -15,10 +15,10 @@ import {
 import { channel } from './define';
 import { id, isoDate } from './tracks';
 
-const text = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max} characters.`);
+const text = (max: number, what: string) => z.string().trim().max(max, { message: `Keep ${what} under ${max} characters.`, abort: true });
 
 export const requirementInput = z
-  .object({
+  .strictObject({
     kind: z.enum(COMPLIANCE_KINDS),
     label: text(80, 'the label').default(''),
   })
@@ -27,8 +27,8 @@ export const requirementInput = z
     path: ['label'],
   });
 
-export const siteFieldsInput = z.object({
-  name: z.string().trim().min(1, 'Name the site.').max(120, 'Keep the site name under 120 characters.'),
+export const siteFieldsInput = z.strictObject({
+  name: z.string().trim().min(1, 'Name the site.').max(120, { message: 'Keep the site name under 120 characters.', abort: true }),
   kind: z.enum(SITE_KINDS).default('hospital'),
   location: text(200, 'the address').default(''),
   travelMinutes: z
@@ -49,7 +49,7 @@ export const siteFieldsInput = z.object({
   housing: text(300, 'housing').default(''),
   notes: text(2000, 'notes').default(''),
   offered: z
-    .array(z.object({ name: text(200, 'the procedure name').min(1), procedureId: z.string().max(80).nullish() }))
+    .array(z.strictObject({ name: text(200, 'the procedure name').min(1), procedureId: z.string().max(80, { abort: true }).nullish() }))
     .max(200)
     .default([]),
   requirements: z.array(requirementInput).max(50).default([]),
@@ -60,13 +60,13 @@ export type SiteCreateInput = z.input<typeof siteCreateInput>;
 export const siteUpdateInput = siteFieldsInput.extend({ id });
 export type SiteUpdateInput = z.input<typeof siteUpdateInput>;
 
-export const siteMoveInput = z.object({
+export const siteMoveInput = z.strictObject({
   id,
   to: z.enum(SITE_STATUSES),
   reason: text(300, 'the reason').nullish(),
 });
 
-export const contactCreateInput = z.object({
+export const contactCreateInput = z.strictObject({
   siteId: id,
   contactedOn: isoDate,
   person: text(120, 'the name').default(''),
@@ -77,7 +77,7 @@ export const contactCreateInput = z.object({
 });
 export type ContactCreateInput = z.input<typeof contactCreateInput>;
 
-export const varietyInput = z.object({ trackId: id.optional() }).default({});
+export const varietyInput = z.strictObject({ trackId: id.optional() }).default({});
 
 /**
  * Whether "still needed" could be computed: 'known'; 'all-tracks' (needs belong to one track);
@@ -91,14 +91,23 @@ export interface VarietyReport {
   needs: VarietyNeeds;
 }
 
+/** A contact-log field that looks like it holds a patient identifier: saved anyway, as notes are. */
+export interface ContactPhiWarning {
+  kind: 'phi';
+  field: 'person' | 'role' | 'outcome';
+  message: string;
+  findings: Array<{ kind: string; text: string }>;
+}
+export type SavedContact = SiteContact & { warnings: ContactPhiWarning[] };
+
 export const siteChannels = {
   'sites.list': channel<SiteRecord[]>()(z.undefined()),
   'sites.create': channel<SiteRecord>()(siteCreateInput),
   'sites.update': channel<SiteRecord>()(siteUpdateInput),
   'sites.move': channel<SiteRecord>()(siteMoveInput),
-  'sites.contacts': channel<SiteContact[]>()(z.object({ siteId: id })),
-  'sites.addContact': channel<SiteContact>()(contactCreateInput),
-  'sites.completeFollowUp': channel<SiteContact>()(z.object({ contactId: id })),
+  'sites.contacts': channel<SiteContact[]>()(z.strictObject({ siteId: id })),
+  'sites.addContact': channel<SavedContact>()(contactCreateInput),
+  'sites.completeFollowUp': channel<SiteContact>()(z.strictObject({ contactId: id })),
   'sites.followUps': channel<DueFollowUp[]>()(z.undefined()),
   'sites.variety': channel<VarietyReport>()(varietyInput),
 };

@@ -15,22 +15,22 @@ export interface Verifier {
   createdAt: string;
 }
 
-export const verifierSaveInput = z.object({
+export const verifierSaveInput = z.strictObject({
   id: id.optional(),
-  name: z.string().trim().min(1, 'Enter the verifier’s name.').max(120, 'Keep the name under 120 characters.'),
-  credentials: z.string().trim().max(80, 'Keep credentials under 80 characters.').default(''),
+  name: z.string().trim().min(1, 'Enter the verifier’s name.').max(120, { message: 'Keep the name under 120 characters.', abort: true }),
+  credentials: z.string().trim().max(80, { message: 'Keep credentials under 80 characters.', abort: true }).default(''),
   arrtId: z
     .string()
     .trim()
-    .max(20)
+    .max(20, { abort: true })
     .regex(/^\d*$/, 'An ARRT ID is digits only.')
     .nullish()
     .transform((v) => (v ? v : null)),
   email: z
     .string()
     .trim()
-    .max(200)
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email such as name@hospital.org.')
+    .max(200, { abort: true })
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(v), 'Enter an email such as name@hospital.org.')
     .nullish()
     .transform((v) => (v ? v : null)),
   /** Sites where the verifier works or is affiliated (ARRT requires one of the two). */
@@ -41,5 +41,5 @@ export type VerifierSaveInput = z.input<typeof verifierSaveInput>;
 export const verifierChannels = {
   'verifiers.list': channel<Verifier[]>()(z.undefined()),
   'verifiers.save': channel<Verifier>()(verifierSaveInput),
-  'verifiers.archive': channel<{ archived: number }>()(z.object({ id })),
+  'verifiers.archive': channel<{ archived: number }>()(z.strictObject({ id })),
 };

@@ -11,7 +11,7 @@
 //   expiryCutoff(applicationDate, months = 24)   the oldest entry date that still counts for that application date
 //   DEFAULT_PACE_WINDOW_WEEKS, MIN_HISTORY_WEEKS, MIN_ENTRIES_IN_WINDOW
 //
-// Rules (ARRT-RULES.md, "The 24-month window", confirmed): an entry counts only when it was performed
+// Rules (docs/arrt-rules.md, "The 24-month window", confirmed): an entry counts only when it was performed
 // no more than 24 months before the application; nothing expires once an exam window is assigned.
 // The window length is an input (default 24) so a catalog's own `windowMonths` can be passed through,
 // and null (a custom catalog with no window) means nothing expires.

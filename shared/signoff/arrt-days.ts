@@ -1,5 +1,5 @@
 // The ARRT entry helper's plan: entries not yet entered in ARRT's tool, grouped by the day they were
-// performed (ARRT counts entries per performance day, ARRT-RULES.md "daily limit"), at most the
+// performed (ARRT counts entries per performance day, docs/arrt-rules.md, "daily limit"), at most the
 // discipline's daily cap per day; within a day in the order of the catalog's procedure list when one
 // is known (the order of ARRT's worksheet), otherwise by time. Entries beyond the cap for their day
 // cannot be reported at all (ARRT: start fresh the next day) and are listed apart, never moved to

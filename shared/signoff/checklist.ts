@@ -1,5 +1,5 @@
 // ARRT's verifier checklist and the supervisor's final approval, as the items a signer attests.
-// The wording follows ARRT's public verifier and supervisor pages (shared ARRT-RULES.md,
+// The wording follows ARRT's public verifier and supervisor pages (docs/arrt-rules.md,
 // "Verifiers and supervisors", confirmed); a signature stores the exact text it attested so a
 // later change of wording never alters what was signed.
 

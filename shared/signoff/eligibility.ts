@@ -1,5 +1,5 @@
 // Eligibility warnings for a verifier (or supervisor) put before a batch of entries. Only what
-// ARRT-RULES.md confirms is checked: the verifier works at or is affiliated with the facility, is an
+// docs/arrt-rules.md confirms is checked: the verifier works at or is affiliated with the facility, is an
 // eligible professional (in most cases an R.T. or a physician), and is not the candidate. The exact
 // credential rule per discipline is NOT known to RadLedger, so it is reported as unknown, never
 // guessed. Warnings never block signing: the signer decides, RadLedger says what it sees.

@@ -1,5 +1,8 @@
 // What an attached file really is, judged by its first bytes and never by its name: a renamed
-// program must not slip into the data folder as a "certificate". Pure (bytes in, verdict out).
+// program must not slip into the data folder as a "certificate". The name must then agree with the
+// content (a PDF named .pdf, a PNG .png, a JPEG .jpg/.jpeg): the file is served back under its
+// name, and an HTML page that starts with "%PDF-" but is named .html would open as a web page.
+// Pure (bytes in, verdict out).
 import type { AttachmentMime } from './types';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -54,6 +57,27 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+function sniff(bytes: Uint8Array): { mime: AttachmentMime; extension: 'pdf' | 'png' | 'jpg' } | null {
+  if (startsWith(bytes, PDF)) return { mime: 'application/pdf', extension: 'pdf' };
+  if (startsWith(bytes, PNG)) return { mime: 'image/png', extension: 'png' };
+  if (startsWith(bytes, JPEG)) return { mime: 'image/jpeg', extension: 'jpg' };
+  return null;
+}
+
+const NAMES_FOR: Record<AttachmentMime, { what: string; extensions: readonly string[] }> = {
+  'application/pdf': { what: 'a PDF', extensions: ['pdf'] },
+  'image/png': { what: 'a PNG image', extensions: ['png'] },
+  'image/jpeg': { what: 'a JPEG image', extensions: ['jpg', 'jpeg'] },
+};
+
+/** Why `name` does not fit content of type `mime`, or null when its extension agrees. */
+export function nameMismatch(name: string, mime: AttachmentMime): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const { what, extensions } = NAMES_FOR[mime];
+  if (extensions.includes(ext)) return null;
+  return `"${name}" is ${what} by its content but is not named .${extensions[0]}. Rename it to end in .${extensions[0]}, or attach the real file.`;
+}
+
 export function checkAttachment(bytes: Uint8Array, name: string): AttachmentVerdict {
   if (bytes.length === 0) return { ok: false, message: `"${name}" is empty.` };
   // A program is named as such even when it is also too large: that is the more useful message.
@@ -67,9 +91,11 @@ export function checkAttachment(bytes: Uint8Array, name: string): AttachmentVerd
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
     return { ok: false, message: `"${name}" is ${formatBytes(bytes.length)}; attachments are limited to ${formatBytes(ATTACHMENT_MAX_BYTES)}.` };
   }
-  if (startsWith(bytes, PDF)) return { ok: true, mime: 'application/pdf', extension: 'pdf' };
-  if (startsWith(bytes, PNG)) return { ok: true, mime: 'image/png', extension: 'png' };
-  if (startsWith(bytes, JPEG)) return { ok: true, mime: 'image/jpeg', extension: 'jpg' };
+  const found = sniff(bytes);
+  if (found) {
+    const mismatch = nameMismatch(name, found.mime);
+    return mismatch ? { ok: false, message: mismatch } : { ok: true, ...found };
+  }
   const claimed = claimedType(name);
   return {
     ok: false,

@@ -72,6 +72,18 @@ test('sites: add three, work one through the pipeline, follow up from Today, att
   await expect(contact.getByRole('alert')).toContainText('cannot be before the contact date');
   await contact.getByLabel('Next follow-up').fill('');
 
+  // The contact's own office phone is not patient data; a record number in the outcome is, at its field.
+  await contact.getByLabel('Role').fill('CT supervisor, (617) 555-0142');
+  await contact.getByLabel('Outcome').fill('Asked about the films of MRN 00482913');
+  await expect(contact.getByTestId('phi-warning')).toHaveCount(1);
+  await expect(contact.getByTestId('phi-warning')).toContainText('“00482913”');
+  await contact.screenshot({ path: 'test-results/sites-contact-phi.png' });
+  await contact.getByTestId('phi-warning').getByRole('button', { name: 'Remove them' }).click();
+  await expect(contact.getByLabel('Outcome')).toHaveValue('Asked about the films of MRN [removed]');
+  await expect(contact.getByTestId('phi-warning')).toHaveCount(0);
+  await contact.getByLabel('Outcome').fill('');
+  await contact.getByLabel('Role').fill('CT supervisor');
+
   for (const [to, column] of [['follow-up', 'Follow-up (1)'], ['agreed', 'Agreed (1)']] as const) {
     await detail.getByLabel('Move Mercy General Hospital to').selectOption(to);
     await detail.getByRole('button', { name: 'Move' }).click();

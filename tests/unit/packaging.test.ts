@@ -28,6 +28,21 @@ describe('packaging config', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });
 
+  it('declares an allowScripts decision for every package with an install script (npm blocks unreviewed ones)', () => {
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    // A package with a binding.gyp and no install script gets an implicit "node-gyp rebuild".
+    const implicitGyp = ['better-sqlite3'];
+    const decided = Object.keys(pkg.allowScripts ?? {}).map((k) => k.replace(/(.)@.*$/, '$1'));
+    expect([...new Set([...withScripts, ...implicitGyp])].filter((name) => !decided.includes(name))).toEqual([]);
+    // What must run: the node package's preinstall puts Node 22 on the scripts' PATH; esbuild's
+    // postinstall checks its platform binary. better-sqlite3 loads its shipped N-API prebuilds, so
+    // the implicit node-gyp rebuild (compilers, headers from the network) must not run.
+    expect(pkg.allowScripts).toMatchObject({ node: true, esbuild: true, 'better-sqlite3': false });
+  });
+
   it('ships the PDF fonts: a runtime dependency, external to the bundle, and not left out of the app', () => {
     expect(pkg.dependencies['dejavu-fonts-ttf']).toBeTruthy();
     expect(readFileSync('scripts/electron-bundle-options.mjs', 'utf8')).toContain("'dejavu-fonts-ttf'");

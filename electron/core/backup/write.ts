@@ -6,7 +6,8 @@
 //   before a restore (the live file is replaced in the same tick, so no late write can be lost).
 // Either way the copy is written under a ".partial" name, switched to rollback-journal mode so it
 // is one self-contained file, verified with `PRAGMA quick_check` opened read-only, and only then
-// renamed to its final name. A crash mid-backup leaves a ".partial" file, never a bad backup.
+// renamed to its final name. A crash mid-backup leaves a ".partial" file, never a bad backup;
+// stale ones are removed at start-up and before the next backup (`removeStalePartials`).
 // Why quick_check and not integrity_check: the copy is SQLite's own page copy (backup API or
 // VACUUM INTO) of a database that passed its start-up check, so what can go wrong is the writing
 // of the copy (short write, disk error, a truncated file), and quick_check reads every page and
@@ -15,7 +16,7 @@
 // 100k (0.14 s for quick_check). A backup is integrity_check-ed where it counts: before it is
 // restored and before start-up offers it for recovery (see docs/decisions.md).
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import type { BackupInfo, BackupReason } from '../../../shared/ipc/backups';
@@ -44,10 +45,43 @@ function finish(dataDir: string, partial: string, name: string): BackupInfo {
   return info;
 }
 
+/** Partial copies this process is writing right now: never swept, whatever their age. */
+const inProgress = new Set<string>();
+
+/**
+ * A ".partial" file not touched for this long was left by a crash (an online backup of a 100k log
+ * takes seconds, and writes its copy all along): removed at start-up and before the next backup.
+ * A younger one may belong to a backup still running (another window, a slow disk): left alone.
+ */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Removes the ".partial" files (and their -journal/-wal/-shm) that crashed backups left behind. */
+export function removeStalePartials(dataDir: string, nowMs = Date.now()): string[] {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const base = /^(.*\.partial)(?:-journal|-wal|-shm)?$/.exec(name)?.[1];
+    const file = path.join(dir, name);
+    if (!base || inProgress.has(path.join(dir, base))) continue;
+    try {
+      if (nowMs - statSync(file).mtimeMs < STALE_PARTIAL_MS) continue;
+      rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Gone already, or not ours to remove: a leftover is untidy, never harmful.
+    }
+  }
+  return removed;
+}
+
 function prepare(dataDir: string, reason: BackupReason, instant: Date): { name: string; partial: string } {
   mkdirSync(backupsDir(dataDir), { recursive: true });
+  removeStalePartials(dataDir);
   const name = newBackupName(dataDir, reason, instant);
-  return { name, partial: path.join(backupsDir(dataDir), `${name}.partial`) };
+  const partial = path.join(backupsDir(dataDir), `${name}.partial`);
+  inProgress.add(partial);
+  return { name, partial };
 }
 
 function discard(partial: string): void {
@@ -64,6 +98,8 @@ export async function writeBackup(db: DB, dataDir: string, reason: BackupReason,
   } catch (err) {
     discard(partial);
     throw err;
+  } finally {
+    inProgress.delete(partial);
   }
 }
 
@@ -76,6 +112,8 @@ export function writeBackupNow(db: DB, dataDir: string, reason: BackupReason, in
   } catch (err) {
     discard(partial);
     throw err;
+  } finally {
+    inProgress.delete(partial);
   }
 }
 

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { ImportReadOptions, ImportSheetInfo, TextEncoding } from '../../../shared/ipc/import';
 import { AppFailure } from '../../../shared/result';
 import { headerScore } from './mapping';
+import { LOG_CSV_COLUMNS, restoreNeutralisedCell } from '../../../shared/signoff/csv';
 
 export interface SheetRow {
   /** Spreadsheet row number (1 = the first row of the sheet). */
@@ -184,7 +185,15 @@ export function selectSheet(wb: Workbook, options: ImportReadOptions): Sheet {
   };
 }
 
+/** True when the header is exactly the one RadLedger's own CSV export writes. */
+export function isOwnExport(sheet: Sheet): boolean {
+  return sheet.format === 'csv' && sheet.headers.length === LOG_CSV_COLUMNS.length && sheet.headers.every((h, i) => h === LOG_CSV_COLUMNS[i]);
+}
+
 export async function readSheet(fileName: string, bytes: Buffer, options: ImportReadOptions): Promise<{ workbook: Workbook; sheet: Sheet }> {
   const workbook = await readWorkbook(fileName, bytes, options.encoding);
-  return { workbook, sheet: selectSheet(workbook, options) };
+  const sheet = selectSheet(workbook, options);
+  if (!isOwnExport(sheet)) return { workbook, sheet };
+  // Our own export: undo its formula neutralisation, so "'+1+1" comes back as "+1+1".
+  return { workbook, sheet: { ...sheet, rows: sheet.rows.map((r) => ({ line: r.line, cells: r.cells.map(restoreNeutralisedCell) })) } };
 }

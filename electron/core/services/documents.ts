@@ -1,6 +1,8 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
 // renderer saves them (see shared/ipc/documents.ts for why).
+import { z } from 'zod';
+import { trimRuns } from '../../../shared/text';
 import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
@@ -81,7 +83,7 @@ async function catalogView(ctx: Ctx, track: Track) {
 function fileSlug(parts: Array<string | null | undefined>): string {
   return parts
     .filter((p): p is string => !!p)
-    .map((p) => p.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) => trimRuns(p.replace(/[^A-Za-z0-9._-]+/g, '-'), '-'))
     .filter(Boolean)
     .join('_');
 }
@@ -362,13 +364,40 @@ interface PacketPointer {
   entryIds: number[];
 }
 
+/** "21 0 obj (6a7b…)": an indirect object holding a hex string (groups: object number, hex). */
+const PDF_HEX_STRING_OBJECT = /(?:^|\s)(\d+) 0 obj\s*\(([0-9a-f]+)\)/g;
+
+/**
+ * What checkPacket relies on in a packet's JSON twin: the digest and, per entry, the fields the
+ * digest covers. A file that breaks it is answered as `validation` (the file's fault), never as a
+ * TypeError turned `internal`. Other keys are allowed: the twin also carries names for people.
+ */
+const packetTwinShape = z.looseObject({
+  digest: z.string().max(64, { abort: true }),
+  entries: z
+    .array(
+      z.looseObject({
+        id: z.number().int().positive(),
+        trackId: z.number().int(),
+        performedOn: z.string().max(10, { abort: true }),
+        performedAt: z.string().max(5, { abort: true }).nullable(),
+        procedureId: z.string().max(80, { abort: true }).nullable(),
+        procedureName: z.string().max(1000, { abort: true }),
+        siteId: z.number().int().nullable(),
+        simulated: z.boolean(),
+        patientMarker: z.number().int().nullable(),
+      }),
+    )
+    .max(100_000),
+});
+
 /** The digest and entry ids a RadLedger packet PDF carries in its document information. */
 function pointerFromPdf(bytes: Buffer): PacketPointer | null {
   const text = bytes.toString('latin1');
   // pdfkit writes document-information values as indirect objects: "/RadLedgerPacket 21 0 R".
   const direct = /\/RadLedgerPacket \(([0-9a-f]+)\)/.exec(text)?.[1];
   const ref = /\/RadLedgerPacket (\d+) 0 R/.exec(text)?.[1];
-  const hex = direct ?? (ref ? new RegExp(`(?:^|\\s)${ref} 0 obj\\s*\\(([0-9a-f]+)\\)`).exec(text)?.[1] : undefined);
+  const hex = direct ?? (ref ? [...text.matchAll(PDF_HEX_STRING_OBJECT)].find((m) => m[1] === ref)?.[2] : undefined);
   if (!hex) return null;
   try {
     const p = JSON.parse(Buffer.from(hex, 'hex').toString('utf8')) as PacketPointer;
@@ -394,7 +423,7 @@ export function checkPacket(db: DB, bytes: Buffer): PacketCheck {
     } catch {
       throw new AppFailure('validation', 'This file is neither a packet PDF nor a packet JSON file.');
     }
-    if (data?.format !== PACKET_FORMAT || !Array.isArray(data.entries) || typeof data.digest !== 'string') {
+    if (data?.format !== PACKET_FORMAT || !packetTwinShape.safeParse(data).success) {
       throw new AppFailure('validation', 'This JSON file is not a RadLedger verification packet.');
     }
     if (data.formatVersion !== PACKET_FORMAT_VERSION || data.digestFormat !== DIGEST_FORMAT) {

@@ -1,6 +1,7 @@
 // Per-entry review: on this device (review.submit) or through a fillable PDF form sent to a remote
 // reviewer (review.sendForm / review.importForm); what an edit would void (review.editImpact); the
 // entries returned to the candidate (review.returned). Signatures and their validity: ./signoff.ts.
+import { trimEndRuns } from '../../../shared/text';
 import { randomUUID } from 'node:crypto';
 import { disciplineByCode } from '../../../shared/disciplines';
 import type { Entry } from '../../../shared/domain';
@@ -242,7 +243,7 @@ async function sendForm(ctx: Ctx, input: { batch: BatchFilter; kind: SignatureKi
     });
     appendAudit(ctx.db, iso, 'review_form', id, 'create', null, { formId: payload.formId, verifierId: verifier.id, entries: payload.entries });
   })();
-  const slug = `${track.discipline}-review-form-${iso.slice(0, 10)}-${verifier.name.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-+$/, '');
+  const slug = trimEndRuns(`${track.discipline}-review-form-${iso.slice(0, 10)}-${verifier.name.replace(/[^A-Za-z0-9]+/g, '-')}`, '-');
   return { pdf: { fileName: `${slug}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') }, formId: payload.formId, entryCount: entries.length };
 }
 

@@ -7,6 +7,7 @@
 // signature of that entry only, visibly, until a new signature covers it. Nothing is ever locked.
 // A review decides per entry: accepted entries are signed, rejected and needs-correction entries
 // go back to the candidate with the reason (review_decisions) and never count as signed.
+import { nameMismatch } from '../../../shared/sites/attachment-check';
 import { createHash } from 'node:crypto';
 import type { Entry } from '../../../shared/domain';
 import { disciplineByCode } from '../../../shared/disciplines';
@@ -403,6 +404,9 @@ export const signoffHandlers: HandlerMap<ChannelsOf<typeof signoffChannels>> = {
         { path: 'base64', message: 'This file is not a PDF, PNG or JPEG (checked by its content, not its name).' },
       ]);
     }
+    // The scan is served back under its name: the name must say what the content is.
+    const mismatch = nameMismatch(input.fileName, mime);
+    if (mismatch) throw new AppFailure('validation', mismatch, [{ path: 'fileName', message: mismatch }]);
     const now = ctx.now().toISOString();
     const id = ctx.db.transaction(() => {
       const entries = entriesToSign(ctx.db, input.batch, input.entryIds, input.digest);

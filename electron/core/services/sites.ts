@@ -1,4 +1,6 @@
 // Sites, the outreach pipeline, the contact log, follow-ups due and site variety.
+import { detectPhi, phiWarningMessage } from '../../../shared/phi';
+import type { ContactPhiWarning } from '../../../shared/ipc/sites';
 import { localIsoDate } from '../../../shared/dates';
 import type { siteChannels, VarietyNeeds } from '../../../shared/ipc/sites';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
@@ -71,6 +73,15 @@ async function trackNeeds(ctx: Ctx, trackId: number): Promise<{ state: VarietyNe
   return { state: 'known', needs };
 }
 
+/** Patient identifiers in the contact log's short fields (the site's own contact data is not one). */
+function contactPhiWarnings(input: { person: string; role: string; outcome: string }): ContactPhiWarning[] {
+  return (['person', 'role', 'outcome'] as const).flatMap((field) => {
+    const findings = detectPhi(input[field], 'site-contact');
+    if (findings.length === 0) return [];
+    return [{ kind: 'phi' as const, field, message: phiWarningMessage(findings), findings: findings.map((f) => ({ kind: f.kind, text: f.text })) }];
+  });
+}
+
 export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
   'sites.list': (ctx) => listSiteRecords(ctx.db),
 
@@ -116,6 +127,7 @@ export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
     return listContacts(ctx.db, input.siteId);
   },
 
+  /** Warns (never blocks), like log notes; with the site-contact profile: the contact's own phone is fine. */
   'sites.addContact': (ctx, input) => {
     const issues = contactDateIssues(input.contactedOn, input.nextFollowUpOn ?? null, localIsoDate(ctx.now()));
     if (issues.length) refuse(issues);
@@ -125,7 +137,7 @@ export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
       const id = insertContact(ctx.db, { ...input, nextFollowUpOn: input.nextFollowUpOn ?? null }, now);
       const contact = getContact(ctx.db, id)!;
       appendAudit(ctx.db, now, 'site_contact', id, 'create', null, contact);
-      return contact;
+      return { ...contact, warnings: contactPhiWarnings(input) };
     })();
   },
 

@@ -12,6 +12,7 @@
 //     ImageDecoder are off;
 //   - the document is given as bytes (`data`), never a URL.
 // tests/unit/electron/core/worksheet/read.test.ts fails if extraction calls fetch.
+import { trimEndRuns } from '../../../shared/text';
 import chardet from 'chardet';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -113,7 +114,7 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
-const tabRow = (cells: string[]) => cells.map((c) => c.replace(/[\t\r\n]+/g, ' ').trim()).join('\t').replace(/\t+$/, '');
+const tabRow = (cells: string[]) => trimEndRuns(cells.map((c) => c.replace(/[\t\r\n]+/g, ' ').trim()).join('\t'), '\t');
 
 function readCsv(bytes: Buffer): WorksheetText {
   const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });

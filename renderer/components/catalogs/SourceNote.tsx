@@ -8,9 +8,9 @@ export function isLink(source: string): boolean {
 
 /** "https://www.arrt.org/pages/…/clinical-experience-requirements" -> "arrt.org · clinical-experience-requirements". */
 export function linkText(source: string): string {
-  const m = /^https?:\/\/(?:www\.)?([^/\s]+)(\S*)(.*)$/.exec(source);
+  const m = /^https?:\/\/(?:www\.)?([^/\s]+)(\/\S*)?(\s.*)?$/.exec(source);
   if (!m) return source;
-  const last = m[2]!.split('/').filter(Boolean).pop();
+  const last = (m[2] ?? '').split('/').filter(Boolean).pop();
   return `${m[1]}${last ? ` · ${last}` : ''}${m[3] ?? ''}`;
 }
 

@@ -5,6 +5,8 @@ import type { AppError } from '../../../shared/result';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactChannel, type SiteRecord } from '../../../shared/sites/types';
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
+import { redactPhi } from '../../../shared/phi';
+import { PhiHint, usePhiFindings } from '../PhiNotes';
 import { Banner, Field, fieldErrors, useToast } from '../ui';
 
 export function ContactLog(props: { site: SiteRecord; onChanged: () => void }) {
@@ -19,6 +21,15 @@ export function ContactLog(props: { site: SiteRecord; onChanged: () => void }) {
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
   const toast = useToast();
+  // The short fields are checked for patient identifiers as they are typed; the site's own contact
+  // data (an office phone, an e-mail, "Mrs. Okafor") is not flagged (the site-contact profile).
+  const phi = {
+    person: usePhiFindings(person, 'site-contact'),
+    role: usePhiFindings(role, 'site-contact'),
+    outcome: usePhiFindings(outcome, 'site-contact'),
+  };
+  const hint = (findings: typeof phi.person, value: string, set: (v: string) => void) =>
+    findings.length ? <PhiHint findings={findings} onRemove={() => set(redactPhi(value, undefined, 'site-contact'))} /> : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,10 +59,10 @@ export function ContactLog(props: { site: SiteRecord; onChanged: () => void }) {
           <Field label="Contact date" error={errors.contactedOn}>
             {(id, d) => <input id={id} type="date" value={contactedOn} aria-invalid={Boolean(errors.contactedOn)} aria-describedby={d} onChange={(e) => setContactedOn(e.target.value)} />}
           </Field>
-          <Field label="Person" error={errors.person}>
+          <Field label="Person" error={errors.person} hint={hint(phi.person, person, setPerson)}>
             {(id, d) => <input id={id} value={person} aria-describedby={d} onChange={(e) => setPerson(e.target.value)} placeholder="e.g. Dana Lee" />}
           </Field>
-          <Field label="Role" error={errors.role}>
+          <Field label="Role" error={errors.role} hint={hint(phi.role, role, setRole)}>
             {(id, d) => <input id={id} value={role} aria-describedby={d} onChange={(e) => setRole(e.target.value)} placeholder="e.g. CT supervisor" />}
           </Field>
           <Field label="Channel">
@@ -67,7 +78,7 @@ export function ContactLog(props: { site: SiteRecord; onChanged: () => void }) {
           </Field>
         </div>
         <div className="row">
-          <Field label="Outcome" error={errors.outcome} grow>
+          <Field label="Outcome" error={errors.outcome} grow hint={hint(phi.outcome, outcome, setOutcome)}>
             {(id, d) => <input id={id} value={outcome} aria-describedby={d} onChange={(e) => setOutcome(e.target.value)} placeholder="e.g. Send CV; decision after the budget meeting" />}
           </Field>
           <Field label="Next follow-up" error={errors.nextFollowUpOn}>

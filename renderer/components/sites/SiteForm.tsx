@@ -290,7 +290,7 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
           {(id, d) => <input id={id} value={customs} aria-describedby={d} onChange={(e) => setCustoms(e.target.value)} />}
         </Field>
       </div>
-      <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />
+      <PhiNotes value={notes} onChange={setNotes} error={errors.notes} profile="site-contact" />
       <FormFooter error={error} submitLabel={s ? 'Save site' : 'Add site'} busy={busy} onCancel={props.onCancel} />
     </form>
   );

@@ -77,3 +77,30 @@ describe('docs/benchmarks.md', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the dashboard "after a change" samples', () => {
+  it('change an entry the engine reads, so the evaluation cache has an entry to patch in', async () => {
+    const { openBackend } = await import('../../../electron/core/backend');
+    const { touchTrack } = await import('../../../bench/lib/backend');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'radledger-bench-touch-'));
+    const backend = openBackend({ dataDir: dir, host: 'preview', appVersion: 't', now: () => new Date('2026-06-01T12:00:00Z') });
+    try {
+      const t = await backend.dispatch('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+      expect(t.ok).toBe(true);
+      for (const day of ['2026-05-01', '2026-05-02', '2026-05-03']) {
+        await backend.dispatch('entries.create', { trackId: 1, performedOn: day, procedureName: 'CT Head' });
+      }
+      expect((await backend.dispatch('dashboard.get', { trackId: 1, paceWindowWeeks: 8 })).ok).toBe(true); // caches the evaluation
+      const pending = () => backend.db.prepare('SELECT count(*) FROM temp.radledger_entry_changes').pluck().get() as number;
+      const before = pending();
+      const times = () => backend.db.prepare('SELECT performed_at FROM entries ORDER BY id').pluck().all();
+      const was = times();
+      touchTrack(backend.db, 1);
+      expect(pending()).toBeGreaterThan(before);
+      expect(times()).not.toEqual(was);
+    } finally {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

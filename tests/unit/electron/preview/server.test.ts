@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 /** A raw request so the Host header can be set to anything (fetch forbids that). */
-function request(port: number, opts: { path: string; method?: string; host?: string; token?: string; body?: string }) {
+function request(port: number, opts: { path: string; method?: string; host?: string; token?: string; body?: string; headers?: Record<string, string> }) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
       {
@@ -24,6 +24,7 @@ function request(port: number, opts: { path: string; method?: string; host?: str
           host: opts.host ?? `127.0.0.1:${port}`,
           ...(opts.token ? { 'x-radledger-token': opts.token } : {}),
           'content-type': 'application/json',
+          ...opts.headers,
         },
       },
       (res) => {
@@ -80,5 +81,81 @@ describe('preview server', () => {
     const s = await start();
     const r = await request(s.port, { path: '/api/tracks.create', method: 'POST', token: s.token, body: JSON.stringify({ input: { discipline: 'XRAY' } }) });
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+
+  it('answers malformed percent-encoding in a path with 400, not 500', async () => {
+    const s = await start();
+    const api = await request(s.port, { path: '/api/tracks.%E0%A4%A', method: 'POST', token: s.token, body: '{}' });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    const page = await request(s.port, { path: '/assets/%zz.js' });
+    expect(page.status).toBe(400);
+  });
+
+  it('refuses an oversized body with 413 from its Content-Length, before reading it', async () => {
+    const s = await start();
+    // Claims 100 MB and sends a few bytes: a server that read the body whole would wait forever.
+    const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: '/api/tracks.list',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${s.port}`, 'x-radledger-token': s.token, 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('{"input":');
+    });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+
+  it('refuses a streamed body (no Content-Length) with 413 once it passes the limit', async () => {
+    const s = await start();
+    const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: '/api/tracks.list',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${s.port}`, 'x-radledger-token': s.token, 'transfer-encoding': 'chunked' },
+        },
+        (res) => resolve({ status: res.statusCode ?? 0, body: '' }),
+      );
+      // The server closes the connection after its answer, while we may still be writing.
+      req.on('error', (err) => reject(new Error(`no answer before the connection closed: ${err.message}`)));
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      // 40 MB, past the 32 MB limit; a well-behaved client stops once it has the answer.
+      const pump = () => {
+        while (sent < 40 && !req.destroyed) {
+          sent++;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      req.on('response', () => (sent = 40));
+      pump();
+    });
+    expect(r.status).toBe(413);
+  });
+
+  it('refuses an API call from a foreign Origin, even with the token', async () => {
+    const s = await start();
+    const foreign = await request(s.port, { path: '/api/tracks.list', method: 'POST', token: s.token, body: '{}', headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const otherPort = await request(s.port, { path: '/api/tracks.list', method: 'POST', token: s.token, body: '{}', headers: { origin: `http://127.0.0.1:${s.port + 1}` } });
+    expect(otherPort.status).toBe(403);
+    const own = await request(s.port, { path: '/api/tracks.list', method: 'POST', token: s.token, body: '{}', headers: { origin: `http://127.0.0.1:${s.port}` } });
+    expect(own.status).toBe(200);
   });
 });

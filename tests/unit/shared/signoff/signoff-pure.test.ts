@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planArrtDays, type HelperEntry } from '../../../../shared/signoff/arrt-days';
 import { checklistFor, missingAttestations } from '../../../../shared/signoff/checklist';
-import { neutraliseCell } from '../../../../shared/signoff/csv';
+import { neutraliseCell, restoreNeutralisedCell } from '../../../../shared/signoff/csv';
 import { digestPayload } from '../../../../shared/signoff/digest';
 import { eligibilityWarnings, looksLikeRtOrPhysician } from '../../../../shared/signoff/eligibility';
 
@@ -25,7 +25,12 @@ describe('CSV neutralisation', () => {
     ['\rx', "'\rx"],
     ['CT Head', 'CT Head'],
     ['a=b', 'a=b'],
-  ])('%j becomes %j', (input, output) => expect(neutraliseCell(input)).toBe(output));
+    ["'=1", "''=1"],
+    ["'plain", "'plain"],
+  ])('%j becomes %j and back', (input, output) => {
+    expect(neutraliseCell(input)).toBe(output);
+    expect(restoreNeutralisedCell(output)).toBe(input);
+  });
 });
 
 describe('digest payload', () => {

@@ -11,8 +11,20 @@ describe('attachment validation by content', () => {
     expect(checkAttachment(fixturePdf, 'bls-certificate.pdf')).toEqual({ ok: true, mime: 'application/pdf', extension: 'pdf' });
     const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13);
     expect(checkAttachment(png, 'card.png')).toMatchObject({ ok: true, mime: 'image/png' });
-    // The name does not decide: a JPEG called .pdf is still accepted as a JPEG.
-    expect(checkAttachment(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16), 'scan.pdf')).toMatchObject({ ok: true, mime: 'image/jpeg' });
+    expect(checkAttachment(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16), 'scan.JPEG')).toMatchObject({ ok: true, mime: 'image/jpeg' });
+    expect(checkAttachment(fixturePdf, 'BLS.PDF')).toMatchObject({ ok: true, mime: 'application/pdf' });
+  });
+
+  it('refuses a file whose name does not agree with its content (it would be served under that name)', () => {
+    // An HTML page that starts with "%PDF-": a PDF to the sniffer, a web page to anything that trusts the name.
+    const polyglot = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(1)</script></html>');
+    expect(checkAttachment(polyglot, 'report.html')).toEqual({
+      ok: false,
+      message: '"report.html" is a PDF by its content but is not named .pdf. Rename it to end in .pdf, or attach the real file.',
+    });
+    expect(checkAttachment(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16), 'scan.pdf')).toMatchObject({ ok: false, message: expect.stringContaining('is a JPEG image by its content') });
+    expect(checkAttachment(fixturePdf, 'certificate')).toMatchObject({ ok: false, message: expect.stringContaining('not named .pdf') });
+    expect(checkAttachment(fixturePdf, 'card.png')).toMatchObject({ ok: false });
   });
 
   it('refuses a real executable renamed to .pdf', () => {

@@ -40,6 +40,8 @@ const damages: Array<[string, (file: string) => void, RegExp]> = [
     },
     /damaged/,
   ],
+  // What some sync tools and a full disk leave: with verified backups there, it is data lost, not a new start.
+  ['an empty (zero-byte) file', (file) => truncateSync(file, 0), /empty \(0 bytes\)/],
   ['a non-SQLite file named like the database', (file) => writeFileSync(file, 'date,procedure\n2026-03-02,CT Head\n'.repeat(200)), /not a SQLite database/],
 ];
 
@@ -87,6 +89,15 @@ describe('start-up integrity', () => {
     const overview = value<BackupsOverview>(await backend.dispatch('backups.list', undefined));
     expect(overview.newestGoodBackup?.name).not.toBe(newer.name);
     expect(overview.newestGoodBackup?.preview.entries).toBe(300);
+    backend.close();
+  });
+
+  it('takes an empty file as a new start when there is no backup to offer', () => {
+    const dir = tempDir();
+    writeFileSync(databasePath(dir), '');
+    const backend = open(dir);
+    expect(backend.startup.damaged).toBeNull();
+    expect(existsSync(`${dir}/damaged`)).toBe(false);
     backend.close();
   });
 

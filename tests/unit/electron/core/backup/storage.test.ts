@@ -14,7 +14,7 @@ import { databasePath } from '../../../../../electron/core/paths';
 import type { ImportMapping } from '../../../../../shared/ipc/import';
 import type { Result } from '../../../../../shared/result';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
-import { bundleChild } from '../../../../helpers/bundle-child';
+import { bundleChild, worldReadableChild } from '../../../../helpers/bundle-child';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 function open(dataDir = tempDir()): Backend {
@@ -95,9 +95,14 @@ describe('storage failures', () => {
       chmodSync(file, 0o444);
       chmodSync(dir, 0o555);
     }
-    const child = spawnSync(process.execPath, [bundle, dir], { encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
+    // As root the child runs as "nobody", who may not reach the checkout (a clone under a 0700
+    // folder): it runs from a world-readable copy of the Node binary, the bundle and better-sqlite3.
+    const run = isRoot ? worldReadableChild(bundle) : { node: process.execPath, script: bundle };
+    const child = spawnSync(run.node, [run.script, dir], { encoding: 'utf8', ...(isRoot ? { uid: 65534, gid: 65534 } : {}) });
     if (!isRoot) chmodSync(dir, 0o755);
+    expect(child.error).toBeUndefined();
     expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
     const outcome = JSON.parse(child.stdout) as { stage: string; kind: string; message: string };
     expect(outcome).toMatchObject({ stage: 'open', kind: 'storage' });
     expect(outcome.message).toMatch(/cannot write to its data folder .* Nothing was changed or deleted/);

@@ -20,6 +20,7 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    expect(db.pragma('cache_size', { simple: true })).toBe(-4096); // 4 MiB, not better-sqlite3's 16 MiB
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });

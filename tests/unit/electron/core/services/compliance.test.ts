@@ -55,6 +55,13 @@ describe('compliance wallet on real SQLite', () => {
     expect([filesOnDisk(), count('compliance_items'), count('attachments')]).toEqual([[], 0, 0]);
   });
 
+  it('refuses a file whose name and content disagree (an HTML page starting with %PDF-) and writes nothing', async () => {
+    const polyglot = Buffer.from('%PDF-1.4\n<html><script>alert(document.cookie)</script></html>');
+    const r = await backend.dispatch('compliance.create', { kind: 'bls-cpr', attachment: { name: 'report.html', dataBase64: b64(polyglot) } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'attachment', message: expect.stringContaining('not named .pdf') }] } });
+    expect([filesOnDisk(), count('compliance_items'), count('attachments')]).toEqual([[], 0, 0]);
+  });
+
   it('refuses an oversized upload at the door', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 3);
     pdf.copy(big, 0, 0, 8);

@@ -143,6 +143,15 @@ describe('check a packet', () => {
 
     const notPacket = await s.backend.dispatch('documents.checkPacket', { fileName: 'n.pdf', base64: Buffer.from('%PDF-1.4 nothing').toString('base64') });
     expect(notPacket.ok).toBe(false);
+
+    // A packet JSON whose entries are malformed is the file's fault: `validation`, never `internal`.
+    for (const entries of [[null], [{}], [{ ...json.entries[0], id: 'seven' }], [{ ...json.entries[0], simulated: 'no' }], 'many', [1, 2]]) {
+      const bad = { ...json, entries };
+      const r = await s.backend.dispatch('documents.checkPacket', { fileName: 'bad.json', base64: Buffer.from(JSON.stringify(bad)).toString('base64') });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining('not a RadLedger verification packet') } });
+    }
+    const noDigest = await s.backend.dispatch('documents.checkPacket', { fileName: 'bad.json', base64: Buffer.from(JSON.stringify({ ...json, digest: 42 })).toString('base64') });
+    expect(noDigest).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 });
 

@@ -183,6 +183,10 @@ describe('sign-off session', () => {
     expect(fake.ok).toBe(false);
     if (!fake.ok) expect(fake.error.message).toContain('PDF, PNG or JPEG');
 
+    const polyglot = Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>');
+    const html = await s.backend.dispatch('signoff.attachPaper', { ...base, fileName: 'signed.html', base64: polyglot.toString('base64') });
+    expect(html).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'fileName', message: expect.stringContaining('not named .pdf') }] } });
+
     const pdf = Buffer.from('%PDF-1.4\n% a scanned page\n%%EOF\n');
     const sig = await call<SignatureView>(s.backend, 'signoff.attachPaper', { ...base, fileName: 'signed-packet.pdf', base64: pdf.toString('base64') });
     expect(sig.method).toBe('paper');

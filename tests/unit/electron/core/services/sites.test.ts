@@ -109,6 +109,25 @@ describe('sites service on real SQLite', () => {
     expect(contacts.map((c) => c.contactedOn)).toEqual(['2026-03-01', '2026-02-20']);
   });
 
+  it("checks the contact log's person, role and outcome for patient identifiers, not for the contact's own phone", async () => {
+    const { id } = await call<{ id: number }>('sites.create', { name: 'Mercy General' });
+    const own = await call<{ warnings: unknown[] }>('sites.addContact', {
+      siteId: id, contactedOn: '2026-02-20', person: 'Mrs. Okafor', role: 'CT coordinator, (617) 555-0142', channel: 'phone',
+      outcome: 'Call back at 617-555-0142 or rokafor@mercy.org after 2026-03-02',
+    });
+    expect(own.warnings).toEqual([]);
+    const leaked = await call<{ warnings: Array<{ kind: string; field: string; findings: Array<{ kind: string; text: string }> }> }>('sites.addContact', {
+      siteId: id, contactedOn: '2026-02-21', person: 'pt Smith', role: 'MRN 00482913', channel: 'email',
+      outcome: 'Asked about the CT of DOB 03/14/1950',
+    });
+    expect(leaked.warnings.map((w) => [w.field, w.findings.map((f) => f.kind)])).toEqual([
+      ['person', ['name']],
+      ['role', ['mrn']],
+      ['outcome', ['dob']],
+    ]);
+    expect(leaked.warnings[0]).toMatchObject({ kind: 'phi', message: expect.stringContaining('may identify a patient') });
+  });
+
   it('refuses a follow-up before the contact date and stores nothing', async () => {
     const { id } = await call<{ id: number }>('sites.create', { name: 'Mercy General' });
     const r = await backend.dispatch('sites.addContact', { siteId: id, contactedOn: '2026-02-20', nextFollowUpOn: '2026-02-10' });
