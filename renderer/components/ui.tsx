@@ -1,6 +1,7 @@
 // Small shared UI pieces: fields that show their error, banners, page headers, toasts.
-import { createContext, useCallback, useContext, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../shared/result';
+import { useReturnFocus } from './Dialog';
 
 export function Field(props: {
   label: string;
@@ -51,6 +52,8 @@ export function Banner(props: { tone: 'info' | 'warn' | 'error' | 'ok'; children
 
 /** A form's end: its non-field error, the submit button, and Cancel when the form can be dismissed. */
 export function FormFooter(props: { error: AppError | null; submitLabel: string; busy?: boolean; onCancel?: (() => void) | undefined }) {
+  // A form that can be dismissed is a panel: when it goes, focus goes back to what opened it.
+  useReturnFocus(props.onCancel !== undefined);
   return (
     <>
       {props.error && !props.error.issues ? <Banner tone="error">{props.error.message}</Banner> : null}
@@ -92,20 +95,37 @@ export function useToast() {
   return useContext(ToastContext);
 }
 
+/** How many toasts show at once: the newest ones; older ones leave early (their undo stays on Ctrl+Z). */
+export const MAX_TOASTS = 2;
+
 /** Toasts announce saves and offer undo; they stay 8 s so a tired user can react. */
 export function ToastProvider(props: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
+  const regionRef = useRef<HTMLDivElement>(null);
   const push = useCallback((message: string, action?: Toast['action']) => {
     const id = next.current++;
-    setToasts((t) => [...t.slice(-2), { id, message, action }]);
+    setToasts((t) => [...t.slice(-(MAX_TOASTS - 1)), { id, message, action }]);
     window.setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 8000);
   }, []);
   const value = useMemo(() => push, [push]);
+  // The page keeps the toasts' height free below its content (--toast-space), so focus scrolling
+  // and the last rows of a page never stay hidden under them.
+  useEffect(() => {
+    const region = regionRef.current;
+    if (!region || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const ro = new ResizeObserver(() => {
+      const h = region.getBoundingClientRect().height;
+      root.style.setProperty('--toast-space', h > 0 ? `${Math.ceil(h) + 16}px` : '0px');
+    });
+    ro.observe(region);
+    return () => ro.disconnect();
+  }, []);
   return (
     <ToastContext.Provider value={value}>
       {props.children}
-      <div className="toast-region" role="status" aria-live="polite">
+      <div className="toast-region" role="status" aria-live="polite" ref={regionRef}>
         {toasts.map((t) => (
           <div className="toast" key={t.id}>
             <span>{t.message}</span>

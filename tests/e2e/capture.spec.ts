@@ -155,7 +155,7 @@ test('a shift, the PHI guard, edit and undo, delete and undo, history, filters a
 
   // The history shows both edits with before and after.
   await table.getByRole('button', { name: 'History of CT Head without contrast on 2026-11-19' }).click();
-  const history = page.getByRole('complementary', { name: /History of entry/ });
+  const history = page.getByRole('dialog', { name: /History of entry/ });
   await expect(history.getByText('Logged')).toBeVisible();
   await expect(history.getByText('Edited')).toHaveCount(2);
   await expect(history.getByRole('deletion').first()).toHaveText('CT Head without contrast');

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { CatalogDocument } from '../../shared/ipc/catalogs';
 import { test, expect } from './fixtures';
 
-const CT_TITLE = /^Fill ARRT Computed Tomography/;
+const CT_TITLE = /^Fill from worksheet: ARRT Computed Tomography/;
 
 /** A worksheet copied from a spreadsheet: header row, tabs, a bad count and a page footer. */
 const TAB_TABLE = [

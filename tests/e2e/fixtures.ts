@@ -19,7 +19,9 @@ const rendererDir = path.resolve('dist/renderer');
 
 async function openApp(page: Page, server: PreviewServer, section?: string) {
   await page.goto(server.openUrl);
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  // The page, not the sidebar: below 1100 px the navigation is folded behind the Menu button.
+  await expect(page.locator('main#main')).toBeVisible();
+  await expect(page.locator('nav#sections-nav')).toBeAttached();
   if (section) {
     await page.evaluate((s) => (window.location.hash = `/${s}`), section);
   }

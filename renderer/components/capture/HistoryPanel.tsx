@@ -1,11 +1,11 @@
 // One entry's history from the audit log: every create, edit, delete and restore with the
 // values before and after, so nothing an edit replaced is ever out of sight.
-import { useEffect, useRef } from 'react';
 import type { Entry } from '../../../shared/domain';
 import { ENTRY_STATUS_LABELS } from '../../../shared/domain';
 import type { HistoryEvent } from '../../../shared/ipc/entries';
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
+import { Dialog } from '../Dialog';
 import { Banner } from '../ui';
 import { localInstant } from './format';
 
@@ -41,23 +41,9 @@ function show(field: string, value: unknown): string {
 
 export function HistoryPanel(props: { entryId: number; version: number; onClose: () => void }) {
   const history = useResult(() => api.entries.history({ id: props.entryId }), [props.entryId, props.version]);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), [props.entryId]);
 
   return (
-    <aside
-      className="card history-panel"
-      aria-label={`History of entry ${props.entryId}`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onClose();
-      }}
-    >
-      <div className="quick-log-head">
-        <h2 className="card-title">History of entry #{props.entryId}</h2>
-        <button ref={closeRef} type="button" className="btn" onClick={props.onClose}>
-          Close
-        </button>
-      </div>
+    <Dialog variant="panel" className="history-panel" title={`History of entry #${props.entryId}`} onClose={props.onClose}>
       {history.error ? <Banner tone="error">{history.error.message}</Banner> : null}
       <ol className="history-list">
         {(history.value ?? []).map((h) => (
@@ -84,6 +70,6 @@ export function HistoryPanel(props: { entryId: number; version: number; onClose:
           </li>
         ))}
       </ol>
-    </aside>
+    </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { redactPhi } from '../../../shared/phi';
 import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { CatalogLink } from '../catalogs/CatalogLink';
+import { Dialog } from '../Dialog';
 import { Banner, Field, fieldErrors } from '../ui';
 import { FREE_TEXT_LABEL, freeTextRefusal } from './free-text';
 import { shortDay } from './format';
@@ -78,9 +79,12 @@ export function QuickLog(props: {
     };
   }, [track.id, performedOn, props.version]);
 
+  // After a save, the next entry starts at Procedure (an effect, so it runs after a closing dialog
+  // has handed focus back).
+  const [focusTick, setFocusTick] = useState(0);
   useEffect(() => {
-    if (askPhi) phiConfirmRef.current?.focus();
-  }, [askPhi]);
+    if (focusTick > 0) procedureRef.current?.focus();
+  }, [focusTick]);
 
   async function save(notesToSave: string) {
     setSaving(true);
@@ -118,7 +122,7 @@ export function QuickLog(props: {
       },
     });
     props.onChanged();
-    procedureRef.current?.focus();
+    setFocusTick((t) => t + 1);
   }
 
   function submit(e?: FormEvent) {
@@ -250,17 +254,27 @@ export function QuickLog(props: {
       </div>
       <PhiNotes value={notes} onChange={setNotes} error={errors.notes} />
       {askPhi ? (
-        <div className="banner banner-warn phi-confirm" role="alertdialog" aria-label="Notes may identify a patient">
-          <span>The notes may identify a patient. Remove the flagged text before saving?</span>
-          <span className="row">
+        <Dialog
+          variant="modal"
+          role="alertdialog"
+          className="dialog-warn"
+          title="Notes may identify a patient"
+          description={<p>The notes may identify a patient. Remove the flagged text before saving?</p>}
+          initialFocus={phiConfirmRef}
+          onClose={() => setAskPhi(false)}
+        >
+          <div className="row">
             <button type="button" className="btn btn-primary" ref={phiConfirmRef} onClick={() => void save(redactPhi(notes))}>
               Remove them and save
             </button>
             <button type="button" className="btn" onClick={() => void save(notes)}>
               Save as typed
             </button>
-          </span>
-        </div>
+            <button type="button" className="btn" onClick={() => setAskPhi(false)}>
+              Go back to the notes
+            </button>
+          </div>
+        </Dialog>
       ) : null}
       <div className="row">
         <button className="btn btn-primary" type="submit" disabled={saving}>

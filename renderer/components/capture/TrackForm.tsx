@@ -9,6 +9,7 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner, Field, fieldErrors, useToast } from '../ui';
+import { useReturnFocus } from '../Dialog';
 
 /** '' = no catalog chosen: the track follows the current shipped ARRT version for its start date. */
 type CatalogChoice = string;
@@ -33,6 +34,7 @@ function catalogLabel(c: CatalogSummary): string {
 }
 
 export function TrackForm(props: { track?: Track; first?: boolean; onSaved: (t: Track) => void; onCancel?: () => void }) {
+  useReturnFocus(props.onCancel !== undefined);
   const t = props.track;
   const [discipline, setDiscipline] = useState<DisciplineCode>(t?.discipline ?? 'CT');
   const [name, setName] = useState(t?.name ?? '');

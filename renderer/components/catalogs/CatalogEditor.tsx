@@ -366,7 +366,7 @@ export function CatalogEditor({ doc, isNew, listing, tracks, onChanged, onSaved,
         </section>
       ) : null}
 
-      <section className="cat-save-bar" aria-label="Save">
+      <section className="cat-save-bar" aria-label="Save" data-sticky-bottom>
         {serverError ? <Banner tone="error">{serverError.message}</Banner> : null}
         {catalogErr ? <Banner tone="error">{catalogErr}</Banner> : null}
         {pasteWarning && pendingPaste > 0 ? (

@@ -82,7 +82,7 @@ function CatalogRow({ summary, saved, onOpen, onExport }: RowProps) {
         <Revisions all={saved} />
       </div>
       <div className="cat-item-actions">
-        <button type="button" className="btn" onClick={() => onOpen(ref)} aria-label={`${unknownList ? 'Fill' : 'Open'} ${shown.title}`}>
+        <button type="button" className="btn" onClick={() => onOpen(ref)} aria-label={`${unknownList ? 'Fill from worksheet:' : 'Open'} ${shown.title}`}>
           {unknownList ? 'Fill from worksheet' : 'Open'}
         </button>
         <button type="button" className="btn" onClick={() => onExport(ref)} aria-label={`Export ${shown.title}`}>

@@ -154,27 +154,30 @@ export function PlanCalendar(props: { state: PlanningState; proposed: ProposedDa
         <span className="cal-tag tag-proposed">Proposed</span>
         <span className="muted">Unmarked days are free. Pick a day's number to swap a shift, add one or take the day off.</span>
       </div>
-      <table className="calendar" data-testid="calendar">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            {HEAD.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w[0]!.date}>
-              {w.map((d) => (
-                <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} roster={roster} tall={view === 'week'} onPickDay={props.onPickDay} />
+      {/* Seven columns need room: below ~560 px the calendar scrolls sideways in its own box (a two-dimensional layout, the reflow exception), not the page. */}
+      <div className="cal-scroll" data-scroll-box>
+        <table className="calendar" data-testid="calendar">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {HEAD.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w[0]!.date}>
+                {w.map((d) => (
+                  <DayCell key={d.date} day={d} today={state.today} siteNames={siteNames} proposed={proposed} roster={roster} tall={view === 'week'} onPickDay={props.onPickDay} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Counted entries ageing out of the window, per coming month.
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../ChartFigure';
 import type { DashboardData } from '../../../shared/ipc/dashboard';
 import { format, parseISO } from 'date-fns';
 import { monthLabel, plural } from './format';
@@ -22,22 +23,19 @@ export function ExpiryChart(props: { data: DashboardData }) {
             (peak && peak.count > 0 ? `, most in ${monthLabel(peak.month)} (${peak.count})` : '') +
             `. Within 30 days: ${expiringSoon.within30}; 60 days: ${expiringSoon.within60}; 90 days: ${expiringSoon.within90}.`}
       </p>
-      <figure className="chart-figure">
-        <div className="chart" aria-hidden="true" style={{ height: 200 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border)" interval={0} />
-              <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
-              <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
-              <Bar dataKey="count" name="Entries expiring" fill="var(--danger)" isAnimationActive={false}>
-                <LabelList dataKey="count" position="top" fill="var(--text)" fontSize={12} formatter={(v: unknown) => (v ? String(v) : '')} />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <figcaption className="visually-hidden">Bar chart of counted entries expiring per month; the table below lists each month.</figcaption>
-      </figure>
+      <ChartFigure height={200} caption="Bar chart of counted entries expiring per month; the table below lists each month.">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 20, right: 8, bottom: 0, left: -16 }}>
+            <CartesianGrid vertical={false} stroke="var(--border)" />
+            <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border)" interval={0} />
+            <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} stroke="var(--border)" />
+            <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+            <Bar dataKey="count" name="Entries expiring" fill="var(--danger)" isAnimationActive={false}>
+              <LabelList dataKey="count" position="top" fill="var(--text)" fontSize={12} formatter={(v: unknown) => (v ? String(v) : '')} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
       <table className="visually-hidden">
         <caption>Counted entries expiring per month</caption>
         <thead>

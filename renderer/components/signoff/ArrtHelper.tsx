@@ -41,7 +41,7 @@ export function ArrtHelper(props: { trackId: number }) {
                 {d.alreadyEntered ? <span className="muted small"> ({d.alreadyEntered} already entered)</span> : null}
               </h3>
               {d.toEnter.length > 0 ? (
-                <button className="btn" type="button" onClick={() => void mark(d.toEnter.map((e) => e.id), d.date)} aria-label={`Mark ${d.date} as entered`}>
+                <button className="btn" type="button" onClick={() => void mark(d.toEnter.map((e) => e.id), d.date)} aria-label={`Mark as entered: ${d.date}`}>
                   Mark as entered
                 </button>
               ) : null}

@@ -6,6 +6,7 @@ import { ContactLog } from './ContactLog';
 import { money, siteSummary } from './format';
 import { MoveControl } from './MoveControl';
 import { SiteForm } from './SiteForm';
+import { useReturnFocus } from '../Dialog';
 
 export function SiteDetail(props: {
   site: SiteRecord;
@@ -24,6 +25,7 @@ export function SiteDetail(props: {
     ['Offers', site.offered.map((p) => p.name).join('; ') || '—'],
     ['Requires', site.requirements.map(requirementLabel).join('; ') || 'Nothing recorded'],
   ];
+  useReturnFocus();
   return (
     <section className="card site-detail" aria-labelledby={`site-${site.id}-title`}>
       <div className="site-detail-head">
