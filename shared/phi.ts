@@ -326,20 +326,35 @@ function findLabelledIds(text: string, re: RegExp, kind: 'mrn' | 'accession', ra
 
 // Six or more digits in a row, standing alone: the usual shape of an MRN. Five digits are left
 // alone on purpose: CPT codes ("74177"), DLP sums and counts are five digits or fewer.
-const BARE_DIGITS = /(?<![\w.,/-])\d{6,}(?![\w/-]|[.,]\d)/g;
+// The patterns carry no lookarounds: the boundaries are checked in code (standsAlone), so a
+// long run of digits is read once and the ReDoS checker can prove each pattern linear.
+const BARE_DIGITS = /\d{6,}/g;
 // Capital letters then 7+ digits, as RIS accession numbers look: "CT20250314001", "A12345678".
-const BARE_ACCESSION = /(?<![\w-])[A-Z]{1,4}-?\d{7,}(?![\w-])/g;
+const BARE_ACCESSION = /[A-Z]{1,4}-?\d{7,}/g;
+
+const WORDISH = /[\w-]/;
+/** True when the match is not glued to a word (or, for bare digits, to a decimal or a path). */
+function standsAlone(text: string, start: number, end: number, digits: boolean): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (before && (WORDISH.test(before) || (digits && (before === '.' || before === ',' || before === '/')))) return false;
+  if (after && (WORDISH.test(after) || (digits && after === '/'))) return false;
+  if (digits && (after === '.' || after === ',') && /\d/.test(text[end + 1] ?? '')) return false;
+  return true;
+}
 
 function findBareIds(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(BARE_DIGITS)) {
     const end = m.index + m[0].length;
+    if (!standsAlone(text, m.index, end, true)) continue;
     if (labelledBefore(text, m.index) || unitAfter(text, end)) continue;
     if (COUNT_AFTER.test(text.slice(end, end + 14))) continue;
     out.push({ kind: 'mrn', start: m.index, end, rank: RANK.bareMrn });
   }
   for (const m of text.matchAll(BARE_ACCESSION)) {
     const end = m.index + m[0].length;
+    if (!standsAlone(text, m.index, end, false)) continue;
     if (labelledBefore(text, m.index) || unitAfter(text, end)) continue;
     out.push({ kind: 'accession', start: m.index, end, rank: RANK.bareAccession });
   }
