@@ -2,7 +2,7 @@
 // (credential and start date), the worksheet PDF imported through the file chooser (a scanned one
 // first, which is refused with a clear message), the list checked in the preview and saved — which
 // applies it to the track — ten procedures logged, and the Progress dashboard showing how far she
-// is and what is missing. Screenshots of every step at 1366×768 and 1024×700 go to
+// is, what is missing and her structured education. Screenshots of every step at 1366×768 and 1024×700 go to
 // test-results/first-run/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -155,6 +155,21 @@ for (const size of SIZES) {
     await expect(missing).toContainText('Temporal bone');
     await shot('progress');
     await shot('progress-missing', missing);
+
+    // Structured education: recorded on its own page, then part of the same progress picture.
+    await (await navLink(page, /^Education/)).click();
+    const edu = page.getByRole('form', { name: 'Record an activity' });
+    await edu.getByLabel('Completed on').fill(daysAgo(3));
+    await edu.getByLabel('Title').fill('CT dose optimisation');
+    await edu.getByLabel('Provider').fill('ASRT');
+    await edu.getByLabel('CE credits').fill('4');
+    await edu.getByLabel('Content category').selectOption({ label: 'Safety' });
+    await edu.getByRole('button', { name: 'Record activity' }).click();
+    await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'CT dose optimisation' })).toContainText('Counts');
+    await (await navLink(page, /^Progress/)).click();
+    const education = page.getByTestId('education-card');
+    await expect(education).toContainText('4 of 16 credits');
+    await shot('progress-education', education);
 
     // Every step done: Today no longer shows "Start here".
     await (await navLink(page, /^Today/)).click();
