@@ -1,7 +1,7 @@
 // Education: the structured-education activities of a track (ARRT asks for 16 CE credits in the
 // same window as the procedures, at least one in each content category), what the engine makes of
 // them, and, for a discipline RadLedger knows no categories for, the categories the user names.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { formatCredits } from '../../shared/education/summary';
 import type { EducationActivityView } from '../../shared/ipc/education';
 import { api } from '../api';
@@ -9,24 +9,21 @@ import { useUndoStack } from '../components/capture/undo';
 import { ActivityForm } from '../components/education/ActivityForm';
 import { CategoryNamer } from '../components/education/CategoryNamer';
 import { EducationProgress } from '../components/education/EducationProgress';
+import { NoTrackYet, TrackSelect, useTrackChoice } from '../components/TrackChoice';
 import { Banner, PageHeader } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import '../styles/education.css';
 
 export function EducationPage() {
-  const tracks = useResult(() => api.tracks.list(), []);
-  const [trackId, setTrackId] = useState<number | null>(null);
+  const { list, active, setTrackId, loading, error } = useTrackChoice();
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<EducationActivityView | null>(null);
   const [naming, setNaming] = useState(false);
   const offerUndo = useUndoStack();
-  const list = tracks.value ?? [];
-  const active = list.find((t) => t.id === trackId) ?? list[0] ?? null;
   const data = useResult(
     () => (active ? api.education.list({ trackId: active.id }) : Promise.resolve({ ok: true as const, value: null })),
     [active?.id, version],
   );
-  const trackSelect = useId();
   const changed = () => setVersion((v) => v + 1);
   const v = data.value ?? null;
 
@@ -50,30 +47,12 @@ export function EducationPage() {
         title="Education"
         subtitle="Structured education: the courses and modules you complete, counted in the same window as your procedures."
         actions={
-          list.length > 1 ? (
-            <div className="field">
-              <label htmlFor={trackSelect}>Track</label>
-              <select id={trackSelect} value={active?.id ?? ''} onChange={(e) => setTrackId(Number(e.target.value))}>
-                {list.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name} ({t.discipline})
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null
+          <TrackSelect list={list} active={active} onChange={setTrackId} />
         }
       />
-      {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
+      {error ? <Banner tone="error">{error.message}</Banner> : null}
       {data.error ? <Banner tone="error">{data.error.message}</Banner> : null}
-      {!tracks.loading && list.length === 0 ? (
-        <div className="card empty">
-          <p>No track yet. Add one on the Log page first: education is kept per track.</p>
-          <a className="btn btn-primary" href="#/log">
-            Go to the Log
-          </a>
-        </div>
-      ) : null}
+      {!loading && list.length === 0 ? <NoTrackYet why="Education is kept per track." /> : null}
       {active && v ? (
         <div className="edu-stack">
           <section className="card" aria-labelledby="edu-progress-title">

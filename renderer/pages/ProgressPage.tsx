@@ -1,6 +1,6 @@
 // Progress: the dashboard for a track (how far, what is missing, when done). Planning has its own
 // page (#/plan).
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DashboardData } from '../../shared/ipc/dashboard';
 import { api } from '../api';
 import { CategoryChart } from '../components/progress/CategoryChart';
@@ -11,8 +11,8 @@ import { ForecastPanel } from '../components/progress/ForecastPanel';
 import { MissingList } from '../components/progress/MissingList';
 import { OverallCard } from '../components/progress/OverallCard';
 import { WeeklyChart } from '../components/progress/WeeklyChart';
+import { NoTrackYet, TrackSelect, useTrackChoice } from '../components/TrackChoice';
 import { Banner, PageHeader } from '../components/ui';
-import { useResult } from '../hooks/useResult';
 import type { AppError } from '../../shared/result';
 import '../styles/progress.css';
 
@@ -38,12 +38,8 @@ function useDashboard(trackId: number | null) {
 }
 
 export function ProgressPage() {
-  const tracks = useResult(() => api.tracks.list(), []);
-  const [trackId, setTrackId] = useState<number | null>(null);
-  const list = tracks.value ?? [];
-  const active = list.find((t) => t.id === trackId) ?? list[0] ?? null;
+  const { list, active, setTrackId, loading, error } = useTrackChoice();
   const dash = useDashboard(active?.id ?? null);
-  const trackSelect = useId();
 
   return (
     <div className="page progress-page">
@@ -51,29 +47,11 @@ export function ProgressPage() {
         title="Progress"
         subtitle="How far you are, what is missing, and when you will finish."
         actions={
-          list.length > 1 ? (
-            <div className="field">
-              <label htmlFor={trackSelect}>Track</label>
-              <select id={trackSelect} value={active?.id ?? ''} onChange={(e) => setTrackId(Number(e.target.value))}>
-                {list.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null
+          <TrackSelect list={list} active={active} onChange={setTrackId} />
         }
       />
-      {tracks.error ? <Banner tone="error">{tracks.error.message}</Banner> : null}
-      {!tracks.loading && list.length === 0 ? (
-        <div className="card empty">
-          <p>No track yet. The guided start on Today sets one up in a minute: your credential, your requirements, your first procedure.</p>
-          <a className="btn btn-primary" href="#/today">
-            Start on Today
-          </a>
-        </div>
-      ) : null}
+      {error ? <Banner tone="error">{error.message}</Banner> : null}
+      {!loading && list.length === 0 ? <NoTrackYet why="Progress is measured per track." /> : null}
       {active ? (
         <>
           {dash.error ? <Banner tone="error">{dash.error.message}</Banner> : null}

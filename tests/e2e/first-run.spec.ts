@@ -312,3 +312,12 @@ test('a list saved before the track existed is put on it with one button, no tra
   await expect(page.getByTestId('cat-assignment')).toHaveText('Computed Tomography now uses revision 1.');
   await expect(page.getByRole('button', { name: 'No changes to save' })).toBeDisabled();
 });
+
+test('with no track yet, every per-track page sends the newcomer to the guided start', async ({ page, app }) => {
+  for (const section of ['progress', 'plan', 'education']) {
+    await app.open(section);
+    await expect(page.getByText('No track yet.')).toBeVisible();
+    await page.getByRole('link', { name: 'Start on Today' }).click();
+    await expect(page.getByRole('region', { name: /Welcome to RadLedger/ })).toBeVisible();
+  }
+});
