@@ -7,7 +7,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import { ENTRY_STATUS_LABELS, ENTRY_STATUSES, type Entry, type EntryStatus, type Track } from '../../../shared/domain';
 import type { documentChannels, PacketCheck, SavedFile } from '../../../shared/ipc/documents';
-import { DAILY_CAP_FROM, planArrtDays } from '../../../shared/signoff/arrt-days';
+import { planArrtDays } from '../../../shared/signoff/arrt-days';
 import { CANDIDATE_ATTESTATION, SUPERVISOR_CHECKLIST, VERIFIER_CHECKLIST, VERIFIER_NOTES } from '../../../shared/signoff/checklist';
 import { LOG_CSV_HEADER, neutraliseCell, UTF8_BOM } from '../../../shared/signoff/csv';
 import { DIGEST_FORMAT, digestPayload, reportableFields } from '../../../shared/signoff/digest';
@@ -21,7 +21,7 @@ import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
 import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
-import { batchDigest, entrySignStates, signedEntryStates } from './signoff';
+import { batchDigest, entrySignStates, overCap, signedEntryStates } from './signoff';
 import { catalogHandlers } from './catalogs';
 import { educationSectionData } from './education';
 import { NOT_JUDGED, trackJudgements } from './entry-judgement';
@@ -93,23 +93,6 @@ function file(fileName: string, mime: string, bytes: Buffer | string): SavedFile
 }
 
 /**
- * The entries of a packet that are over ARRT's daily cap for their day. The cap counts every entry of
- * the track on that day, at any site, not only the packet's: entries already entered in ARRT's tool
- * use it up first, then the rest in time order (planArrtDays, as the ARRT entry helper plans it).
- */
-function overCapIds(db: DB, track: Track, packet: readonly Entry[], dailyCap: number): number[] {
-  if (dailyCap <= 0) return [];
-  const days = new Set(packet.map((e) => e.performedOn).filter((d) => d >= DAILY_CAP_FROM));
-  if (days.size === 0) return [];
-  const sameDays = selectBatch(db, { trackId: track.id }).filter((e) => days.has(e.performedOn));
-  const enteredPerDay: Record<string, number> = {};
-  for (const e of sameDays) if (e.status === 'entered' || e.status === 'verified') enteredPerDay[e.performedOn] = (enteredPerDay[e.performedOn] ?? 0) + 1;
-  const pending = sameDays.filter((e) => e.status === 'draft' || e.status === 'signed');
-  const over = new Set(planArrtDays(pending, enteredPerDay, dailyCap).flatMap((d) => d.overCap.map((e) => e.id)));
-  return packet.filter((e) => over.has(e.id)).map((e) => e.id);
-}
-
-/**
  * The newest signature of each kind that validly covers every entry of the packet. Signatures are
  * judged per entry (by UUID and digest): one that signed these entries among others still counts,
  * and an edit to any listed entry since leaves its block blank, for ink.
@@ -149,6 +132,7 @@ export async function buildPacket(
     : null;
   const digest = batchDigest(entries);
   const dailyCap = disciplineOf(track).dailyCap;
+  const packetIds = new Set(entries.map((e) => e.id));
   const days = entries.map((e) => e.performedOn).sort();
   const data: PacketData = {
     format: PACKET_FORMAT,
@@ -162,7 +146,8 @@ export async function buildPacket(
     period: { first: days[0] ?? null, last: days[days.length - 1] ?? null },
     siteNames: [...new Set(entries.map((e) => e.siteName).filter((n): n is string => !!n))],
     dailyCap,
-    overCapEntryIds: overCapIds(db, track, entries, dailyCap),
+    // The same rule as the review's over-cap badges: one function, so the packet and the review agree.
+    overCapEntryIds: overCap(db, track, entries).overCapIds.filter((id) => packetIds.has(id)),
     candidateAttestation: CANDIDATE_ATTESTATION,
     verifier: verifier ? { name: verifier.name, credentials: verifier.credentials, arrtId: verifier.arrtId, email: verifier.email } : null,
     checklist: [...VERIFIER_CHECKLIST],
