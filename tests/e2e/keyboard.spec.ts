@@ -66,7 +66,13 @@ async function tabThrough(page: Page, where: string): Promise<string[]> {
   const seen = new Set<string>();
   for (let i = 0; i < MAX_STOPS; i++) {
     await page.keyboard.press('Tab');
-    const problem = await page.evaluate(focusProblem);
+    let problem = await page.evaluate(focusProblem);
+    if (problem) {
+      // Judge what the user sees once the page has settled: the browser's focus scroll and the
+      // scroll padding kept clear of toasts and sticky bars are applied over the next frames.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      problem = await page.evaluate(focusProblem);
+    }
     if (problem && !seen.has(problem)) {
       seen.add(problem);
       problems.push(`${where}: ${problem}`);

@@ -63,30 +63,8 @@ export function RevisionCompare({ revisions }: { revisions: CatalogSummary[] }) 
               ? `Revisions ${revisionOf(diff.from)} and ${revisionOf(diff.to)} hold the same requirements.`
               : `From revision ${revisionOf(diff.from)} to ${revisionOf(diff.to)}: ${plural(d.added.length, 'procedure')} added, ${d.removed.length} removed, ${d.changed.length} changed${d.rules.length ? `; ${plural(d.rules.length, 'rule')} changed` : ''}.`}
           </p>
-          {d.added.length ? (
-            <div>
-              <h4 className="small">Added</h4>
-              <ul className="small">
-                {d.added.map((p) => (
-                  <li key={p.id}>
-                    {p.name} <span className="muted">({p.category})</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {d.removed.length ? (
-            <div>
-              <h4 className="small">Removed</h4>
-              <ul className="small">
-                {d.removed.map((p) => (
-                  <li key={p.id}>
-                    {p.name} <span className="muted">({p.category})</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ProcedureList title="Added" procedures={d.added} />
+          <ProcedureList title="Removed" procedures={d.removed} />
           {d.changed.length ? (
             <div>
               <h4 className="small">Changed</h4>
@@ -112,5 +90,21 @@ export function RevisionCompare({ revisions }: { revisions: CatalogSummary[] }) 
         </div>
       ) : null}
     </section>
+  );
+}
+
+function ProcedureList(props: { title: string; procedures: readonly { id: string; name: string; category: string }[] }) {
+  if (props.procedures.length === 0) return null;
+  return (
+    <div>
+      <h4 className="small">{props.title}</h4>
+      <ul className="small">
+        {props.procedures.map((p) => (
+          <li key={p.id}>
+            {p.name} <span className="muted">({p.category})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

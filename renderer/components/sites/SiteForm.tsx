@@ -7,6 +7,8 @@ import {
   AFFILIATION_LABELS,
   AFFILIATIONS,
   COMPLIANCE_KIND_LABELS,
+  COMPLIANCE_KIND_ORDER,
+  LABELLED_KINDS,
   LABEL_MATCHED_KINDS,
   SITE_KIND_LABELS,
   SITE_KINDS,
@@ -21,21 +23,8 @@ import { PhiNotes } from '../PhiNotes';
 import { Field, fieldErrors, FormFooter } from '../ui';
 import { parseMoney } from './format';
 
-const PLAIN_REQUIREMENTS: ComplianceKind[] = [
-  'flu-vaccination',
-  'tb-test',
-  'hepatitis-b',
-  'mmr',
-  'varicella',
-  'tdap',
-  'covid-19',
-  'immunization',
-  'bls-cpr',
-  'hipaa',
-  'background-check',
-  'drug-screen',
-  'liability-insurance',
-];
+// Every kind but the labelled ones (custom items are typed in by name below).
+const PLAIN_REQUIREMENTS = COMPLIANCE_KIND_ORDER.filter((k) => !LABELLED_KINDS.includes(k));
 
 const splitList = (text: string, sep: RegExp) =>
   text
