@@ -211,6 +211,10 @@ test('wallet: the same scan attached to two items keeps each item’s own name, 
     await expect(save).toHaveAttribute('href', href);
   }
   await page.screenshot({ path: 'test-results/wallet-two-names-1366x768.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(hipaa.getByRole('button', { name: 'Edit HIPAA training' })).toBeInViewport();
+  await page.screenshot({ path: 'test-results/wallet-two-names-1024x700.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // Removing the BLS card leaves the HIPAA item's document and name; after a restart too.
   await wallet.getByRole('button', { name: 'Remove BLS / CPR' }).click();
