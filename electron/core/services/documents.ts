@@ -1,6 +1,7 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
-// renderer saves them (see shared/ipc/documents.ts for why).
+// renderer saves them (see shared/ipc/documents.ts for why). The CSV, which can be tens of MB, is
+// written to the data folder and read back in pieces (electron/core/exports.ts).
 import { z } from 'zod';
 import { trimRuns } from '../../../shared/text';
 import { localIsoDate } from '../../../shared/dates';
