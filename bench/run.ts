@@ -304,7 +304,7 @@ async function main(): Promise<void> {
     const find = (prefix: string) => figures.find((f) => f.name.startsWith(prefix));
     const after = find('dashboard.get after a change');
     const repeat = find('dashboard.get repeated');
-    const parts = figures.filter((f) => f.name.trim().startsWith('of which')).map((f) => `${f.name.trim().replace('of which: ', '')} ${formatValue(f.median, 'ms')}`);
+    const parts = figures.filter((f) => f.name.trim().startsWith('for comparison')).map((f) => `${f.name.trim()} ${formatValue(f.median, 'ms')}`);
     if (!after || !repeat) throw new Error('bench/dashboard.ts no longer reports "after a change" and "repeated"');
     return [
       { ...measured(ROWS.dashboardOneTrack, { ...after, runs: 20 }), note: parts.join('; ') },

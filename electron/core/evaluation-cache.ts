@@ -1,6 +1,7 @@
-// One per-track copy of the live log in the engine's shape, and the evaluation made from it, shared
-// by progress.evaluate (the quick log's hint) and dashboard.get, so that one write costs one
-// evaluation, not one per caller, and never a re-read of the whole track.
+// One per-track copy of the live log in the engine's shape, and the engine kept current over it,
+// shared by progress.evaluate (the quick log's hint) and dashboard.get, so that one write costs the
+// re-judging of the days it touched, not a whole evaluation per caller, and never a re-read of the
+// whole track.
 //
 // Keeping the rows current: a TEMP trigger on this connection records the id of every entry
 // inserted, deleted or changed in a column the engine or the dashboard reads (raw SQL, imports,
@@ -12,7 +13,7 @@
 // would leave the copy ahead of the file, so no copy is kept or used there). A restore or JSON
 // import reopens the database: a new `db` object, hence an empty WeakMap slot.
 import type { Catalog } from '../../shared/catalog/schema';
-import { evaluate, type EngineContext, type EngineEntry, type Evaluation } from '../../shared/engine/evaluate';
+import { TrackEvaluator, type DayTotals, type EngineContext, type EngineEntry, type Evaluation } from '../../shared/engine/evaluate';
 import type { DB } from './db/open';
 
 export interface CachedEntry extends EngineEntry {
@@ -63,7 +64,39 @@ interface TrackState {
   list: CachedEntry[];
   /** Entry id -> index in `list` (order is irrelevant: the engine orders by day itself). */
   index: Map<number, number>;
-  evaluation: { key: string; value: Evaluation } | null;
+  /** The engine over `list`, kept current entry by entry; rebuilt when the context changes. */
+  evaluator: { key: string; engine: TrackEvaluator } | null;
+  /** Counts over `list`, made on first use and then kept current entry by entry. */
+  aggregates: TrackAggregates | null;
+}
+
+/** Counts over a track's live entries that the dashboard folds into charts and site lists. */
+export interface TrackAggregates {
+  /** Live entries per performed day (days without entries are absent). */
+  loggedPerDay: Map<string, number>;
+  /** Per procedure id (matched to the catalog): site id -> live entries logged there. */
+  performedAt: Map<string, Map<number, number>>;
+}
+
+function aggregate(list: readonly CachedEntry[]): TrackAggregates {
+  const a: TrackAggregates = { loggedPerDay: new Map(), performedAt: new Map() };
+  for (const e of list) count(a, e, 1);
+  return a;
+}
+
+function count(a: TrackAggregates, e: CachedEntry, delta: 1 | -1): void {
+  const n = (a.loggedPerDay.get(e.performedOn) ?? 0) + delta;
+  if (n > 0) a.loggedPerDay.set(e.performedOn, n);
+  else a.loggedPerDay.delete(e.performedOn);
+  if (e.siteId === null || e.procedureId === null) return;
+  let sites = a.performedAt.get(e.procedureId);
+  if (!sites) a.performedAt.set(e.procedureId, (sites = new Map()));
+  const m = (sites.get(e.siteId) ?? 0) + delta;
+  if (m > 0) sites.set(e.siteId, m);
+  else {
+    sites.delete(e.siteId);
+    if (sites.size === 0) a.performedAt.delete(e.procedureId);
+  }
 }
 
 interface DbState {
@@ -148,12 +181,15 @@ function load(db: DB, trackId: number, catalog: Catalog | null, s: DbState, data
   const list = readTrack(db, trackId, matcherFor(catalog, s.matchers));
   const index = new Map<number, number>();
   for (let i = 0; i < list.length; i++) index.set(list[i]!.id, i);
-  return { catalog, dataVersion, seq, list, index, evaluation: null };
+  return { catalog, dataVersion, seq, list, index, evaluator: null, aggregates: null };
 }
 
 function remove(st: TrackState, id: number): void {
   const at = st.index.get(id);
   if (at === undefined) return;
+  const old = st.list[at]!;
+  st.evaluator?.engine.replace(old, null);
+  if (st.aggregates) count(st.aggregates, old, -1);
   const last = st.list.pop()!;
   st.index.delete(id);
   if (last.id !== id) {
@@ -164,6 +200,12 @@ function remove(st: TrackState, id: number): void {
 
 function put(st: TrackState, e: CachedEntry): void {
   const at = st.index.get(e.id);
+  const old = at === undefined ? null : st.list[at]!;
+  st.evaluator?.engine.replace(old, e);
+  if (st.aggregates) {
+    if (old) count(st.aggregates, old, -1);
+    count(st.aggregates, e, 1);
+  }
   if (at === undefined) {
     st.index.set(e.id, st.list.length);
     st.list.push(e);
@@ -186,7 +228,6 @@ function patch(db: DB, trackId: number, st: TrackState, s: DbState): boolean {
     else remove(st, id);
   }
   st.seq = changes[changes.length - 1]![0];
-  st.evaluation = null;
   return true;
 }
 
@@ -218,7 +259,7 @@ export function trackEntries(db: DB, trackId: number, catalog: Catalog | null): 
 function trackState(db: DB, trackId: number, catalog: Catalog | null): TrackState | null {
   const s = dbState(db);
   if (!s) return null;
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const dataVersion = db.prepare('PRAGMA data_version').pluck().get() as number;
   let st = s.tracks.get(trackId);
   if (!st || st.catalog !== catalog || st.dataVersion !== dataVersion || !patch(db, trackId, st, s)) {
     st = load(db, trackId, catalog, s, dataVersion);
@@ -228,20 +269,39 @@ function trackState(db: DB, trackId: number, catalog: Catalog | null): TrackStat
   return st;
 }
 
+/** The track's live entries with their per-day and per-site counts; callers must not mutate any of it. */
+export function trackAggregates(db: DB, trackId: number, catalog: Catalog | null): { entries: readonly CachedEntry[]; aggregates: TrackAggregates } {
+  const st = trackState(db, trackId, catalog);
+  if (!st) {
+    const entries = readTrack(db, trackId, matcherFor(catalog, null));
+    return { entries, aggregates: aggregate(entries) };
+  }
+  st.aggregates ??= aggregate(st.list);
+  return { entries: st.list, aggregates: st.aggregates };
+}
+
 export interface TrackEvaluation {
   entries: readonly CachedEntry[];
   /** Shared with other callers: copy before changing anything in it. */
   evaluation: Evaluation;
+  /** Per-day totals of the same evaluation, days ascending. */
+  days: readonly DayTotals[];
 }
 
-/** The track's entries and their evaluation against `catalog`, evaluated once per data change and context. */
+/**
+ * The track's entries and their evaluation against `catalog`. The engine is kept per track and
+ * context and told of each changed entry, so after an edit it re-judges only the days the edit
+ * touched (TrackEvaluator); a new context (the day, the track's dates) starts a fresh one.
+ */
 export function trackEvaluation(db: DB, trackId: number, catalog: Catalog, context: EngineContext): TrackEvaluation {
   const st = trackState(db, trackId, catalog);
   if (!st) {
     const entries = readTrack(db, trackId, matcherFor(catalog, null));
-    return { entries, evaluation: evaluate(catalog, entries, context) };
+    const engine = new TrackEvaluator(catalog, context, entries);
+    return { entries, evaluation: engine.evaluation(), days: engine.dayTotals() };
   }
   const key = JSON.stringify([context.today, context.trackStart, context.plannedApplicationDate, context.examWindowAssignedOn, context.mqsaQualifiedOn, context.windowLockedOn ?? null]);
-  if (st.evaluation?.key !== key) st.evaluation = { key, value: evaluate(catalog, st.list, context) };
-  return { entries: st.list, evaluation: st.evaluation.value };
+  if (st.evaluator?.key !== key) st.evaluator = { key, engine: new TrackEvaluator(catalog, context, st.list) };
+  const { engine } = st.evaluator;
+  return { entries: st.list, evaluation: engine.evaluation(), days: engine.dayTotals() };
 }

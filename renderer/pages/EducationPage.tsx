@@ -154,7 +154,7 @@ export function EducationPage() {
                         <td>{a.categoryName}</td>
                         <td className="num">{formatCredits(a.credits)}</td>
                         <td>{a.counts ? <span className="badge badge-ok">Counts</span> : <span className="edu-why">{a.reason}</span>}</td>
-                        <td>{a.attachment ? <CertificateLink id={a.attachment.id} name={a.attachment.originalName} /> : <span className="muted">—</span>}</td>
+                        <td>{a.attachment ? <CertificateLink key={`${a.attachment.id}:${a.attachment.originalName}`} id={a.attachment.id} activityId={a.id} name={a.attachment.originalName} /> : <span className="muted">—</span>}</td>
                         <td className="nowrap">
                           <button type="button" className="btn btn-small" aria-label={`Edit ${a.title}`} onClick={() => setEditing(a)}>
                             Edit
@@ -176,7 +176,7 @@ export function EducationPage() {
   );
 }
 
-function CertificateLink(props: { id: number; name: string }) {
+function CertificateLink(props: { id: number; activityId: number; name: string }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (url) {
@@ -193,7 +193,7 @@ function CertificateLink(props: { id: number; name: string }) {
         className="btn-link"
         aria-label={`Open the certificate ${props.name}`}
         onClick={() =>
-          void api.compliance.attachment({ id: props.id }).then((r) => (r.ok ? setUrl(r.value.dataUrl) : setError(r.error.message)))
+          void api.compliance.attachment({ id: props.id, activityId: props.activityId }).then((r) => (r.ok ? setUrl(r.value.dataUrl) : setError(r.error.message)))
         }
       >
         {props.name}

@@ -4,6 +4,8 @@
 //
 // Exported API
 //   evaluate(catalog, entries, context) -> Evaluation
+//   TrackEvaluator                      the same engine kept current entry by entry: replace(before,
+//                                       after), evaluation(), dayTotals() (per-day counted figures)
 //   EngineEntry, EngineContext          the engine's own input types
 //   Evaluation, ProcedureProgress, CategoryProgress, ElectiveRuleProgress, Totals, MissingItem,
 //   EntryVerdict, ExpiringEntry, EngineWarning   the output consumed by capture and dashboard UIs
@@ -20,7 +22,9 @@
 // - per QC test per day, per patient per day (non-QC entries with a marker), per procedure maximum,
 //   and the daily entry cap (dates on/after dailyCapAppliesFrom).
 // Entries are taken in one deterministic order: date performed, time performed (untimed entries last
-// in their day), time logged, id. An entry counts when every cap still has room for it; only then
+// in their day), time logged, id. Each day is judged on its own (judgeDay); only the count of each
+// procedure with a maximum crosses from one day to the next, which is what lets TrackEvaluator
+// re-judge just the days an edit touched. An entry counts when every cap still has room for it; only then
 // does it take its place in each cap. Within one day the caps form a matroid, so the number counted
 // per day never drops when an entry is added. Across days, a per-procedure maximum can let a new
 // early entry displace a later one (documented in docs/requirements-engine.md).
@@ -232,36 +236,6 @@ function minutesOf(t: string | null): number {
   return (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48);
 }
 
-/**
- * The entries' indices grouped by day (days ascending), each day in the deterministic order: time
- * performed, time logged, id. Grouping first and sorting each small day is far cheaper than one
- * comparison sort of 100k entries on composite keys. `minutes` and `ids` are filled on the way.
- */
-function byDay(entries: readonly EngineEntry[], minutes: Int32Array, ids: Float64Array): Array<[string, number[]]> {
-  const days = new Map<string, number[]>();
-  const created: string[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    minutes[i] = minutesOf(e.performedAt);
-    created[i] = e.createdAt;
-    ids[i] = e.id;
-    const list = days.get(e.performedOn);
-    if (list) list.push(i);
-    else days.set(e.performedOn, [i]);
-  }
-  const cmp = (a: number, b: number) => {
-    const d = minutes[a]! - minutes[b]!;
-    if (d !== 0) return d;
-    const x = created[a]!;
-    const y = created[b]!;
-    if (x !== y) return x < y ? -1 : 1;
-    return ids[a]! - ids[b]!;
-  };
-  const out = [...days.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [, list] of out) if (list.length > 1) list.sort(cmp);
-  return out;
-}
-
 const NO_FLAGS: readonly EntryFlag[] = Object.freeze([]) as readonly EntryFlag[];
 
 function emptyReasonCounts(): Record<NotCountingReason, number> {
@@ -270,114 +244,379 @@ function emptyReasonCounts(): Record<NotCountingReason, number> {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], context: EngineContext): Evaluation {
-  const procs: Array<Procedure & { categoryId: string }> = [];
+type Proc = Procedure & { categoryId: string };
+
+/** Everything that depends only on the catalog and the context, worked out once per evaluator. */
+interface Rules {
+  procs: Proc[];
+  procIndex: Map<string, number>;
+  catalogComplete: boolean;
+  windowMonths: number | null;
+  applicationDate: string;
+  windowStart: string | null;
+  locked: boolean;
+  lockedOn: string | null;
+  dailyCap: number | null;
+  capFrom: string;
+  perPatient: number | null;
+  perQc: number | null;
+  mqsaRequired: boolean;
+  mqsaOn: string | null;
+  today: string;
+  trackStart: string;
+  /** Indices of the procedures with a maximum that counts: the only state carried from day to day. */
+  capped: number[];
+}
+
+function rulesOf(catalog: Catalog, context: EngineContext): Rules {
+  const procs: Proc[] = [];
   const procIndex = new Map<string, number>();
+  const capped: number[] = [];
   for (const c of catalog.categories) {
     for (const p of c.procedures) {
       procIndex.set(p.id, procs.length);
+      if (p.maxCounted !== null) capped.push(procs.length);
       procs.push({ ...p, categoryId: c.id });
     }
   }
-  const catalogComplete = catalog.proceduresStatus === 'complete';
-
   const windowMonths = catalog.windowMonths?.value ?? null;
   // Once the exam window is assigned the window is frozen at the lock date: entries already outside
   // it stay expired, and nothing counted expires any more (validThrough null, no expiring list).
   const { applicationDate, windowStart, locked, lockedOn } = windowOf(windowMonths, context);
-  const dailyCap = catalog.dailyCap?.value ?? null;
-  const capFrom = catalog.dailyCapAppliesFrom?.value ?? '';
-  const perPatient = catalog.perPatientPerDay?.value ?? null;
-  const perQc = catalog.perQcTestPerDay?.value ?? null;
-  const mqsaRequired = catalog.mqsaRequired?.value === true;
-  const mqsaOn = context.mqsaQualifiedOn;
+  return {
+    procs,
+    procIndex,
+    catalogComplete: catalog.proceduresStatus === 'complete',
+    windowMonths,
+    applicationDate,
+    windowStart,
+    locked,
+    lockedOn,
+    dailyCap: catalog.dailyCap?.value ?? null,
+    capFrom: catalog.dailyCapAppliesFrom?.value ?? '',
+    perPatient: catalog.perPatientPerDay?.value ?? null,
+    perQc: catalog.perQcTestPerDay?.value ?? null,
+    mqsaRequired: catalog.mqsaRequired?.value === true,
+    mqsaOn: context.mqsaQualifiedOn,
+    today: context.today,
+    trackStart: context.trackStart,
+    capped,
+  };
+}
 
-  const performed = new Array<number>(procs.length).fill(0);
-  const counted = new Array<number>(procs.length).fill(0);
-  const notCounting = emptyReasonCounts();
+/**
+ * What one day contributes to the evaluation. The public part (DayTotals) lets a caller fold
+ * per-day figures (charts, forecasts) over a few hundred days instead of 100,000 verdicts.
+ */
+export interface DayTotals {
+  readonly day: string;
+  /** Counted entries per procedure, in the catalog's order (that of Evaluation.procedures). */
+  readonly counted: Int32Array;
+  /** Counted entries the catalog does not list. */
+  readonly uncatalogued: number;
+  /** The last application date on which this day's entries are inside the window; null if they never expire. */
+  readonly validThrough: string | null;
+}
+
+interface DayResult extends DayTotals {
+  /** performed, counted and notCounting below are views of this one array (summed in one loop). */
+  counters: Int32Array;
+  performed: Int32Array;
+  /** Per NOT_COUNTING_REASONS index. */
+  notCounting: Int32Array;
+  beforeMqsa: number;
+  /** In the day's deterministic order. */
+  verdicts: EntryVerdict[];
+  expiring: ExpiringEntry[];
+}
+
+const REASON_INDEX = new Map<NotCountingReason, number>(NOT_COUNTING_REASONS.map((r, i) => [r, i]));
+
+/** The day's entries in the deterministic order: time performed (untimed last), time logged, id. */
+function sortDay(list: EngineEntry[]): void {
+  const n = list.length;
+  if (n < 2) return;
+  const minutes = new Int32Array(n);
+  const at = new Array<number>(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    minutes[i] = minutesOf(list[i]!.performedAt);
+    at[i] = i;
+  }
+  const cmp = (x: number, y: number) => {
+    const d = minutes[x]! - minutes[y]!;
+    if (d !== 0) return d;
+    const a = list[x]!;
+    const b = list[y]!;
+    if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+    return a.id - b.id;
+  };
+  for (let i = 1; i < n && sorted; i++) sorted = cmp(i - 1, i) < 0;
+  if (sorted) return;
+  at.sort(cmp);
+  const copy = list.slice();
+  for (let i = 0; i < n; i++) list[i] = copy[at[i]!]!;
+}
+
+/**
+ * Judges one day's entries (already in the deterministic order). `countedBefore[j]` is how many
+ * entries of the capped procedure `rules.capped[j]` counted on earlier days.
+ */
+function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], countedBefore: Int32Array): DayResult {
+  const { procs, procIndex, windowStart, windowMonths, locked, dailyCap, perQc, perPatient } = rules;
+  // One allocation for the day's counters: performed, counted, then the reasons.
+  const counters = new Int32Array(2 * procs.length + NOT_COUNTING_REASONS.length);
+  const performed = counters.subarray(0, procs.length);
+  const counted = counters.subarray(procs.length, 2 * procs.length);
+  const notCounting = counters.subarray(2 * procs.length);
+  const verdicts: EntryVerdict[] = new Array(list.length);
+  const expiring: ExpiringEntry[] = [];
   let uncatalogued = 0;
   let beforeMqsa = 0;
+  // Everything that depends only on the day is decided once.
+  const dayReason: NotCountingReason | null = day > rules.today ? 'in-future' : day < rules.trackStart ? 'before-track-start' : null;
+  const expired = windowStart !== null && day < windowStart;
+  const capToday = dailyCap !== null && day >= rules.capFrom ? dailyCap : Number.POSITIVE_INFINITY;
+  const validThrough = windowMonths !== null && !locked ? addMonthsIso(day, windowMonths) : null;
+  const daysLeft = validThrough === null ? Number.POSITIVE_INFINITY : daysBetween(rules.applicationDate, validThrough);
+  const beforeMqsaDay = rules.mqsaRequired && rules.mqsaOn !== null && day < rules.mqsaOn;
+  let dayCount = 0;
+  // Created only on days that need them (most catalogs have no per-patient or QC limit).
+  let patientCount: Map<number, number> | null = null;
+  let qcCount: Map<number, number> | null = null;
 
-  const verdicts: EntryVerdict[] = new Array(entries.length);
-  const expiring: ExpiringEntry[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k]!;
+    const pi = e.procedureId === null ? -1 : (procIndex.get(e.procedureId) ?? -1);
+    const marker = e.patientMarker;
+    const proc = pi < 0 ? null : procs[pi]!;
+    if (proc) performed[pi]!++;
+    const isQc = proc !== null && proc.qcTest;
 
-  const patientCount = new Map<number, number>();
-  const qcCount = new Map<number, number>();
-  // The fields the loop reads, copied once in input order into compact arrays: the loop visits
-  // entries in date order, and reading 100k scattered objects there costs more than the copy.
-  const n = entries.length;
-  const minutes = new Int32Array(n);
-  const ids = new Float64Array(n);
-  const procOf = new Int32Array(n);
-  const markerOf = new Float64Array(n);
-  const simulatedOf = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = entries[i]!;
-    procOf[i] = e.procedureId === null ? -1 : (procIndex.get(e.procedureId) ?? -1);
-    markerOf[i] = e.patientMarker ?? Number.NaN;
-    simulatedOf[i] = e.simulated ? 1 : 0;
+    let reason: NotCountingReason | null = dayReason;
+    if (reason === null) {
+      if (!proc && rules.catalogComplete) reason = 'not-in-catalog';
+      else if (e.simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
+      else if (expired) reason = 'expired';
+      else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
+      else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = 'over-patient-day-cap';
+      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
+      else if (dayCount >= capToday) reason = 'over-daily-cap';
+    }
+
+    let flags: readonly EntryFlag[] = NO_FLAGS;
+    if (reason === null) {
+      // Accepted: only now does the entry take its place in every cap.
+      dayCount++;
+      if (isQc) (qcCount ??= new Map()).set(pi, (qcCount.get(pi) ?? 0) + 1);
+      else if (marker !== null) (patientCount ??= new Map()).set(marker, (patientCount.get(marker) ?? 0) + 1);
+      const f: EntryFlag[] = [];
+      if (proc) counted[pi]!++;
+      else {
+        uncatalogued++;
+        f.push('uncatalogued');
+      }
+      if (e.simulated && (proc?.simulationAllowed ?? null) === null) f.push('simulation-rule-unknown');
+      if (beforeMqsaDay) {
+        f.push('before-mqsa');
+        beforeMqsa++;
+      }
+      if (f.length > 0) flags = f;
+      if (daysLeft <= 90) {
+        expiring.push({ entryId: e.id, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
+      }
+    } else {
+      notCounting[REASON_INDEX.get(reason)!]!++;
+    }
+    verdicts[k] = { id: e.id, counts: reason === null, reason, flags, validThrough };
   }
-  let k = 0;
-  for (const [day, list] of byDay(entries, minutes, ids)) {
-    // Everything that depends only on the day is decided once per day.
-    const dayReason: NotCountingReason | null =
-      day > context.today ? 'in-future' : day < context.trackStart ? 'before-track-start' : null;
-    const expired = windowStart !== null && day < windowStart;
-    const capToday = dailyCap !== null && day >= capFrom ? dailyCap : Number.POSITIVE_INFINITY;
-    const validThrough = windowMonths !== null && !locked ? addMonthsIso(day, windowMonths) : null;
-    const daysLeft = validThrough === null ? Number.POSITIVE_INFINITY : daysBetween(applicationDate, validThrough);
-    const beforeMqsaDay = mqsaRequired && mqsaOn !== null && day < mqsaOn;
-    let dayCount = 0;
-    patientCount.clear();
-    qcCount.clear();
+  return { day, counters, performed, counted, notCounting, uncatalogued, beforeMqsa, verdicts, expiring, validThrough };
+}
 
-    for (const i of list) {
-      const pi = procOf[i]!;
-      const marker = markerOf[i]!;
-      const hasMarker = !Number.isNaN(marker); // NaN stands for "no marker"
-      const simulated = simulatedOf[i] === 1;
-      const proc = pi < 0 ? null : procs[pi]!;
-      if (proc) performed[pi]!++;
-      const isQc = proc !== null && proc.qcTest;
+interface DayState {
+  day: string;
+  entries: EngineEntry[];
+  /** The entries changed since the day was last judged (the order is then unknown too). */
+  dirty: boolean;
+  /** The capped procedures' counts from earlier days this result was judged with. */
+  countedBefore: Int32Array;
+  result: DayResult | null;
+}
 
-      let reason: NotCountingReason | null = dayReason;
-      if (reason === null) {
-        if (!proc && catalogComplete) reason = 'not-in-catalog';
-        else if (simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
-        else if (expired) reason = 'expired';
-        else if (isQc && perQc !== null && (qcCount.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
-        else if (!isQc && perPatient !== null && hasMarker && (patientCount.get(marker) ?? 0) >= perPatient) reason = 'over-patient-day-cap';
-        else if (proc !== null && proc.maxCounted !== null && counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
-        else if (dayCount >= capToday) reason = 'over-daily-cap';
+/**
+ * The engine, kept current entry by entry. Days are independent except through the per-procedure
+ * maximum (`maxCounted`), so a change re-judges the changed days, and a later day only when the
+ * capped procedures' counts it starts from differ from those it was judged with: once they agree
+ * again (typically as soon as the maximum is reached), every later day is unchanged. `evaluate()`
+ * is this evaluator filled in one go, so the two cannot drift apart; the property test replays
+ * random edits and compares with a fresh evaluate().
+ */
+export class TrackEvaluator {
+  private readonly rules: Rules;
+  private readonly days = new Map<string, DayState>();
+  /** Days with entries, ascending. */
+  private order: string[] = [];
+  private count = 0;
+  /** Earliest day changed (or emptied) since the last evaluation; null when nothing changed. */
+  private from: string | null = null;
+  private cached: Evaluation | null = null;
+  private results: DayResult[] = [];
+  /** The sum of every day's result, kept as days are re-judged or emptied. */
+  private readonly sums: Sums;
+
+  constructor(
+    private readonly catalog: Catalog,
+    context: EngineContext,
+    entries: readonly EngineEntry[] = [],
+  ) {
+    this.rules = rulesOf(catalog, context);
+    this.sums = { counters: new Int32Array(2 * this.rules.procs.length + NOT_COUNTING_REASONS.length), uncatalogued: 0, beforeMqsa: 0 };
+    for (const e of entries) {
+      const d = this.days.get(e.performedOn);
+      if (d) d.entries.push(e);
+      else this.days.set(e.performedOn, { day: e.performedOn, entries: [e], dirty: true, countedBefore: EMPTY, result: null });
+    }
+    this.count = entries.length;
+    this.order = [...this.days.keys()].sort();
+    this.from = this.order[0] ?? null;
+  }
+
+  /**
+   * Replaces `before` with `after` (either may be null: an insert or a delete). `before` must be
+   * the object given earlier for that entry.
+   */
+  replace(before: EngineEntry | null, after: EngineEntry | null): void {
+    if (before) {
+      const d = this.days.get(before.performedOn);
+      const at = d ? d.entries.indexOf(before) : -1;
+      if (!d || at < 0) throw new Error(`entry ${before.id} is not in the evaluator`);
+      d.entries.splice(at, 1);
+      this.count--;
+      this.touch(d);
+      if (d.entries.length === 0) {
+        if (d.result) addTo(this.sums, d.result, -1);
+        this.days.delete(d.day);
+        this.order.splice(lowerBound(this.order, d.day), 1);
       }
-
-      let flags: readonly EntryFlag[] = NO_FLAGS;
-      if (reason === null) {
-        // Accepted: only now does the entry take its place in every cap.
-        dayCount++;
-        if (isQc) qcCount.set(pi, (qcCount.get(pi) ?? 0) + 1);
-        else if (hasMarker) patientCount.set(marker, (patientCount.get(marker) ?? 0) + 1);
-        const f: EntryFlag[] = [];
-        if (proc) counted[pi]!++;
-        else {
-          uncatalogued++;
-          f.push('uncatalogued');
-        }
-        if (simulated && (proc?.simulationAllowed ?? null) === null) f.push('simulation-rule-unknown');
-        if (beforeMqsaDay) {
-          f.push('before-mqsa');
-          beforeMqsa++;
-        }
-        if (f.length > 0) flags = f;
-        if (daysLeft <= 90) {
-          expiring.push({ entryId: ids[i]!, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
-        }
-      } else {
-        notCounting[reason]++;
+    }
+    if (after) {
+      let d = this.days.get(after.performedOn);
+      if (!d) {
+        this.days.set(after.performedOn, (d = { day: after.performedOn, entries: [], dirty: true, countedBefore: EMPTY, result: null }));
+        this.order.splice(lowerBound(this.order, d.day), 0, d.day);
       }
-      verdicts[k++] = { id: ids[i]!, counts: reason === null, reason, flags, validThrough };
+      d.entries.push(after);
+      this.count++;
+      this.touch(d);
     }
   }
+
+  private touch(d: DayState): void {
+    d.dirty = true;
+    this.cached = null;
+    if (this.from === null || d.day < this.from) this.from = d.day;
+  }
+
+  /** Re-judges what changed (and what it displaced on later days), then assembles the evaluation. */
+  evaluation(): Evaluation {
+    if (this.cached) return this.cached;
+    const { capped } = this.rules;
+    const order = this.order;
+    let i = this.from === null ? order.length : lowerBound(order, this.from);
+    // The capped procedures' counts before day i.
+    const running = new Int32Array(capped.length);
+    if (i > 0) {
+      const prev = this.days.get(order[i - 1]!)!;
+      for (let j = 0; j < capped.length; j++) running[j] = prev.countedBefore[j]! + prev.result!.counted[capped[j]!]!;
+    }
+    let dirtyLeft = 0;
+    for (let k = i; k < order.length; k++) if (this.days.get(order[k]!)!.dirty) dirtyLeft++;
+    for (; i < order.length; i++) {
+      const d = this.days.get(order[i]!)!;
+      const same = d.result !== null && sameCounts(d.countedBefore, running);
+      if (!d.dirty && same) {
+        if (dirtyLeft === 0) break; // same start, same entries: this day and all after it are unchanged
+      } else {
+        if (d.dirty) {
+          sortDay(d.entries);
+          d.dirty = false;
+          dirtyLeft--;
+        }
+        d.countedBefore = running.slice();
+        if (d.result) addTo(this.sums, d.result, -1);
+        d.result = judgeDay(this.rules, d.day, d.entries, d.countedBefore);
+        addTo(this.sums, d.result, 1);
+      }
+      for (let j = 0; j < capped.length; j++) running[j]! += d.result!.counted[capped[j]!]!;
+    }
+    this.from = null;
+    this.results = order.map((day) => this.days.get(day)!.result!);
+    this.cached = assemble(this.catalog, this.rules, this.sums, this.results, this.count);
+    return this.cached;
+  }
+
+  /** Each day's totals, days ascending, as of the last evaluation(). */
+  dayTotals(): readonly DayTotals[] {
+    this.evaluation();
+    return this.results;
+  }
+}
+
+const EMPTY = new Int32Array(0);
+
+interface Sums {
+  /** Laid out as DayResult.counters: performed per procedure, counted per procedure, per reason. */
+  counters: Int32Array;
+  uncatalogued: number;
+  beforeMqsa: number;
+}
+
+function addTo(sums: Sums, day: DayResult, sign: 1 | -1): void {
+  const c = sums.counters;
+  for (let i = 0; i < c.length; i++) c[i]! += sign * day.counters[i]!;
+  sums.uncatalogued += sign * day.uncatalogued;
+  sums.beforeMqsa += sign * day.beforeMqsa;
+}
+
+function sameCounts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** First index in the ascending `list` whose value is not below `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], context: EngineContext): Evaluation {
+  return new TrackEvaluator(catalog, context, entries).evaluation();
+}
+
+/** The evaluation from the days' results (in day order): totals, per procedure, rules, what is missing. */
+function assemble(catalog: Catalog, rules: Rules, sums: Sums, days: readonly DayResult[], entryCount: number): Evaluation {
+  const { procs, applicationDate, windowStart, locked, lockedOn, mqsaRequired, mqsaOn } = rules;
+  const P = procs.length;
+  const performed = Array.from(sums.counters.subarray(0, P));
+  const counted = Array.from(sums.counters.subarray(P, 2 * P));
+  const notCounting = emptyReasonCounts();
+  NOT_COUNTING_REASONS.forEach((r, i) => (notCounting[r] = sums.counters[2 * P + i]!));
+  const { uncatalogued, beforeMqsa } = sums;
+  const verdicts: EntryVerdict[] = new Array(entryCount);
+  const expiring: ExpiringEntry[] = [];
+  let k = 0;
+  for (const d of days) {
+    for (const v of d.verdicts) verdicts[k++] = v;
+    for (const x of d.expiring) expiring.push(x);
+  }
+  const catalogComplete = rules.catalogComplete;
 
   // Per procedure.
   const procedures: ProcedureProgress[] = procs.map((p, i) => {
@@ -524,7 +763,7 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
     electiveRules,
     totals: {
       required,
-      performed: entries.length,
+      performed: entryCount,
       counted: countedTotal,
       remaining,
       uncatalogued,

@@ -49,6 +49,15 @@ export interface AttachmentData {
   dataUrl: string;
 }
 
+/**
+ * A stored document, by its attachment id and the wallet item (`itemId`) or education activity
+ * (`activityId`) it is opened from: the same bytes may be attached to several under different
+ * names, and each is served under its own. Without either, under the name it was first stored as.
+ */
+export const attachmentRequest = z
+  .strictObject({ id, itemId: id.optional(), activityId: id.optional() })
+  .refine((v) => v.itemId === undefined || v.activityId === undefined, { message: 'Open a document from one item or one activity.', path: ['activityId'] });
+
 export const linkInput = z.strictObject({
   kind: z.enum(COMPLIANCE_KINDS),
   label: text(80, 'the label').default(''),
@@ -66,5 +75,5 @@ export const complianceChannels = {
   'compliance.restore': channel<ComplianceItem>()(z.strictObject({ id })),
   'compliance.matrix': channel<MatrixRow[]>()(z.undefined()),
   'compliance.reminders': channel<ExpiryReminder[]>()(z.undefined()),
-  'compliance.attachment': channel<AttachmentData>()(z.strictObject({ id })),
+  'compliance.attachment': channel<AttachmentData>()(attachmentRequest),
 };

@@ -50,6 +50,11 @@ test('records structured education with the keyboard, undoes a delete, and sees 
   await form.getByLabel('Certificate (optional)').setInputFiles({ name: 'certificate.pdf', mimeType: 'application/pdf', buffer: PDF });
   await form.getByRole('button', { name: 'Record activity' }).click();
   await expect(rows.filter({ hasText: 'Contrast reactions' })).toContainText('certificate.pdf');
+  // The certificate opens from its activity and is saved under the name it was attached under.
+  await rows.filter({ hasText: 'Contrast reactions' }).getByRole('button', { name: 'Open the certificate certificate.pdf' }).click();
+  const saveCertificate = rows.filter({ hasText: 'Contrast reactions' }).getByRole('link', { name: 'Save certificate.pdf' });
+  await expect(saveCertificate).toHaveAttribute('download', 'certificate.pdf');
+  await expect(saveCertificate).toHaveAttribute('href', `data:application/pdf;base64,${PDF.toString('base64')}`);
   await expect(page.getByTestId('education-summary')).toContainText('5.5 of 16 credits');
 
   // An activity outside the window says why it does not count.

@@ -179,3 +179,51 @@ test('wallet: an oversized file and a text file named .pdf are refused at the fi
   await reminders.getByRole('button', { name: 'Renew in the wallet' }).click();
   await expect(page.getByRole('tab', { name: 'Compliance wallet' })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('wallet: the same scan attached to two items keeps each item’s own name, also after one is removed', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('sites');
+  await page.getByRole('tab', { name: 'Compliance wallet' }).click();
+  const scan = readFileSync(certificate);
+  const add = async (kind: string, name: string) => {
+    await page.getByRole('button', { name: 'Add a wallet item' }).click();
+    const form = page.getByRole('form', { name: 'New wallet item' });
+    await form.getByLabel('Item').selectOption({ label: kind });
+    await form.getByLabel(/^Document/).setInputFiles({ name, mimeType: 'application/pdf', buffer: scan });
+    await expect(form.getByText(`Ready: ${name}`)).toBeVisible();
+    await form.getByRole('button', { name: 'Add to wallet' }).click();
+    await expect(form).toBeHidden();
+  };
+  await add('BLS / CPR', 'BLS card 2026.pdf');
+  await add('HIPAA training', 'HIPAA certificate.pdf');
+
+  const wallet = page.getByRole('table', { name: 'Compliance wallet' });
+  const bls = wallet.getByRole('row').filter({ hasText: 'BLS / CPR' });
+  const hipaa = wallet.getByRole('row').filter({ hasText: 'HIPAA training' });
+  await expect(bls).toContainText('BLS card 2026.pdf (PDF, 1 KB)');
+  await expect(hipaa).toContainText('HIPAA certificate.pdf (PDF, 1 KB)');
+  const href = `data:application/pdf;base64,${scan.toString('base64')}`;
+  // Each opens the same bytes, saved under its own name.
+  for (const [row, name] of [[bls, 'BLS card 2026.pdf'], [hipaa, 'HIPAA certificate.pdf']] as const) {
+    await row.getByRole('button', { name: `Open ${name}` }).click();
+    const save = row.getByRole('link', { name: 'Save a copy' });
+    await expect(save).toHaveAttribute('download', name);
+    await expect(save).toHaveAttribute('href', href);
+  }
+  await page.screenshot({ path: 'test-results/wallet-two-names-1366x768.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(hipaa.getByRole('button', { name: 'Edit HIPAA training' })).toBeInViewport();
+  await page.screenshot({ path: 'test-results/wallet-two-names-1024x700.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Removing the BLS card leaves the HIPAA item's document and name; after a restart too.
+  await wallet.getByRole('button', { name: 'Remove BLS / CPR' }).click();
+  await expect(bls).toHaveCount(0);
+  await app.restart();
+  await page.getByRole('link', { name: /Sites/ }).click();
+  await page.getByRole('tab', { name: 'Compliance wallet' }).click();
+  await expect(hipaa).toContainText('HIPAA certificate.pdf (PDF, 1 KB)');
+  await hipaa.getByRole('button', { name: 'Open HIPAA certificate.pdf' }).click();
+  await expect(hipaa.getByRole('link', { name: 'Save a copy' })).toHaveAttribute('download', 'HIPAA certificate.pdf');
+  await expect(hipaa.getByRole('link', { name: 'Save a copy' })).toHaveAttribute('href', href);
+});

@@ -10,21 +10,22 @@ import { appendAudit } from '../audit';
 import { prepareAttachment, readAttachment, stageAttachment, type PreparedAttachment, type StagedAttachment } from '../attachments';
 import type { Ctx } from '../context';
 import {
-  findAttachmentByHash,
   getAttachment,
   getItem,
-  getItemAttachmentId,
-  insertAttachment,
+  getItemAttachmentRef,
   getLink,
   insertItem,
   listItems,
   listLinks,
+  referAttachment,
   removeLink,
   setLink,
   setItemDeleted,
   updateItem,
+  type AttachmentRef,
   type ItemFields,
 } from '../tables/compliance';
+import { getActivityAttachmentRef } from '../tables/education';
 import { listSiteRecords } from '../tables/sites-records';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -45,7 +46,7 @@ function refuse(issues: FieldIssue[]): never {
 }
 
 /** Kind-specific fields are kept only for their kind, so a HIPAA item never carries a policy number. */
-function itemFields(input: ItemInput, attachmentId: number | null): ItemFields {
+function itemFields(input: ItemInput, attachment: AttachmentRef | null): ItemFields {
   const insurance = input.kind === 'liability-insurance';
   return {
     kind: input.kind,
@@ -57,7 +58,8 @@ function itemFields(input: ItemInput, attachmentId: number | null): ItemFields {
     insurer: insurance ? input.insurer : '',
     policyNumber: insurance ? input.policyNumber : '',
     notes: input.notes,
-    attachmentId,
+    attachmentId: attachment?.id ?? null,
+    attachmentName: attachment?.name ?? null,
   };
 }
 
@@ -68,9 +70,8 @@ function precheck(ctx: Ctx, input: ItemInput & { attachment?: { name: string; da
   return input.attachment ? prepareAttachment(input.attachment) : null;
 }
 
-/** The attachment row for these bytes (reused when the same content is already stored). */
-function attachmentRow(ctx: Ctx, prepared: PreparedAttachment, now: string): number {
-  return findAttachmentByHash(ctx.db, prepared.sha256)?.id ?? insertAttachment(ctx.db, { ...prepared, sizeBytes: prepared.bytes.length }, now);
+function attachmentRef(ctx: Ctx, prepared: PreparedAttachment, now: string): AttachmentRef {
+  return referAttachment(ctx.db, { ...prepared, sizeBytes: prepared.bytes.length }, now);
 }
 
 /** Runs `write` in a transaction whose last step places the staged file; undoes the file on failure. */
@@ -105,8 +106,7 @@ export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels
     const prepared = precheck(ctx, input);
     const now = ctx.now().toISOString();
     return withStagedFile(ctx, prepared, () => {
-      const attachmentId = prepared ? attachmentRow(ctx, prepared, now) : null;
-      const id = insertItem(ctx.db, itemFields(input, attachmentId), now);
+      const id = insertItem(ctx.db, itemFields(input, prepared ? attachmentRef(ctx, prepared, now) : null), now);
       const item = getItem(ctx.db, id)!;
       appendAudit(ctx.db, now, 'compliance_item', id, 'create', null, item);
       return item;
@@ -118,9 +118,8 @@ export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels
     const now = ctx.now().toISOString();
     return withStagedFile(ctx, prepared, () => {
       const before = requireItem(ctx, input.id);
-      const kept = input.removeAttachment ? null : (getItemAttachmentId(ctx.db, input.id) ?? null);
-      const attachmentId = prepared ? attachmentRow(ctx, prepared, now) : kept;
-      updateItem(ctx.db, input.id, itemFields(input, attachmentId), now);
+      const kept = input.removeAttachment ? null : (getItemAttachmentRef(ctx.db, input.id) ?? null);
+      updateItem(ctx.db, input.id, itemFields(input, prepared ? attachmentRef(ctx, prepared, now) : kept), now);
       const item = getItem(ctx.db, input.id)!;
       appendAudit(ctx.db, now, 'compliance_item', input.id, 'update', before, item);
       return item;
@@ -175,9 +174,21 @@ export const complianceHandlers: HandlerMap<ChannelsOf<typeof complianceChannels
 
   'compliance.reminders': (ctx) => expiryReminders(listItems(ctx.db), localIsoDate(ctx.now())),
 
+  // Served under the name of the item or activity asking for it (the same bytes may be attached to
+  // several under different names); without one, under the name the content was first stored as.
   'compliance.attachment': (ctx, input) => {
-    const meta = getAttachment(ctx.db, input.id);
-    if (!meta) throw new AppFailure('not-found', 'That attachment no longer exists.');
+    const stored = getAttachment(ctx.db, input.id);
+    if (!stored) throw new AppFailure('not-found', 'That attachment no longer exists.');
+    const ref =
+      input.itemId !== undefined
+        ? getItemAttachmentRef(ctx.db, input.itemId)
+        : input.activityId !== undefined
+          ? getActivityAttachmentRef(ctx.db, input.activityId)
+          : { id: stored.id, name: stored.originalName };
+    if (!ref || ref.id !== stored.id) {
+      throw new AppFailure('not-found', `That ${input.itemId !== undefined ? 'wallet item' : 'activity'} no longer holds this document.`);
+    }
+    const meta = { ...stored, originalName: ref.name };
     const bytes = readAttachment(ctx.dataDir, meta);
     return {
       name: meta.originalName,

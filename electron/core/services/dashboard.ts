@@ -1,18 +1,19 @@
 // dashboard.get: everything the Progress page draws for one track, in one call; dashboard.today:
 // what the Today page lists (rotation today, counted entries about to leave the window).
 //
-// Cost at 100,000 entries: the engine needs every live entry of the track (one indexed read, then
-// evaluate()), which takes a few hundred milliseconds. That work depends only on the data and the
-// day, so it is kept per connection and reused until anything is written (SQLite's total_changes()
-// for this connection, data_version for others) or the day changes. Changing the pace window only
-// re-runs the forecast, which reads the already sorted counted dates. bench/dashboard.ts prints
-// both the first call after a change and the repeated call.
+// Cost at 100,000 entries: the snapshot (everything but the forecast) is kept per connection and
+// track until anything is written (SQLite's total_changes() for this connection, data_version for
+// others) or the day changes. After a write it is made again from parts that are themselves kept
+// current entry by entry: the engine re-judges only the days that changed (TrackEvaluator, via the
+// evaluation cache), and the per-day and per-site counts are adjusted, so every fold below runs over
+// days, not entries. Changing the pace window only re-runs the forecast. bench/dashboard.ts prints
+// the first call after a change and the repeated call.
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
 import { versionWarnings } from '../../../shared/catalog/versions';
 import type { Catalog } from '../../../shared/catalog/schema';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
-import { NOT_COUNTING_REASONS, reasonText, type Evaluation } from '../../../shared/engine/evaluate';
+import { NOT_COUNTING_REASONS, reasonText, type DayTotals, type Evaluation } from '../../../shared/engine/evaluate';
 import type {
   CategoryBar,
   ChecklistItem,
@@ -34,7 +35,7 @@ import { addIsoDays } from '../../../shared/planning/schedule';
 import { AppFailure } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { trackEntries, trackEvaluation } from '../evaluation-cache';
+import { trackAggregates, trackEvaluation } from '../evaluation-cache';
 import { allSites, offeredProcedures } from '../tables/dashboard';
 import { listSessions } from '../tables/planning';
 import { getTrack, listTracks } from '../tables/tracks';
@@ -74,8 +75,8 @@ export interface Snapshot {
   requirementDates: string[];
   /** validThrough of each counted entry, ascending. */
   validThrough: string[];
-  /** Per procedure id: validThrough of its counted entries (the planner's expiry re-check). */
-  validThroughByProcedure: Map<string, string[]>;
+  /** Per procedure id: validThrough of its counted entries, ascending (the planner's expiry re-check; made on first use). */
+  validThroughByProcedure: () => Map<string, string[]>;
   /** Still needed per procedure id (needed procedures only). */
   remainingByProcedure: Record<string, number>;
   procedureNames: Record<string, string>;
@@ -90,7 +91,7 @@ const cache = new WeakMap<DB, Map<number, { stamp: string; snapshot: Snapshot }>
 
 function stampOf(db: DB, today: string): string {
   const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  const version = db.pragma('data_version', { simple: true }) as number;
+  const version = db.prepare('PRAGMA data_version').pluck().get() as number;
   return `${today}|${changes}|${version}`;
 }
 
@@ -168,18 +169,48 @@ function difficultyOf(sites: number): Difficulty {
  * an elective the rules did not choose fills nothing. Entries without a catalog procedure, or of a
  * procedure whose requirement is unknown, are all kept: nothing says they are surplus.
  */
-function fillingDates(evaluation: Evaluation, counted: ReadonlyArray<{ date: string; procedureId: string | null }>): string[] {
-  const need = new Map<string, number>();
-  for (const p of evaluation.procedures) if (p.required !== null) need.set(p.procedureId, p.needed ? p.required : 0);
-  const byProcedure = new Map<string, string[]>();
-  const kept: string[] = [];
-  for (const { date, procedureId } of counted) {
-    if (procedureId === null || !need.has(procedureId)) kept.push(date);
-    else (byProcedure.get(procedureId) ?? byProcedure.set(procedureId, []).get(procedureId)!).push(date);
+function fillingDates(evaluation: Evaluation, days: readonly DayTotals[]): string[] {
+  const procs = evaluation.procedures;
+  // Per procedure, how many of its newest counted entries still fill it (-1: keep them all).
+  const left = procs.map((p) => (p.required === null ? -1 : p.needed ? p.required : 0));
+  const kept = new Int32Array(days.length);
+  for (let k = days.length - 1; k >= 0; k--) {
+    const d = days[k]!;
+    let n = d.uncatalogued;
+    for (let p = 0; p < procs.length; p++) {
+      const c = d.counted[p]!;
+      if (c === 0) continue;
+      const l = left[p]!;
+      if (l < 0) n += c;
+      else {
+        const take = Math.min(c, l);
+        n += take;
+        left[p] = l - take;
+      }
+    }
+    kept[k] = n;
   }
-  // `counted` is in date order, so each procedure's newest entries are at the end.
-  for (const [proc, dates] of byProcedure) kept.push(...dates.slice(Math.max(0, dates.length - need.get(proc)!)));
-  return sortIfNeeded(kept);
+  const out: string[] = [];
+  for (let k = 0; k < days.length; k++) for (let i = 0; i < kept[k]!; i++) out.push(days[k]!.day);
+  return out;
+}
+
+/** Per procedure id: the last valid day of each of its counted entries, ascending (the planner's expiry re-check). */
+function validThroughByProcedure(evaluation: Evaluation | null, days: readonly DayTotals[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const procs = evaluation?.procedures ?? [];
+  for (const d of days) {
+    if (d.validThrough === null) continue;
+    for (let p = 0; p < procs.length; p++) {
+      const c = d.counted[p]!;
+      if (c === 0) continue;
+      const id = procs[p]!.procedureId;
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      for (let i = 0; i < c; i++) list.push(d.validThrough);
+    }
+  }
+  return out;
 }
 
 function sortIfNeeded(list: string[]): string[] {
@@ -194,7 +225,6 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   const shared = catalog
     ? trackEvaluation(db, track.id, catalog, engineContext(track, today))
     : null;
-  const rows = shared ? shared.entries : trackEntries(db, track.id, null);
   const evaluation = shared?.evaluation ?? null;
 
   const byName = new Map<string, string>();
@@ -207,51 +237,25 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
       procedureNames[p.id] = p.name;
     }
   }
-  // One pass over the rows: each entry's date and procedure by id, entries per day, and per
-  // procedure the sites it was performed at (cheaper here than a second SQL pass over the track).
-  // Entry id -> index + 1 in `rows`: a typed array, as the ids arrive in no order and a plain
-  // array filled out of order falls back to a slow dictionary.
-  let maxId = 0;
-  for (const r of rows) if (r.id > maxId) maxId = r.id;
-  const rowAt = new Int32Array(maxId + 1);
-  const loggedPerDay = new Map<string, number>();
-  const performedAt = new Map<string, Map<number, number>>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    rowAt[r.id] = i + 1;
-    loggedPerDay.set(r.performedOn, (loggedPerDay.get(r.performedOn) ?? 0) + 1);
-    if (r.siteId === null || r.procedureId === null) continue;
-    let m = performedAt.get(r.procedureId);
-    if (!m) performedAt.set(r.procedureId, (m = new Map()));
-    m.set(r.siteId, (m.get(r.siteId) ?? 0) + 1);
-  }
-
-  // Verdicts come in the engine's date order, so both lists are already ascending.
+  // Per-day and per-site counts are kept current by the evaluation cache, and the engine's per-day
+  // totals give what counted: every fold below runs over days (a few hundred), not entries.
+  const { entries: rows, aggregates } = trackAggregates(db, track.id, catalog);
+  const { loggedPerDay, performedAt } = aggregates;
+  const days = shared?.days ?? [];
+  const countedPerDay = new Map<string, number>();
   const countedDates: string[] = [];
   const validThrough: string[] = [];
-  const countedPerDay = new Map<string, number>();
-  const countedEntries: Array<{ date: string; procedureId: string | null }> = [];
-  const validThroughByProcedure = new Map<string, string[]>();
-  for (const v of evaluation?.entries ?? []) {
-    if (!v.counts) continue;
-    const r = rows[rowAt[v.id]! - 1]!;
-    const date = r.performedOn;
-    countedDates.push(date);
-    countedEntries.push({ date, procedureId: r.procedureId });
-    if (v.validThrough !== null) {
-      validThrough.push(v.validThrough);
-      if (r.procedureId !== null) {
-        let list = validThroughByProcedure.get(r.procedureId);
-        if (!list) validThroughByProcedure.set(r.procedureId, (list = []));
-        list.push(v.validThrough);
-      }
-    }
-    countedPerDay.set(date, (countedPerDay.get(date) ?? 0) + 1);
+  for (const d of days) {
+    let n = d.uncatalogued;
+    for (let p = 0; p < d.counted.length; p++) n += d.counted[p]!;
+    if (n === 0) continue;
+    countedPerDay.set(d.day, n);
+    for (let i = 0; i < n; i++) countedDates.push(d.day);
+    if (d.validThrough !== null) for (let i = 0; i < n; i++) validThrough.push(d.validThrough);
   }
-  // validThrough grows with the performed date, so it normally arrives sorted: check (O(n)) before
-  // paying for a sort of 100,000 strings.
+  // A later day never has an earlier last valid day, so this is a check, not a sort.
   sortIfNeeded(validThrough);
-  const requirementDates = evaluation ? fillingDates(evaluation, countedEntries) : countedDates;
+  const requirementDates = evaluation ? fillingDates(evaluation, days) : countedDates;
 
   // Weekly series, folded from the per-day counts (a few hundred distinct days, not 100,000 dates),
   // from the first week of the history to this week.
@@ -399,6 +403,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     numbersKnown && required && remainingTotal !== null ? Math.floor(((required - Math.min(required, remainingTotal)) / required) * 100) : null;
 
   const versions = catalog ? versionWarnings(catalog, today) : [];
+  let byProcedure: Map<string, string[]> | undefined;
   const dashboard: Snapshot['dashboard'] = {
     track: {
       id: track.id,
@@ -458,7 +463,7 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
     countedDates,
     requirementDates,
     validThrough,
-    validThroughByProcedure,
+    validThroughByProcedure: () => (byProcedure ??= validThroughByProcedure(evaluation, days)),
     remainingByProcedure,
     procedureNames,
     performedAt,

@@ -15,11 +15,11 @@ import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
 import type { EducationSectionData } from '../pdf/education';
-import { findAttachmentByHash, insertAttachment } from '../tables/compliance';
+import { referAttachment, type AttachmentRef } from '../tables/compliance';
 import {
   activityCountsByCategory,
   getActivity,
-  getActivityAttachmentId,
+  getActivityAttachmentRef,
   insertActivity,
   listActivities,
   listUserCategories,
@@ -155,15 +155,12 @@ function precheck(ctx: Ctx, track: Track, input: ActivityInput): PreparedAttachm
   return input.attachment ? prepareAttachment(input.attachment) : null;
 }
 
-function withStagedFile<T>(ctx: Ctx, prepared: PreparedAttachment | null, write: (attachmentId: number | null) => T): T {
+function withStagedFile<T>(ctx: Ctx, prepared: PreparedAttachment | null, write: (attachment: AttachmentRef | null) => T): T {
   const staged = prepared ? stageAttachment(ctx.dataDir, prepared) : null;
   try {
     return ctx.db.transaction(() => {
       const now = ctx.now().toISOString();
-      const attachmentId = prepared
-        ? (findAttachmentByHash(ctx.db, prepared.sha256)?.id ?? insertAttachment(ctx.db, { ...prepared, sizeBytes: prepared.bytes.length }, now))
-        : null;
-      const out = write(attachmentId);
+      const out = write(prepared ? referAttachment(ctx.db, { ...prepared, sizeBytes: prepared.bytes.length }, now) : null);
       staged?.place();
       return out;
     })();
@@ -173,8 +170,16 @@ function withStagedFile<T>(ctx: Ctx, prepared: PreparedAttachment | null, write:
   }
 }
 
-function fieldsOf(input: ActivityInput, attachmentId: number | null): ActivityFields {
-  return { completedOn: input.completedOn, title: input.title, provider: input.provider, credits: input.credits, categoryKey: input.categoryKey, attachmentId };
+function fieldsOf(input: ActivityInput, attachment: AttachmentRef | null): ActivityFields {
+  return {
+    completedOn: input.completedOn,
+    title: input.title,
+    provider: input.provider,
+    credits: input.credits,
+    categoryKey: input.categoryKey,
+    attachmentId: attachment?.id ?? null,
+    attachmentName: attachment?.name ?? null,
+  };
 }
 
 function phiWarnings(input: ActivityInput): string[] {
@@ -188,9 +193,9 @@ export const educationHandlers: HandlerMap<ChannelsOf<typeof educationChannels>>
   'education.create': (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);
     const prepared = precheck(ctx, track, input);
-    return withStagedFile(ctx, prepared, (attachmentId) => {
+    return withStagedFile(ctx, prepared, (attachment) => {
       const now = ctx.now().toISOString();
-      const id = insertActivity(ctx.db, track.id, fieldsOf(input, attachmentId), now);
+      const id = insertActivity(ctx.db, track.id, fieldsOf(input, attachment), now);
       const saved = getActivity(ctx.db, id)!;
       appendAudit(ctx.db, now, 'education_activity', id, 'create', null, saved);
       return { ...saved, warnings: phiWarnings(input) };
@@ -201,10 +206,10 @@ export const educationHandlers: HandlerMap<ChannelsOf<typeof educationChannels>>
     const before = requireActivity(ctx.db, input.id);
     const track = requireTrack(ctx.db, before.trackId);
     const prepared = precheck(ctx, track, input);
-    return withStagedFile(ctx, prepared, (newId) => {
+    return withStagedFile(ctx, prepared, (fresh) => {
       const now = ctx.now().toISOString();
-      const kept = input.removeAttachment ? null : getActivityAttachmentId(ctx.db, input.id);
-      updateActivity(ctx.db, input.id, fieldsOf(input, newId ?? kept), now);
+      const kept = input.removeAttachment ? null : (getActivityAttachmentRef(ctx.db, input.id) ?? null);
+      updateActivity(ctx.db, input.id, fieldsOf(input, fresh ?? kept), now);
       const saved = getActivity(ctx.db, input.id)!;
       appendAudit(ctx.db, now, 'education_activity', input.id, 'update', before, saved);
       return { ...saved, warnings: phiWarnings(input) };

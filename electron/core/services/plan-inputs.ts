@@ -75,7 +75,7 @@ export function plannerContext(db: DB, snap: Snapshot, trackId: number): Planner
   if (windowMonths !== null && snap.track.examWindowAssignedOn === null && snap.evaluation) {
     for (const p of snap.evaluation.procedures) {
       if (!p.needed || p.required === null) continue;
-      const list = snap.validThroughByProcedure.get(p.procedureId) ?? [];
+      const list = snap.validThroughByProcedure().get(p.procedureId) ?? [];
       const surplus = Math.max(0, p.counted - p.required);
       for (const v of [...list].sort().slice(surplus)) expiring.push({ key: nameOf(p.procedureId), validThrough: v });
     }

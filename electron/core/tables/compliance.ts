@@ -21,6 +21,7 @@ interface ItemRow {
   policy_number: string;
   notes: string;
   attachment_id: number | null;
+  attachment_name: string | null;
   created_at: string;
   updated_at: string;
   a_original_name: string | null;
@@ -29,8 +30,9 @@ interface ItemRow {
   a_sha256: string | null;
 }
 
+// The name is the item's own (migration 014); the attachment row's is the first upload's.
 const ITEM_SELECT = `
-  SELECT c.*, a.original_name AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
+  SELECT c.*, COALESCE(c.attachment_name, a.original_name) AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
   FROM compliance_items c LEFT JOIN attachments a ON a.id = c.attachment_id`;
 
 function toItem(r: ItemRow): ComplianceItem {
@@ -71,6 +73,8 @@ export interface ItemFields {
   policyNumber: string;
   notes: string;
   attachmentId: number | null;
+  /** The name the document was attached under to this item (null without a document). */
+  attachmentName: string | null;
 }
 
 export function getItem(db: DB, id: number, opts: { includeDeleted?: boolean } = {}): ComplianceItem | undefined {
@@ -80,11 +84,16 @@ export function getItem(db: DB, id: number, opts: { includeDeleted?: boolean } =
   return row && toItem(row);
 }
 
-export function getItemAttachmentId(db: DB, id: number): number | null | undefined {
-  const row = db.prepare('SELECT attachment_id FROM compliance_items WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | { attachment_id: number | null }
-    | undefined;
-  return row ? row.attachment_id : undefined;
+/** A live item's document reference: which stored file, under which name (null: none). */
+export function getItemAttachmentRef(db: DB, id: number): AttachmentRef | null | undefined {
+  const row = db
+    .prepare(
+      `SELECT c.attachment_id AS id, COALESCE(c.attachment_name, a.original_name) AS name
+       FROM compliance_items c LEFT JOIN attachments a ON a.id = c.attachment_id WHERE c.id = ? AND c.deleted_at IS NULL`,
+    )
+    .get(id) as { id: number | null; name: string | null } | undefined;
+  if (!row) return undefined;
+  return row.id === null ? null : { id: row.id, name: row.name ?? '' };
 }
 
 /** Live items, grouped by kind in wallet order, then soonest expiry first. */
@@ -100,9 +109,9 @@ export function insertItem(db: DB, f: ItemFields, now: string): number {
     db
       .prepare(
         `INSERT INTO compliance_items (kind, label, issued_on, expires_on, hipaa_source, insurance_coverage, insurer,
-                                       policy_number, notes, attachment_id, created_at, updated_at)
+                                       policy_number, notes, attachment_id, attachment_name, created_at, updated_at)
          VALUES (@kind, @label, @issuedOn, @expiresOn, @hipaaSource, @insuranceCoverage, @insurer,
-                 @policyNumber, @notes, @attachmentId, @now, @now)`,
+                 @policyNumber, @notes, @attachmentId, @attachmentName, @now, @now)`,
       )
       .run({ ...f, now }).lastInsertRowid,
   );
@@ -112,7 +121,8 @@ export function updateItem(db: DB, id: number, f: ItemFields, now: string): void
   db.prepare(
     `UPDATE compliance_items SET kind = @kind, label = @label, issued_on = @issuedOn, expires_on = @expiresOn,
             hipaa_source = @hipaaSource, insurance_coverage = @insuranceCoverage, insurer = @insurer,
-            policy_number = @policyNumber, notes = @notes, attachment_id = @attachmentId, updated_at = @now
+            policy_number = @policyNumber, notes = @notes, attachment_id = @attachmentId,
+            attachment_name = @attachmentName, updated_at = @now
      WHERE id = @id`,
   ).run({ ...f, id, now });
 }
@@ -140,6 +150,24 @@ export function insertAttachment(
       )
       .run({ ...a, now }).lastInsertRowid,
   );
+}
+
+/** A row's document: the stored content's attachment row and the name this row keeps for it. */
+export interface AttachmentRef {
+  id: number;
+  name: string;
+}
+
+/**
+ * The reference an upload makes: its content's attachment row (reused when the same bytes are
+ * already stored, whatever name they were first stored under) and the upload's own name.
+ */
+export function referAttachment(
+  db: DB,
+  a: { sha256: string; mime: AttachmentMime; sizeBytes: number; originalName: string },
+  now: string,
+): AttachmentRef {
+  return { id: findAttachmentByHash(db, a.sha256)?.id ?? insertAttachment(db, a, now), name: a.originalName };
 }
 
 export function getAttachment(db: DB, id: number): AttachmentMeta | undefined {

@@ -3,6 +3,7 @@
 import type { EducationActivityRecord, EducationCategoryOption } from '../../../shared/education/summary';
 import type { AttachmentMime } from '../../../shared/sites/types';
 import type { DB } from '../db/open';
+import type { AttachmentRef } from './compliance';
 
 interface ActivityRow {
   id: number;
@@ -13,6 +14,7 @@ interface ActivityRow {
   credits: number;
   category_key: string;
   attachment_id: number | null;
+  attachment_name: string | null;
   created_at: string;
   updated_at: string;
   a_original_name: string | null;
@@ -21,8 +23,9 @@ interface ActivityRow {
   a_sha256: string | null;
 }
 
+// The name is the activity's own (migration 014); the attachment row's is the first upload's.
 const SELECT = `
-  SELECT e.*, a.original_name AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
+  SELECT e.*, COALESCE(e.attachment_name, a.original_name) AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
   FROM education_activities e LEFT JOIN attachments a ON a.id = e.attachment_id`;
 
 function toActivity(r: ActivityRow): EducationActivityRecord {
@@ -53,9 +56,16 @@ export function getActivity(db: DB, id: number, opts: { includeDeleted?: boolean
   return row && toActivity(row);
 }
 
-export function getActivityAttachmentId(db: DB, id: number): number | null {
-  const row = db.prepare('SELECT attachment_id FROM education_activities WHERE id = ?').get(id) as { attachment_id: number | null } | undefined;
-  return row?.attachment_id ?? null;
+/** A live activity's certificate reference: which stored file, under which name (null: none). */
+export function getActivityAttachmentRef(db: DB, id: number): AttachmentRef | null | undefined {
+  const row = db
+    .prepare(
+      `SELECT e.attachment_id AS id, COALESCE(e.attachment_name, a.original_name) AS name
+       FROM education_activities e LEFT JOIN attachments a ON a.id = e.attachment_id WHERE e.id = ? AND e.deleted_at IS NULL`,
+    )
+    .get(id) as { id: number | null; name: string | null } | undefined;
+  if (!row) return undefined;
+  return row.id === null ? null : { id: row.id, name: row.name ?? '' };
 }
 
 export interface ActivityFields {
@@ -65,13 +75,15 @@ export interface ActivityFields {
   credits: number;
   categoryKey: string;
   attachmentId: number | null;
+  /** The name the certificate was attached under to this activity (null without one). */
+  attachmentName: string | null;
 }
 
 export function insertActivity(db: DB, trackId: number, f: ActivityFields, now: string): number {
   const info = db
     .prepare(
-      `INSERT INTO education_activities (track_id, completed_on, title, provider, credits, category_key, attachment_id, created_at, updated_at)
-       VALUES (@trackId, @completedOn, @title, @provider, @credits, @categoryKey, @attachmentId, @now, @now)`,
+      `INSERT INTO education_activities (track_id, completed_on, title, provider, credits, category_key, attachment_id, attachment_name, created_at, updated_at)
+       VALUES (@trackId, @completedOn, @title, @provider, @credits, @categoryKey, @attachmentId, @attachmentName, @now, @now)`,
     )
     .run({ ...f, trackId, now });
   return Number(info.lastInsertRowid);
@@ -80,7 +92,7 @@ export function insertActivity(db: DB, trackId: number, f: ActivityFields, now: 
 export function updateActivity(db: DB, id: number, f: ActivityFields, now: string): void {
   db.prepare(
     `UPDATE education_activities SET completed_on = @completedOn, title = @title, provider = @provider, credits = @credits,
-            category_key = @categoryKey, attachment_id = @attachmentId, updated_at = @now
+            category_key = @categoryKey, attachment_id = @attachmentId, attachment_name = @attachmentName, updated_at = @now
      WHERE id = @id`,
   ).run({ ...f, id, now });
 }

@@ -32,7 +32,7 @@ function DocumentCell(props: { item: ComplianceItem }) {
   if (!a) return <span className="muted">—</span>;
   async function load() {
     if (!a) return;
-    const r = await api.compliance.attachment({ id: a.id });
+    const r = await api.compliance.attachment({ id: a.id, itemId: props.item.id });
     if (r.ok) setDoc(r.value);
     else setError(r.error.message);
   }
@@ -146,7 +146,7 @@ export function ComplianceWallet(props: { onChanged: () => void }) {
                       <StateBadge state={freshness(item.expiresOn, today)} daysLeft={item.expiresOn ? daysBetween(today, item.expiresOn) : null} />
                     </td>
                     <td>
-                      <DocumentCell item={item} />
+                      <DocumentCell key={item.attachment ? `${item.attachment.id}:${item.attachment.originalName}` : 'none'} item={item} />
                     </td>
                     <td className="wallet-actions">
                       <button className="btn-link" type="button" onClick={() => setEditing(item.id)} aria-label={`Edit ${requirementLabel(item)}`}>

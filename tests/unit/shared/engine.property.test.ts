@@ -1,8 +1,9 @@
 // Properties the engine must keep for any log: order independence, monotone counting, counted never
-// above performed, and a reason for every entry that does not count.
+// above performed, a reason for every entry that does not count, and the incremental evaluator
+// (TrackEvaluator, kept current entry by entry) always equal to a fresh evaluate().
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type EngineEntry } from '../../../shared/engine/evaluate';
+import { evaluate, TrackEvaluator, type EngineEntry } from '../../../shared/engine/evaluate';
 import { ctx, d, makeCatalog, n } from './engine-fixtures';
 
 const procs = [
@@ -100,6 +101,48 @@ describe('engine properties', () => {
         const notCounting = Object.values(r.totals.notCounting).reduce((a, b) => a + b, 0);
         expect(notCounting + r.totals.counted).toBe(log.length);
       }),
+    );
+  });
+
+  it('kept current edit by edit, equals a fresh evaluation of the same log', () => {
+    // A low maximum on a procedure logged on many days, so an edit early in the log displaces
+    // entries on later days (the one way a change reaches beyond its own day).
+    const lowMax = makeCatalog({ ...rules, cats: [{ id: 'all', procs: procs.map((p) => (p.id === 'routine-head' ? { ...p, reps: 2, max: 2 } : p)) }] });
+    // Mostly valid entries (noisy ones rarely count, so rarely reach a cap), in logs long enough to fill it.
+    const cleanEntry = entryOn(days, false);
+    const someEntry = fc.oneof({ arbitrary: cleanEntry, weight: 4 }, { arbitrary: entryArb, weight: 1 });
+    const edit = fc.record({
+      kind: fc.constantFrom('insert', 'delete', 'change', 'change', 'evaluate'),
+      pick: fc.nat(),
+      entry: someEntry,
+    });
+    const longLog = fc.array(someEntry, { minLength: 5, maxLength: 60 }).map(toLog);
+    fc.assert(
+      fc.property(fc.constantFrom(catalog, catalogWithMax, lowMax), longLog, fc.array(edit, { minLength: 1, maxLength: 25 }), contextArb, (cat, log, edits, c) => {
+        const live = new Map(log.map((e) => [e.id, e]));
+        const engine = new TrackEvaluator(cat, c, log);
+        let nextId = log.length + 1;
+        for (const x of edits) {
+          const ids = [...live.keys()];
+          const id = ids.length ? ids[x.pick % ids.length]! : null;
+          if (x.kind === 'insert' || (id === null && x.kind !== 'evaluate')) {
+            const e = { id: nextId++, ...x.entry };
+            live.set(e.id, e);
+            engine.replace(null, e);
+          } else if (x.kind === 'delete') {
+            engine.replace(live.get(id!)!, null);
+            live.delete(id!);
+          } else if (x.kind === 'change') {
+            const e = { id: id!, ...x.entry };
+            engine.replace(live.get(id!)!, e);
+            live.set(id!, e);
+          } else {
+            expect(engine.evaluation()).toEqual(evaluate(cat, [...live.values()], c));
+          }
+        }
+        expect(engine.evaluation()).toEqual(evaluate(cat, [...live.values()], c));
+      }),
+      { numRuns: 300 },
     );
   });
 });

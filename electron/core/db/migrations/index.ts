@@ -11,6 +11,7 @@ import { m010Education } from './010-education';
 import { m011RosterKinds } from './011-roster-kinds';
 import { m012ImportHistory } from './012-import-history';
 import { m013CatalogOrigin } from './013-catalog-origin';
+import { m014AttachmentNames } from './014-attachment-names';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m011RosterKinds,
   m012ImportHistory,
   m013CatalogOrigin,
+  m014AttachmentNames,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -10,6 +10,9 @@ import type { ChannelName } from '../../../../shared/ipc/contract';
 import { seedProgressLog, SEED_TODAY } from '../../../helpers/progress-seed';
 import { fixedClock, tempDir } from '../../../helpers/tmp';
 import { call } from '../../../helpers/backend';
+import { createDispatcher } from '../../../../electron/core/dispatch';
+import { openDatabase } from '../../../../electron/core/db/open';
+import type { Ctx } from '../../../../electron/core/context';
 
 /** The evaluation computed from scratch: every live row read now, names matched by hand, evaluate(). */
 function freshEvaluation(b: Backend, trackId: number): Evaluation {
@@ -53,6 +56,19 @@ function freshEvaluation(b: Backend, trackId: number): Evaluation {
   });
 }
 
+/** dashboard.get on a new connection to the same file: nothing cached, every figure made from scratch. */
+async function freshDashboard(b: Backend, trackId: number): Promise<unknown> {
+  const db = openDatabase(b.db.name);
+  try {
+    const ctx: Ctx = { db, dataDir: '', databaseFile: b.db.name, host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T15:00:00Z') };
+    const r = await createDispatcher(() => ctx)('dashboard.get', { trackId, paceWindowWeeks: 8 });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  } finally {
+    db.close();
+  }
+}
+
 async function expectCurrent(b: Backend, trackId: number): Promise<void> {
   const fresh = freshEvaluation(b, trackId);
   // Dashboard first, then the quick log's evaluation: both read the one shared cache.
@@ -61,6 +77,9 @@ async function expectCurrent(b: Backend, trackId: number): Promise<void> {
   expect(progress.evaluation).toEqual(fresh);
   expect(dash.overall.counted).toBe(fresh.totals.counted);
   expect(dash.overall.performed).toBe(fresh.totals.performed);
+  // Every figure of the dashboard (charts, forecast, sites per missing procedure) kept current
+  // entry by entry equals the one made from scratch.
+  expect(dash).toEqual(await freshDashboard(b, trackId));
   // The trimmed answer must not trim the shared evaluation.
   await call(b, 'progress.evaluate', { trackId, verdicts: 'none' });
   expect((await call(b, 'progress.evaluate', { trackId, verdicts: 'all' })).evaluation).toEqual(fresh);
