@@ -4,8 +4,7 @@
 //   child cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
 //   child rss <dataDir>    a working session; peak resident memory (MB), and the RSS after each step
 // bench/lib/spawn.ts bundles this file with esbuild and runs it with plain node.
-import { openBackend, type Backend } from '../../electron/core/backend';
-import type { Dispatch } from '../../electron/core/dispatch';
+import { openBackend } from '../../electron/core/backend';
 import { BENCH_NOW } from './dataset';
 import { call, dashboardData, has, logOneEntry } from './backend';
 
@@ -26,16 +25,8 @@ async function cold(): Promise<void> {
 async function rss(): Promise<void> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const opened = openBackend({ dataDir: dataDir!, host: 'preview', appVersion: 'bench', now: () => BENCH_NOW });
-  await opened.ready;
-  // Each call reaches the backend as its own event-loop task, as an IPC message (Electron) or an
-  // HTTP request (preview server) does: never ~75 calls chained in one task, which no host does and
-  // which keeps V8 from running the collection work it schedules between tasks (docs/benchmarks.md).
-  const dispatch: Dispatch = async (channel, input) => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return opened.dispatch(channel, input);
-  };
-  const backend: Backend = Object.create(opened, { dispatch: { value: dispatch } });
+  const backend = openBackend({ dataDir: dataDir!, host: 'preview', appVersion: 'bench', now: () => BENCH_NOW });
+  await backend.ready;
   const tracks = (await call<Array<{ id: number }>>(backend.dispatch, 'tracks.list', undefined)).map((t) => t.id);
   const done: string[] = [];
   const step = (name: string) => {
@@ -57,8 +48,8 @@ async function rss(): Promise<void> {
   if (has('documents.csv')) {
     // What the Documents page does: the backend writes the file, then the renderer reads it back in
     // pieces (documents.readExport) until the last one, which removes the backend's copy.
-    const file = await call<{ exportId?: string; base64?: string }>(backend.dispatch, 'documents.csv', { trackId: null });
-    for (let offset: number | null = file.exportId ? 0 : null; offset !== null; ) {
+    const file = await call<{ exportId: string }>(backend.dispatch, 'documents.csv', { trackId: null });
+    for (let offset: number | null = 0; offset !== null; ) {
       offset = (await call<{ next: number | null }>(backend.dispatch, 'documents.readExport', { exportId: file.exportId, offset })).next;
     }
     step('CSV export of all');
