@@ -40,6 +40,9 @@ test('the whole log saved as CSV holds every entry, exactly, and leaves no copy 
   await saved.saveAs(file);
   await expect(page.getByText(/^Saved radledger-log_all_.*\.csv\.$/)).toBeVisible();
   await page.screenshot({ path: info.outputPath('documents-after-csv.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('button', { name: 'Save the whole log (CSV)' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('documents-after-csv-1024x700.png') });
 
   const bytes = readFileSync(file);
   expect(bytes.length).toBeGreaterThan(512 * 1024); // more than one piece
