@@ -319,11 +319,12 @@ export interface DayTotals {
 }
 
 interface DayResult extends DayTotals {
-  /** performed, counted and notCounting below are views of this one array (summed in one loop). */
+  /**
+   * One array for the day's counters, summed in one loop: performed per procedure, then counted per
+   * procedure (`counted` is a view of that part), then one per NOT_COUNTING_REASONS index. One
+   * allocation per day: a track holds one result per day it has entries on.
+   */
   counters: Int32Array;
-  performed: Int32Array;
-  /** Per NOT_COUNTING_REASONS index. */
-  notCounting: Int32Array;
   beforeMqsa: number;
   /** In the day's deterministic order. */
   verdicts: EntryVerdict[];
@@ -364,11 +365,9 @@ function sortDay(list: EngineEntry[]): void {
  */
 function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], countedBefore: Int32Array): DayResult {
   const { procs, procIndex, windowStart, windowMonths, locked, dailyCap, perQc, perPatient } = rules;
-  // One allocation for the day's counters: performed, counted, then the reasons.
-  const counters = new Int32Array(2 * procs.length + NOT_COUNTING_REASONS.length);
-  const performed = counters.subarray(0, procs.length);
-  const counted = counters.subarray(procs.length, 2 * procs.length);
-  const notCounting = counters.subarray(2 * procs.length);
+  // Laid out as DayResult.counters says: performed at pi, counted at P + pi, reason r at 2P + r.
+  const P = procs.length;
+  const counters = new Int32Array(2 * P + NOT_COUNTING_REASONS.length);
   const verdicts: EntryVerdict[] = new Array(list.length);
   const expiring: ExpiringEntry[] = [];
   let uncatalogued = 0;
@@ -390,7 +389,7 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
     const pi = e.procedureId === null ? -1 : (procIndex.get(e.procedureId) ?? -1);
     const marker = e.patientMarker;
     const proc = pi < 0 ? null : procs[pi]!;
-    if (proc) performed[pi]!++;
+    if (proc) counters[pi]!++;
     const isQc = proc !== null && proc.qcTest;
 
     let reason: NotCountingReason | null = dayReason;
@@ -400,7 +399,7 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
       else if (expired) reason = 'expired';
       else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
       else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = 'over-patient-day-cap';
-      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counted[pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
+      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counters[P + pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
       else if (dayCount >= capToday) reason = 'over-daily-cap';
     }
 
@@ -411,7 +410,7 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
       if (isQc) (qcCount ??= new Map()).set(pi, (qcCount.get(pi) ?? 0) + 1);
       else if (marker !== null) (patientCount ??= new Map()).set(marker, (patientCount.get(marker) ?? 0) + 1);
       const f: EntryFlag[] = [];
-      if (proc) counted[pi]!++;
+      if (proc) counters[P + pi]!++;
       else {
         uncatalogued++;
         f.push('uncatalogued');
@@ -426,11 +425,11 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
         expiring.push({ entryId: e.id, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
       }
     } else {
-      notCounting[REASON_INDEX.get(reason)!]!++;
+      counters[2 * P + REASON_INDEX.get(reason)!]!++;
     }
     verdicts[k] = { id: e.id, counts: reason === null, reason, flags, validThrough };
   }
-  return { day, counters, performed, counted, notCounting, uncatalogued, beforeMqsa, verdicts, expiring, validThrough };
+  return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, verdicts, expiring, validThrough };
 }
 
 interface DayState {
@@ -542,7 +541,7 @@ export class TrackEvaluator {
           d.dirty = false;
           dirtyLeft--;
         }
-        d.countedBefore = running.slice();
+        d.countedBefore = capped.length === 0 ? EMPTY : running.slice();
         if (d.result) addTo(this.sums, d.result, -1);
         d.result = judgeDay(this.rules, d.day, d.entries, d.countedBefore);
         addTo(this.sums, d.result, 1);

@@ -127,13 +127,29 @@ export interface PhiWarning {
   message: string;
   findings: Array<{ kind: string; text: string }>;
 }
-/** The day already holds as many entries as ARRT accepts for it. */
+/**
+ * Whose entries-per-day limit applies: ARRT's (RadLedger's ARRT or example requirement list, or the
+ * discipline's rule when the track has no list), or the user's own requirement list.
+ */
+export type CapSource = 'arrt' | 'requirements';
+
+export interface DayCap {
+  /** The limit on that day, or null when none applies to that date. */
+  cap: number | null;
+  /** null when there is no limit at all. */
+  source: CapSource | null;
+  /** The first day the limit applies; null when it applies every day or there is none. */
+  from: string | null;
+}
+
+/** The day already holds as many entries as its limit counts. */
 export interface CapWarning {
   kind: 'over-daily-cap';
   message: string;
   performedOn: string;
   count: number;
   cap: number;
+  source: CapSource;
 }
 export type EntryWarning = PhiWarning | CapWarning;
 
@@ -152,8 +168,10 @@ export interface DayCount {
   performedOn: string;
   /** Live entries of this track already logged for the day. */
   count: number;
-  /** ARRT's entries-per-day limit for the discipline, or null when it does not apply to that date. */
+  /** The entries-per-day limit for that day (DayCap.cap), or null when none applies to that date. */
   cap: number | null;
+  capSource: CapSource | null;
+  capFrom: string | null;
   disciplineCode: string;
 }
 

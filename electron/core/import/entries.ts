@@ -20,6 +20,7 @@ import { detectPhi, phiWarningMessage, redactPhi } from '../../../shared/phi';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
+import { countOnDay } from '../tables/entries';
 import { checkRow, isSummaryRow, type ImportedEntry, type ImportTarget } from './rows';
 import type { Sheet, SheetRow } from './table';
 
@@ -242,9 +243,8 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
   if (cap !== null) {
     const perDay = new Map<string, number>();
     for (const e of toWrite) if (e.performedOn >= DAILY_CAP_FROM) perDay.set(e.performedOn, (perDay.get(e.performedOn) ?? 0) + 1);
-    const logged = db.prepare('SELECT count(*) FROM entries WHERE track_id = ? AND performed_on = ? AND deleted_at IS NULL').pluck();
     for (const [date, n] of [...perDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const count = n + (logged.get(base.track.id, date) as number);
+      const count = n + countOnDay(db, base.track.id, date);
       if (count > cap) overCapDays.push({ date, count, cap });
     }
   }

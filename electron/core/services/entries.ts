@@ -5,7 +5,7 @@ import { localIsoDate } from '../../../shared/dates';
 import { disciplineByCode } from '../../../shared/disciplines';
 import type { Entry, Track } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
-import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
+import type { DayCap, EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
@@ -31,6 +31,7 @@ import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { entryIdsByCounting, judgeEntries } from './entry-judgement';
 import { entryMarks } from './signoff';
+import { resolveCatalog } from './dashboard';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -41,9 +42,23 @@ function requireTrack(db: DB, trackId: number): Track {
   return track;
 }
 
-function dailyCap(track: Track, performedOn: string): number | null {
-  if (performedOn < DAILY_CAP_FROM) return null;
-  return disciplineByCode(track.discipline)?.dailyCap ?? null;
+/**
+ * The entries-per-day limit for this track on this day: the one its requirement list sets (what the
+ * engine applies), named as the list's own when the list is the user's rather than RadLedger's
+ * ARRT or example list; without any list, ARRT's limit for the discipline. `from` is the first day
+ * the limit applies (null: every day, or no limit at all).
+ */
+function dailyCap(db: DB, track: Track, performedOn: string): DayCap {
+  const { catalog } = resolveCatalog(db, track);
+  if (catalog) {
+    const cap = catalog.dailyCap?.value ?? null;
+    if (cap === null) return { cap: null, source: null, from: null };
+    const from = catalog.dailyCapAppliesFrom?.value ?? null;
+    return { cap: from === null || performedOn >= from ? cap : null, source: catalog.kind === 'custom' ? 'requirements' : 'arrt', from };
+  }
+  const cap = disciplineByCode(track.discipline)?.dailyCap ?? null;
+  if (cap === null) return { cap: null, source: null, from: null };
+  return { cap: performedOn >= DAILY_CAP_FROM ? cap : null, source: 'arrt', from: DAILY_CAP_FROM };
 }
 
 function throwIfIssues(issues: FieldIssue[]): void {
@@ -75,17 +90,20 @@ function phiWarnings(notes: string): EntryWarning[] {
 }
 
 function capWarnings(db: DB, track: Track, performedOn: string): EntryWarning[] {
-  const cap = dailyCap(track, performedOn);
+  const { cap, source } = dailyCap(db, track, performedOn);
+  if (cap === null || source === null) return [];
   const count = countOnDay(db, track.id, performedOn);
-  if (cap === null || count <= cap) return [];
+  if (count <= cap) return [];
+  const limit = source === 'arrt' ? `ARRT accepts ${cap} per day` : `your requirement list counts ${cap} per day`;
   return [
     {
       kind: 'over-daily-cap',
       performedOn,
       count,
       cap,
+      source,
       message:
-        `${performedOn} now has ${count} ${track.discipline} entries; ARRT accepts ${cap} per day. ` +
+        `${performedOn} now has ${count} ${track.discipline} entries; ${limit}. ` +
         `The extra ${count - cap === 1 ? 'entry is' : `${count - cap} entries are`} kept here but cannot be reported for that day.`,
     },
   ];
@@ -261,11 +279,14 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 
   'entries.dayCount': (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);
+    const { cap, source, from } = dailyCap(ctx.db, track, input.performedOn);
     return {
       trackId: track.id,
       performedOn: input.performedOn,
       count: countOnDay(ctx.db, track.id, input.performedOn),
-      cap: dailyCap(track, input.performedOn),
+      cap,
+      capSource: source,
+      capFrom: from,
       disciplineCode: track.discipline,
     };
   },

@@ -12,7 +12,7 @@ import { CatalogLink } from '../catalogs/CatalogLink';
 import { Dialog } from '../Dialog';
 import { Banner, Field, fieldErrors } from '../ui';
 import { FREE_TEXT_LABEL, freeTextRefusal } from './free-text';
-import { shortDay } from './format';
+import { dayFeedback } from './day-feedback';
 import { PhiNotes, usePhiFindings } from '../PhiNotes';
 import { ProcedureCombobox } from './ProcedureCombobox';
 import { RequirementHint } from './RequirementHint';
@@ -297,16 +297,4 @@ function procedureHint(name: string, id: string | null, options: ProcedureOption
   const typed = name.trim().toLowerCase();
   if (!typed || id !== null || options.some((o) => o.name.toLowerCase() === typed)) return 'Type to search this track’s catalog.';
   return 'Not in this track’s list: pick one, or it is saved as typed (where the list is complete, it is refused).';
-}
-
-/** "This is entry 8 of 9 CT entries ARRT accepts for Nov 24", or the over-cap warning. */
-export function dayFeedback(day: DayCount): { text: string; over: boolean } {
-  const d = shortDay(day.performedOn);
-  const next = day.count + 1;
-  if (day.cap === null) return { text: `Entry ${next} for ${d} (ARRT's daily limits apply from 2020 on).`, over: false };
-  if (next <= day.cap) return { text: `Entry ${next} of ${day.cap} ${day.disciplineCode} entries ARRT accepts for ${d}.`, over: false };
-  return {
-    text: `Over ARRT's daily limit: ${d} already has ${day.count} ${day.disciplineCode} entries (limit ${day.cap}). This one is kept here but cannot be entered in ARRT for that day.`,
-    over: true,
-  };
 }

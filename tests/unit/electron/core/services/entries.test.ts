@@ -53,6 +53,39 @@ describe('entries service', () => {
     b.close();
   });
 
+  it("takes the day's limit from the track's own requirement list, and never calls it ARRT's", async () => {
+    const { b, track } = await withTrack();
+    // ARRT's CT list (shipped): 9 per day, named as ARRT's.
+    expect(await call(b, 'entries.dayCount', { trackId: track.id, performedOn: '2026-11-23' })).toMatchObject({ cap: 9, capSource: 'arrt' });
+    const doc = await call(b, 'catalogs.get', { key: 'arrt-ct' });
+    const src = { source: 'Our program handbook', confirmed: false };
+    await call(b, 'catalogs.save', {
+      trackId: track.id,
+      catalog: {
+        ...doc.catalog,
+        kind: 'custom',
+        title: 'Program list',
+        dailyCap: { value: 3, ...src },
+        dailyCapAppliesFrom: null,
+        proceduresStatus: 'complete',
+        categories: [{ id: 'head', name: 'Head', procedures: [{ id: 'routine-head', name: 'Routine head', kind: 'mandatory', repetitionsRequired: { value: 5, ...src } }] }],
+      },
+    });
+    const day = await call(b, 'entries.dayCount', { trackId: track.id, performedOn: '2026-11-23' });
+    expect(day).toMatchObject({ cap: 3, capSource: 'requirements', capFrom: null });
+    // With no start date the list's limit applies to every day, 2019 included.
+    expect(await call(b, 'entries.dayCount', { trackId: track.id, performedOn: '2019-06-03' })).toMatchObject({ cap: 3 });
+    let last;
+    for (let i = 0; i < 4; i++) last = await call(b, 'entries.create', { trackId: track.id, performedOn: '2026-11-23', procedureName: 'Routine head' });
+    expect(last!.warnings[0]).toMatchObject({ kind: 'over-daily-cap', count: 4, cap: 3, source: 'requirements' });
+    expect(last!.warnings[0]!.message).toContain('your requirement list counts 3 per day');
+    expect(last!.warnings[0]!.message).not.toContain('ARRT');
+    // The engine applies the same limit: the fourth entry of the day does not count.
+    const progress = await call(b, 'progress.evaluate', { trackId: track.id, verdicts: 'all' });
+    expect(progress.evaluation!.totals.notCounting['over-daily-cap']).toBe(1);
+    b.close();
+  });
+
   it('refuses bad input at the field and writes nothing, not even an audit row', async () => {
     const { b, track } = await withTrack();
     const before = countRows(b, 'SELECT count(*) AS n FROM audit_log');

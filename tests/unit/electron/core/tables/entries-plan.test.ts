@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../../../../electron/core/db/open';
-import { countEntries, entryPageSql, SEARCH_DRIVE_LIMIT, entryWhere, lastLoggedEntry, listEntries, loggedProcedureNames, type EntryQuery } from '../../../../../electron/core/tables/entries';
+import { countEntries, COUNT_ON_DAY_SQL, countOnDay, entryPageSql, SEARCH_DRIVE_LIMIT, entryWhere, lastLoggedEntry, listEntries, loggedProcedureNames, type EntryQuery } from '../../../../../electron/core/tables/entries';
 import { SEED_PROCEDURES, seedLog } from '../../../../helpers/seed-log';
 import { tempDir } from '../../../../helpers/tmp';
 
@@ -45,6 +45,14 @@ describe('log queries at 100,000 entries', () => {
     // 100,000 seeded, every 97th soft-deleted (1,031 rows: i = 0, 97, ..., 99,910).
     expect(first.total).toBe(100_000 - 1031);
     expect(first.rows[0]!.performedOn).toBe('2026-11-20');
+  });
+
+  it("counts one day's entries (the daily cap) from the track's date index, not the whole track", () => {
+    const details = plan(COUNT_ON_DAY_SQL.replaceAll('?', '@p'), { p: 1 }).join('\n');
+    expect(details).toMatch(/USING INDEX entries_track_date \(track_id=\? AND performed_on=\?\)/);
+    const day = db.prepare('SELECT performed_on FROM entries WHERE track_id = 1 AND deleted_at IS NULL LIMIT 1').pluck().get() as string;
+    const expected = db.prepare('SELECT count(*) FROM entries NOT INDEXED WHERE track_id = 1 AND performed_on = ? AND deleted_at IS NULL').pluck().get(day);
+    expect(countOnDay(db, 1, day)).toBe(expected);
   });
 
   it('serves filtered pages from the matching index without sorting', () => {
