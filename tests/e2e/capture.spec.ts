@@ -150,7 +150,9 @@ test('a shift, the PHI guard, edit and undo, delete and undo, history, filters a
   await editProcedure.press('Enter');
   await expect(table.getByRole('cell', { name: 'CT Head with contrast', exact: true })).toBeVisible();
   await page.locator('body').press('Control+z');
-  await expect(table.getByRole('cell', { name: 'CT Head without contrast', exact: true })).toBeVisible();
+  // The toast comes once the undo is saved (other rows also read "CT Head without contrast").
+  await expect(page.getByText(/^Undone: /).first()).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'CT Head without contrast', exact: true }).first()).toBeVisible();
   await expect(table.getByRole('cell', { name: 'CT Head with contrast', exact: true })).toHaveCount(0);
 
   // The history shows both edits with before and after.
