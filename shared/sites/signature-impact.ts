@@ -23,13 +23,13 @@ export interface SiteSignatureImpact {
 
 export const NO_SIGNATURE_IMPACT: SiteSignatureImpact = { entries: 0, voids: [] };
 
-const KIND_LABEL: Record<SignatureKind, string> = { verifier: 'verifier', supervisor: 'clinical supervisor' };
+export const SIGNATURE_KIND_LABEL: Record<SignatureKind, string> = { verifier: 'verifier', supervisor: 'clinical supervisor' };
 
 /** "Dana Okafor, R.T.(R)(CT)(ARRT) (verifier, signed 2026-06-15, 3 entries)", joined with "and". */
 export function signerList(voids: readonly SiteSignatureVoid[]): string {
   const parts = voids.map((v) => {
     const who = v.signerCredentials ? `${v.signerName}, ${v.signerCredentials}` : v.signerName;
-    return `${who} (${KIND_LABEL[v.kind]}, signed ${v.signedAt.slice(0, 10)}, ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'})`;
+    return `${who} (${SIGNATURE_KIND_LABEL[v.kind]}, signed ${v.signedAt.slice(0, 10)}, ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'})`;
   });
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join('; ')} and ${parts[parts.length - 1]}`;
 }
