@@ -322,4 +322,12 @@ test('renaming or merging a site whose entries are signed asks first, naming who
   const row = (name: string) => page.getByRole('row').filter({ hasText: name });
   for (const name of ['CT Head 1', 'CT Head 2', 'CT Head 3', 'CT Chest St Marys']) await expect(row(name)).toContainText('Signature void');
   await expect(row('CT Spine Valley')).not.toContainText('Signature');
+  // The Status filter goes by what the Log shows: "Signed" leaves them out, "Signature void" lists them.
+  await page.getByLabel('Status filter').selectOption({ label: 'Signature void' });
+  await expect(row('CT Head 1')).toBeVisible();
+  await expect(row('CT Spine Valley')).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: 'Signature void' })).toHaveCount(4);
+  await page.getByLabel('Status filter').selectOption({ label: 'Signed' });
+  await expect(row('CT Head 1')).toHaveCount(0);
+  await expect(row('CT Chest St Marys')).toHaveCount(0);
 });

@@ -295,6 +295,17 @@ export function signedEntriesAtSite(db: DB, siteId: number): Entry[] {
   return rows.map(toEntry);
 }
 
+/** Live entries (of one track, or all) that some signature covers. */
+export function signedLiveEntries(db: DB, trackId: number | undefined): Entry[] {
+  const rows = db
+    .prepare(
+      `${ENTRY_SELECT} WHERE (@trackId IS NULL OR e.track_id = @trackId) AND e.deleted_at IS NULL
+         AND e.uuid IN (SELECT entry_uuid FROM signature_entries WHERE entry_uuid IS NOT NULL)`,
+    )
+    .all({ trackId: trackId ?? null }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
 /** Live entries of a track that any signature or review decision is about (the others are unsigned). */
 export function reviewedEntriesOfTrack(db: DB, trackId: number): Entry[] {
   const rows = db
