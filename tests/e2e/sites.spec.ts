@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, format } from 'date-fns';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -268,6 +269,9 @@ test('renaming or merging a site whose entries are signed asks first, naming who
   await expect(warning).toContainText('Renaming “Mercy General” voids the signatures on 3 signed entries');
   await expect(warning.getByRole('list', { name: 'Signatures it voids' })).toContainText('Dana Okafor, R.T.(R)(CT)(ARRT) — verifier, signed');
   await expect(warning).toBeFocused();
+  // No serious accessibility problem in the warning (contrast of its text and buttons included).
+  const axe = await new AxeBuilder({ page }).include('.site-void-warning').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: test.info().outputPath('site-rename-warning-1366.png') });
   await page.setViewportSize({ width: 1024, height: 700 });
