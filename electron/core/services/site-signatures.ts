@@ -16,15 +16,23 @@ export interface SiteSignatureProbe {
   entries: Array<{ entry: Entry; digest: string; live: EntryEventRow[] }>;
 }
 
+export const NO_SIGNED_ENTRIES: SiteSignatureProbe = { entries: [] };
+
 /** Read before the write. */
 export function probeSiteSignatures(db: DB, siteId: number): SiteSignatureProbe {
   const signed = signedEntriesAtSite(db, siteId);
   if (signed.length === 0) return { entries: [] };
-  const events = entryEvents(db, signed.map((e) => e.uuid));
+  const byUuid = new Map<string, EntryEventRow[]>();
+  for (const ev of entryEvents(db, signed.map((e) => e.uuid))) {
+    if (ev.source !== 'signature') continue;
+    const list = byUuid.get(ev.entry_uuid);
+    if (list) list.push(ev);
+    else byUuid.set(ev.entry_uuid, [ev]);
+  }
   return {
     entries: signed.flatMap((entry) => {
       const digest = entryDigest(entry);
-      const live = events.filter((ev) => ev.source === 'signature' && ev.entry_uuid === entry.uuid && ev.digest === digest);
+      const live = (byUuid.get(entry.uuid) ?? []).filter((ev) => ev.digest === digest);
       return live.length ? [{ entry, digest, live }] : [];
     }),
   };

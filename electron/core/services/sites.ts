@@ -24,7 +24,7 @@ import {
 } from '../tables/sites-records';
 import { performedBySite } from '../tables/sites-variety';
 import { catalogHandlers } from './catalogs';
-import { dryRun, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
+import { dryRun, NO_SIGNED_ENTRIES, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type SiteUpdateInput = ParsedInputOf<'sites.update'>;
@@ -90,7 +90,8 @@ function contactPhiWarnings(input: { person: string; role: string; outcome: stri
 function updateSite(ctx: Ctx, input: SiteUpdateInput, now: string) {
   const before = requireSite(ctx, input.id);
   assertNameFree(ctx, input.name, input.id);
-  const probe = probeSiteSignatures(ctx.db, input.id);
+  // Of the site record only its name is in an entry's digest: the same stored name voids nothing.
+  const probe = before.name === input.name ? NO_SIGNED_ENTRIES : probeSiteSignatures(ctx.db, input.id);
   updateSiteRecord(ctx.db, input.id, fields(input), now);
   return { before, site: getSiteRecord(ctx.db, input.id)!, impact: voidedSince(ctx.db, probe) };
 }
