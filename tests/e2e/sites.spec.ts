@@ -312,6 +312,7 @@ test('renaming or merging a site whose entries are signed asks first, naming who
   await merge.getByRole('button', { name: 'Merge…' }).click();
   const mergeWarning = merge.getByRole('alert').filter({ hasText: 'voids the signatures' });
   await expect(mergeWarning).toContainText('Merging “St Marys” into “Mercy General Hospital” voids the signatures on 1 signed entry');
+  await expect(mergeWarning).toContainText('entries already at “Mercy General Hospital” stay signed');
   await mergeWarning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: test.info().outputPath('site-merge-warning-1366.png') });
   await page.setViewportSize({ width: 1024, height: 700 });

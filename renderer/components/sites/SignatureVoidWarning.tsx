@@ -46,7 +46,7 @@ export function SignatureVoidWarning(props: {
       </ul>
       <p className="small">
         A signature covers the site&apos;s name as it was signed. After the {props.action === 'rename' ? 'rename' : 'merge'} these entries show “Signature void” in the Log and
-        need signing again; entries at other sites stay signed.
+        need signing again; {props.action === 'merge' && props.into ? `entries already at “${props.into}”` : 'entries at other sites'} stay signed.
       </p>
       <div className="row">
         <button className="btn btn-danger" type="button" disabled={props.busy} onClick={props.onConfirm}>
