@@ -46,7 +46,12 @@ async function rss(): Promise<void> {
   for (let i = 0; i < 50; i++) await logOneEntry(backend, 1 + (i % tracks.length), i);
   step('50 quick logs');
   if (has('documents.csv')) {
-    await call(backend.dispatch, 'documents.csv', { trackId: null });
+    // What the Documents page does: the backend writes the file, then the renderer reads it back in
+    // pieces (documents.readExport) until the last one, which removes the backend's copy.
+    const file = await call<{ exportId: string }>(backend.dispatch, 'documents.csv', { trackId: null });
+    for (let offset: number | null = 0; offset !== null; ) {
+      offset = (await call<{ next: number | null }>(backend.dispatch, 'documents.readExport', { exportId: file.exportId, offset })).next;
+    }
     step('CSV export of all');
   }
   if (has('backups.create')) {

@@ -1,12 +1,12 @@
 // Starts bench/lib/child.ts in a fresh Node process and parses its JSON line. The child is bundled
-// once with esbuild the way Electron's main process is (scripts/build-electron.mjs: CommonJS, every
-// dependency inlined but the native/asset-bearing ones), so a sample pays what the app pays at
-// start-up, not TypeScript compilation or module resolution, and its memory holds no tsx loader.
+// once the way Electron's main process is (bundle-child.mjs, with scripts/electron-bundle-options.mjs:
+// CommonJS, every dependency inlined but the native/asset-bearing ones, the large libraries loaded on
+// first use in vendor/ files beside it), so a sample pays what the app pays at start-up, not
+// TypeScript compilation or module resolution, and its memory holds no tsx loader.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // Inside node_modules so the bundle's external imports (better-sqlite3, pdfkit) resolve.
@@ -16,16 +16,7 @@ let built = false;
 function bundle(): string {
   if (built) return BUNDLE;
   mkdirSync(path.dirname(BUNDLE), { recursive: true });
-  buildSync({
-    entryPoints: [path.join(HERE, 'child.ts')],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', 'pdfkit'],
-    logLevel: 'warning',
-  });
+  execFileSync(process.execPath, [path.join(HERE, 'bundle-child.mjs'), BUNDLE], { stdio: ['ignore', 'inherit', 'inherit'] });
   built = true;
   return BUNDLE;
 }

@@ -6,6 +6,7 @@ import { bindLiveDatabase } from './backup/live';
 import { exclusive, isDailyBackupDue, removeStalePartials, writeBackup, writeBackupNow } from './backup/write';
 import type { Ctx } from './context';
 import { openDatabase, type DB } from './db/open';
+import { removeStaleExports } from './exports';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { databasePath } from './paths';
 import { checkDatabaseAtStartup, checkLiveFileLater, unwritableFolderFailure, type StartupReport } from './startup';
@@ -55,6 +56,7 @@ export function openBackend(options: BackendOptions): Backend {
   const file = databasePath(options.dataDir);
   const { report: startup, deferredCheck } = checkDatabaseAtStartup(file, options.dataDir, now());
   removeStalePartials(options.dataDir);
+  removeStaleExports(options.dataDir);
   const open = () => openDatabase(file, { beforeMigrate: (from) => backupBeforeMigration(file, options.dataDir, from, now()) });
   const ctx: Ctx = {
     db: open(),

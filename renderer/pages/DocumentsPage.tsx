@@ -2,13 +2,13 @@
 // the ARRT entry helper, "Check a packet" and the integrity check. Files are saved where the user
 // chooses (a download: Electron asks where; the browser saves to its downloads folder).
 import { useEffect, useState } from 'react';
-import type { PacketFile, SavedFile } from '../../shared/ipc/documents';
+import type { ExportedFile, PacketFile, SavedFile } from '../../shared/ipc/documents';
 import type { AppError, Result } from '../../shared/result';
 import { api } from '../api';
 import { ArrtHelper } from '../components/signoff/ArrtHelper';
 import { BatchPicker, toBatchInput, type BatchState } from '../components/signoff/BatchPicker';
 import { CheckPacket, IntegrityCheck } from '../components/signoff/CheckTools';
-import { saveFile } from '../components/signoff/files';
+import { saveExport, saveFile } from '../components/signoff/files';
 import { Banner, Field, PageHeader, useToast } from '../components/ui';
 import { useResult } from '../hooks/useResult';
 import '../styles/signoff.css';
@@ -52,6 +52,18 @@ export function DocumentsPage() {
       saveFile(f);
       toast(`Saved ${f.fileName}.`);
     });
+  }
+
+  /** The CSV: written to a file by the backend, then read back in pieces and saved (see saveExport). */
+  function exportLog(label: string, call: () => Promise<Result<ExportedFile>>) {
+    void produce(
+      label,
+      async () => {
+        const r = await call();
+        return r.ok ? saveExport(r.value, (input) => api.documents.readExport(input)).then((saved) => (saved.ok ? r : saved)) : r;
+      },
+      (f) => toast(`Saved ${f.fileName}.`),
+    );
   }
 
   return (
@@ -115,11 +127,11 @@ export function DocumentsPage() {
             className="btn"
             type="button"
             disabled={batch.trackId === null || busy !== null}
-            onClick={() => simple('csv', () => api.documents.csv({ trackId: batch.trackId }))}
+            onClick={() => exportLog('csv', () => api.documents.csv({ trackId: batch.trackId }))}
           >
             Save this track's log (CSV)
           </button>
-          <button className="btn" type="button" disabled={busy !== null} onClick={() => simple('csv-all', () => api.documents.csv({ trackId: null }))}>
+          <button className="btn" type="button" disabled={busy !== null} onClick={() => exportLog('csv-all', () => api.documents.csv({ trackId: null }))}>
             Save the whole log (CSV)
           </button>
         </div>

@@ -16,6 +16,24 @@ export interface SavedFile {
   base64: string;
 }
 
+/**
+ * A produced file too large for one message (the CSV of a whole log): the backend has written it to
+ * its data folder and the renderer reads it back in pieces (documents.readExport), then saves it
+ * like a SavedFile. The last piece read removes the backend's copy.
+ */
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  exportId: string;
+  bytes: number;
+}
+
+/** One piece of an ExportedFile; `next` is the offset of the next piece, null after the last. */
+export interface ExportPiece {
+  base64: string;
+  next: number | null;
+}
+
 export interface PacketFile {
   pdf: SavedFile;
   /** The packet's JSON twin: the same entries and digest, machine-checkable later. */
@@ -52,7 +70,10 @@ export const documentChannels = {
     z.strictObject({ batch: batchInput, verifierId: id.nullish(), kind: z.enum(SIGNATURE_KINDS).default('verifier') }),
   ),
   'documents.progressReport': channel<SavedFile>()(z.strictObject({ trackId: id })),
-  'documents.csv': channel<SavedFile>()(z.strictObject({ trackId: id.nullish() }).default({})),
+  'documents.csv': channel<ExportedFile>()(z.strictObject({ trackId: id.nullish() }).default({})),
+  'documents.readExport': channel<ExportPiece>()(
+    z.strictObject({ exportId: z.string().max(32, { abort: true }).regex(/^[0-9a-f]{32}$/), offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+  ),
   'documents.arrtHelper': channel<ArrtHelperPlan>()(z.strictObject({ trackId: id })),
   'documents.markEntered': channel<{ marked: number; previous: Array<{ id: number; status: EntryStatus }> }>()(z.strictObject({ entryIds: z.array(id).min(1).max(500) })),
   'documents.checkPacket': channel<PacketCheck>()(

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DATE_ORDERS, type DateOrder, type OrderDetection } from '../import/dates';
 import type { BackupInfo } from './backups';
+import type { CapSource } from './entries';
 import { channel } from './define';
 import { id } from './tracks';
 
@@ -165,7 +166,7 @@ export interface ImportCheck {
   sites: ImportSiteName[];
   verifiers: ImportVerifierName[];
   /** Days over ARRT's daily cap for the discipline once these rows are added. */
-  overCapDays: Array<{ date: string; count: number; cap: number }>;
+  overCapDays: Array<{ date: string; count: number; cap: number; source: CapSource }>;
 }
 
 export interface ImportResult {

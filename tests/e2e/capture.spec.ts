@@ -226,7 +226,7 @@ test('with a catalog: type-ahead from it, five keystrokes per entry, the require
   const saved = await dispatch('catalogs.save', {
     catalog: {
       format: 1, key: 'school-ct', kind: 'custom', title: 'School CT competencies', discipline: 'CUSTOM', versionLabel: '2026',
-      effectiveDate: null, dailyCap: null, windowMonths: null, proceduresStatus: 'complete',
+      effectiveDate: null, dailyCap: { value: 2, source: 'School list', confirmed: true }, windowMonths: null, proceduresStatus: 'complete',
       categories: [
         { id: 'head', name: 'Head', procedures: [{ id: 'ct-head', name: 'CT Head', kind: 'mandatory', repetitionsRequired: { value: 3, source: 'School list', confirmed: true } }] },
         { id: 'chest', name: 'Chest', procedures: [{ id: 'ct-chest', name: 'CT Chest', kind: 'mandatory', repetitionsRequired: { value: 2, source: 'School list', confirmed: true } }] },
@@ -240,6 +240,8 @@ test('with a catalog: type-ahead from it, five keystrokes per entry, the require
   await page.getByLabel('Date performed').fill('2026-11-20');
   await page.getByLabel('Site', { exact: true }).fill('Mercy General');
   await procedureField(page).focus();
+  // The school's own daily limit, named as the list's: never as ARRT's.
+  await expect(page.getByTestId('day-feedback')).toHaveText('Entry 1 of 2 CT entries your requirement list counts for Nov 20.');
 
   const kb = countingKeyboard(page);
   for (let i = 1; i <= 2; i++) {
@@ -255,6 +257,9 @@ test('with a catalog: type-ahead from it, five keystrokes per entry, the require
     // The README states this number: 5 keystrokes per procedure on a track whose catalog lists procedures.
     expect(kb.count).toBe(5);
   }
+
+  await expect(page.getByTestId('day-feedback')).toContainText("Over your requirement list's daily limit: Nov 20 already has 2 CT entries (limit 2)");
+  await expect(page.getByTestId('day-feedback')).not.toContainText('ARRT');
 
   await kb.type('CT Knee');
   await kb.press('Enter');

@@ -15,3 +15,21 @@ export function value<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
   return r.value as T;
 }
+
+/**
+ * The CSV of the log as the renderer gets it: documents.csv writes it to the data folder, then
+ * documents.readExport hands it back piece by piece (the last piece removes the backend's copy).
+ */
+export async function exportedCsv(b: Backend, trackId: number | null): Promise<{ fileName: string; text: string; bytes: Buffer; pieces: number }> {
+  const file = await call(b, 'documents.csv', { trackId });
+  const parts: Buffer[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const piece: OutputOf<'documents.readExport'> = await call(b, 'documents.readExport', { exportId: file.exportId, offset });
+    parts.push(Buffer.from(piece.base64, 'base64'));
+    offset = piece.next;
+  }
+  const bytes = Buffer.concat(parts);
+  if (bytes.length !== file.bytes) throw new Error(`documents.csv said ${file.bytes} bytes, the pieces held ${bytes.length}`);
+  return { fileName: file.fileName, text: bytes.toString('utf8'), bytes, pieces: parts.length };
+}

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { PAGE_CACHE_KIB } from '../db/open';
 import type { DataPreview } from '../../../shared/ipc/backups';
 import { AppFailure } from '../../../shared/result';
 
@@ -75,6 +76,9 @@ export function checkDatabaseFile(file: string, depth: CheckDepth): FileVerdict 
       if (problem) return { ok: false, reason: problem };
     }
     db = new Database(file, { readonly: true, fileMustExist: true });
+    // A check reads every page once: SQLite's default 16 MiB page cache would fill and stay in the
+    // process's memory after close (the allocator keeps it); the app's own cache size is plenty.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     if (depth === 'structure') {
       // Parsing the schema reads every page of sqlite_master; the user_version is in the header.
       db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();

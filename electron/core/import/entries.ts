@@ -2,7 +2,6 @@
 // write is one transaction (all rows or none), made in chunks so the UI can show progress, and it
 // becomes an import record whose entries carry its id (undo deletes exactly those).
 import { createHash, randomUUID } from 'node:crypto';
-import { disciplineByCode } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
 import { detectDateOrder, readDateCell } from '../../../shared/import/dates';
 import { NEAR_DUPLICATE, suggestNames } from '../../../shared/import/names';
@@ -21,6 +20,7 @@ import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { DB } from '../db/open';
 import { countOnDay } from '../tables/entries';
+import { dailyCap } from '../services/track-catalog';
 import { checkRow, isSummaryRow, type ImportedEntry, type ImportTarget } from './rows';
 import type { Sheet, SheetRow } from './table';
 
@@ -128,8 +128,6 @@ function distinctValues(rows: readonly SheetRow[], col: number | null): Array<{ 
 }
 
 const SAMPLE_ROWS = 8;
-/** ARRT's daily caps apply to procedures performed on or after this date (as the quick log). */
-const DAILY_CAP_FROM = '2020-01-01';
 
 export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: ImportBase): CheckedSheet {
   const { mapping } = choices;
@@ -237,16 +235,16 @@ export function checkSheet(db: DB, sheet: Sheet, choices: ImportChoices, base: I
     if (findings.length) phi.push({ line: e.line, message: phiWarningMessage(findings), notes: e.notes, cleaned: redactPhi(e.notes) });
   }
 
-  // Days over ARRT's daily cap once these rows are added to what the track already holds.
+  // Days over the daily limit (the quick log's: the track's list, else ARRT's) once these rows are
+  // added to what the track already holds.
   const overCapDays: ImportCheck['overCapDays'] = [];
-  const cap = disciplineByCode(base.track.discipline)?.dailyCap ?? null;
-  if (cap !== null) {
-    const perDay = new Map<string, number>();
-    for (const e of toWrite) if (e.performedOn >= DAILY_CAP_FROM) perDay.set(e.performedOn, (perDay.get(e.performedOn) ?? 0) + 1);
-    for (const [date, n] of [...perDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const count = n + countOnDay(db, base.track.id, date);
-      if (count > cap) overCapDays.push({ date, count, cap });
-    }
+  const perDay = new Map<string, number>();
+  for (const e of toWrite) perDay.set(e.performedOn, (perDay.get(e.performedOn) ?? 0) + 1);
+  for (const [date, n] of [...perDay].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const { cap, source } = dailyCap(db, base.track, date);
+    if (cap === null || source === null) continue;
+    const count = n + countOnDay(db, base.track.id, date);
+    if (count > cap) overCapDays.push({ date, count, cap, source });
   }
 
   const procedures: ImportProcedureName[] = procedureNames.map(({ name, rows }) => {

@@ -31,8 +31,9 @@ import {
   type Doc,
 } from './base';
 
-export const PACKET_FORMAT = 'radledger-verification-packet';
-export const PACKET_FORMAT_VERSION = 1;
+import { PACKET_FORMAT, PACKET_FORMAT_VERSION } from './formats';
+
+export { PACKET_FORMAT, PACKET_FORMAT_VERSION } from './formats';
 
 export interface PacketEntry extends DigestEntry {
   siteName: string | null;

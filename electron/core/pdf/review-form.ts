@@ -14,11 +14,9 @@ import PDFDocument from 'pdfkit';
 import type { ChecklistItem } from '../../../shared/signoff/checklist';
 import { formatDigest } from '../../../shared/signoff/digest';
 import { FONT, registerFonts } from './base';
+import { PAYLOAD_FIELD, REVIEW_FORM_FORMAT, REVIEW_FORM_INFO_KEY, REVIEW_FORM_VERSION } from './formats';
 
-export const REVIEW_FORM_FORMAT = 'radledger-review-form';
-export const REVIEW_FORM_VERSION = 1;
-export const REVIEW_FORM_INFO_KEY = 'RadLedgerReviewForm';
-export const PAYLOAD_FIELD = 'radledger.payload';
+export { PAYLOAD_FIELD, REVIEW_FORM_FORMAT, REVIEW_FORM_INFO_KEY, REVIEW_FORM_VERSION } from './formats';
 export const DECISION_OPTIONS = ['Choose', 'Accept', 'Reject', 'Needs correction'] as const;
 
 /** What the form covers; embedded in the PDF and hashed into review_forms.payload_sha256. */

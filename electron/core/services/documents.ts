@@ -1,6 +1,7 @@
 // Documents: the verification packet (PDF + JSON twin), the progress report, the CSV of the log,
 // the ARRT entry helper and "Check a packet". Files go back to the renderer as base64 bytes; the
-// renderer saves them (see shared/ipc/documents.ts for why).
+// renderer saves them (see shared/ipc/documents.ts for why). The CSV, which can be tens of MB, is
+// written to the data folder and read back in pieces (electron/core/exports.ts).
 import { z } from 'zod';
 import { trimRuns } from '../../../shared/text';
 import { localIsoDate } from '../../../shared/dates';
@@ -15,8 +16,9 @@ import { AppFailure } from '../../../shared/result';
 import { appendAudit, sha256 } from '../audit';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { PACKET_FORMAT, PACKET_FORMAT_VERSION, renderPacket, type PacketData, type PacketSignatureBlock } from '../pdf/packet';
-import { renderProgressReport } from '../pdf/progress';
+import { readExportPiece, writeExport } from '../exports';
+import { PACKET_FORMAT, PACKET_FORMAT_VERSION } from '../pdf/formats';
+import type { PacketData, PacketSignatureBlock } from '../pdf/packet';
 import { getEntry } from '../tables/entries';
 import { getCandidate, listSignatureRows, liveEntriesByIds, selectBatch, setEntryStatus } from '../tables/signoff';
 import { getTrack, listTracks as listAllTracks } from '../tables/tracks';
@@ -161,6 +163,8 @@ export async function buildPacket(
     digestFormat: DIGEST_FORMAT,
     digest,
   };
+  // pdfkit and the drawing code load on first use, not with the backend (docs/decisions.md).
+  const { renderPacket } = await import('../pdf/packet');
   const rendered = await renderPacket(data, packetSignatures(db, track.id, entries.map((e) => e.id)), now, { education: educationSectionData(db, track, localIsoDate(now)) });
   const base = fileSlug(['verification-packet', track.discipline, siteName, input.batch.from, input.batch.to, verifier?.name]);
   return {
@@ -217,16 +221,16 @@ export function signatureStates(db: DB, trackId: number): Record<number, string>
   return entrySignStates(db, trackId);
 }
 
-/** Flush the text buffer into a UTF-8 chunk at about this many characters. */
+/** Hand the text to the writer at about this many characters. */
 const CSV_CHUNK_CHARS = 1 << 16;
 
 /**
- * The log as CSV bytes (UTF-8 with BOM, CRLF as spreadsheets and RFC 4180 expect). Rows are
- * streamed from the query into UTF-8 chunks, so a 100k-entry export holds one copy of the bytes,
- * not row objects, entries, cell arrays and a joined string at once (it took the backend's peak
- * RSS from ~270 to ~370 MB at 100k; docs/benchmarks.md).
+ * The log as CSV text (UTF-8 with BOM, CRLF as spreadsheets and RFC 4180 expect), handed to
+ * `write` in chunks of about CSV_CHUNK_CHARS as the rows come from the query: a 100k-entry export
+ * never holds row objects, entries, cell arrays or the whole text at once. documents.csv writes
+ * the chunks straight to a file (electron/core/exports.ts).
  */
-export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): Buffer {
+export function writeLogCsv(db: DB, trackId: number | null, lookups: LogCsvLookups, write: (text: string) => void): void {
   const where = trackId === null ? 'e.deleted_at IS NULL' : 'e.deleted_at IS NULL AND e.track_id = @trackId';
   const rows = db
     .prepare(
@@ -239,9 +243,10 @@ export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): 
     .raw()
     .iterate({ trackId }) as IterableIterator<CsvRow>;
   const states = new Map<number, Record<number, string>>();
-  const chunks: Buffer[] = [Buffer.from(UTF8_BOM + LOG_CSV_HEADER, 'utf8')];
-  let text = '';
+  let text = UTF8_BOM + LOG_CSV_HEADER;
+  let anyRow = false;
   for (const [id, track, date, time, discipline, procedure, procedureId, site, verifier, simulated, status, notes] of rows) {
+    anyRow = true;
     let signed = states.get(track);
     if (!signed) states.set(track, (signed = lookups.signatures(track)));
     const judged = lookups.judge(track, id);
@@ -267,13 +272,12 @@ export function logCsv(db: DB, trackId: number | null, lookups: LogCsvLookups): 
         .map(csvCell)
         .join(',');
     if (text.length >= CSV_CHUNK_CHARS) {
-      chunks.push(Buffer.from(text, 'utf8'));
+      write(text);
       text = '';
     }
   }
-  // Papa.unparse, which this replaces, ended an export without rows with a line break after the header.
-  chunks.push(Buffer.from(chunks.length === 1 && text === '' ? '\r\n' : text, 'utf8'));
-  return Buffer.concat(chunks);
+  // Papa.unparse, which this replaced, ended an export without rows with a line break after the header.
+  write(anyRow ? text : text + '\r\n');
 }
 
 /** The rules the dashboard shows as warnings and the window, for the report's reader. */
@@ -301,6 +305,7 @@ async function progressReport(ctx: Ctx, trackId: number): Promise<SavedFile> {
     const month = e.performedOn.slice(0, 7);
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
   }
+  const { renderProgressReport } = await import('../pdf/progress');
   const rendered = await renderProgressReport(
     {
       generatedAt: now.toISOString(),
@@ -476,8 +481,11 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
       category: (t, e) => views.get(t)?.view.categoryOf(e) ?? null,
       signatures: (t) => signatureStates(ctx.db, t),
     };
-    return file(`${name}.csv`, 'text/csv', logCsv(ctx.db, trackId, lookups));
+    const written = writeExport(ctx.dataDir, (write) => writeLogCsv(ctx.db, trackId, lookups, write));
+    return { fileName: `${name}.csv`, mime: 'text/csv', exportId: written.id, bytes: written.bytes };
   },
+
+  'documents.readExport': (ctx, input) => readExportPiece(ctx.dataDir, input.exportId, input.offset),
 
   'documents.arrtHelper': async (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);

@@ -2,12 +2,10 @@
 // paged log, and the look-ups the quick log makes while the user types. Every write and its audit
 // row share one transaction, so a change is either fully recorded or not made at all.
 import { localIsoDate } from '../../../shared/dates';
-import { disciplineByCode } from '../../../shared/disciplines';
 import type { Entry, Track } from '../../../shared/domain';
 import { entryDateIssues } from '../../../shared/entry-rules';
-import type { DayCap, EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
+import type { EntryWarning, HistoryEvent, ProcedureOption, entryChannels } from '../../../shared/ipc/entries';
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
-import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { appendAudit, auditHistory } from '../audit';
 import type { Ctx } from '../context';
@@ -32,8 +30,7 @@ import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { entryIdsByCounting, judgeEntries } from './entry-judgement';
 import { entryMarks } from './signoff';
-import { resolveCatalog } from './dashboard';
-import { catalogListIsBinding, catalogProcedures } from './track-catalog';
+import { catalogListIsBinding, catalogProcedures, dailyCap } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 
@@ -41,25 +38,6 @@ function requireTrack(db: DB, trackId: number): Track {
   const track = getTrack(db, trackId);
   if (!track) throw new AppFailure('not-found', 'That track no longer exists.', [{ path: 'trackId', message: 'That track no longer exists.' }]);
   return track;
-}
-
-/**
- * The entries-per-day limit for this track on this day: the one its requirement list sets (what the
- * engine applies), named as the list's own when the list is the user's rather than RadLedger's
- * ARRT or example list; without any list, ARRT's limit for the discipline. `from` is the first day
- * the limit applies (null: every day, or no limit at all).
- */
-function dailyCap(db: DB, track: Track, performedOn: string): DayCap {
-  const { catalog } = resolveCatalog(db, track);
-  if (catalog) {
-    const cap = catalog.dailyCap?.value ?? null;
-    if (cap === null) return { cap: null, source: null, from: null };
-    const from = catalog.dailyCapAppliesFrom?.value ?? null;
-    return { cap: from === null || performedOn >= from ? cap : null, source: catalog.kind === 'custom' ? 'requirements' : 'arrt', from };
-  }
-  const cap = disciplineByCode(track.discipline)?.dailyCap ?? null;
-  if (cap === null) return { cap: null, source: null, from: null };
-  return { cap: performedOn >= DAILY_CAP_FROM ? cap : null, source: 'arrt', from: DAILY_CAP_FROM };
 }
 
 function throwIfIssues(issues: FieldIssue[]): void {

@@ -2,7 +2,7 @@
 // rotation planner and the .ics export. Every write and its audit row share one transaction.
 import { localIsoDate } from '../../../shared/dates';
 import type { PlanProposal, RotationSessionRecord, planningChannels } from '../../../shared/ipc/planning';
-import { buildIcs, rotationSessionEvent, shiftEvent, type IcsEvent } from '../../../shared/planning/ics';
+import type { IcsEvent } from '../../../shared/planning/ics';
 import { planRotations } from '../../../shared/planning/planner';
 import { shiftsBetween } from '../../../shared/planning/roster';
 import { addIsoDays, type WorkPattern } from '../../../shared/planning/schedule';
@@ -108,7 +108,9 @@ function propose(ctx: Ctx, trackId: number, targetIn: string | null | undefined,
   };
 }
 
-function exportIcs(ctx: Ctx, fromIn: string | null | undefined, includeShifts: boolean): { filename: string; text: string; events: number } {
+async function exportIcs(ctx: Ctx, fromIn: string | null | undefined, includeShifts: boolean): Promise<{ filename: string; text: string; events: number }> {
+  // ical.js loads on first use, not with the backend (docs/decisions.md).
+  const { buildIcs, rotationSessionEvent, shiftEvent } = await import('../../../shared/planning/ics');
   const today = localIsoDate(ctx.now());
   const from = fromIn ?? today;
   const settings = getSettings(ctx.db);

@@ -13,8 +13,8 @@ import { canonicalJson, appendAudit, sha256 } from '../audit';
 import { prepareAttachment, stageAttachment } from '../attachments';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { renderReviewForm, REVIEW_FORM_FORMAT, REVIEW_FORM_VERSION, type ReviewFormPayload } from '../pdf/review-form';
-import { readReviewForm } from '../pdf/review-form-read';
+import { REVIEW_FORM_FORMAT, REVIEW_FORM_VERSION } from '../pdf/formats';
+import type { ReviewFormPayload } from '../pdf/review-form';
 import { getEntry } from '../tables/entries';
 import {
   entryEvents,
@@ -214,6 +214,8 @@ async function sendForm(ctx: Ctx, input: { batch: BatchFilter; kind: SignatureKi
     reviewDigest: reviewDigest(entries),
   };
   const siteName = input.batch.siteId ? (entries.find((e) => e.siteId === input.batch.siteId)?.siteName ?? null) : null;
+  // pdfkit (drawing) and pdf-lib (reading) load on first use, not with the backend (docs/decisions.md).
+  const { renderReviewForm } = await import('../pdf/review-form');
   const pdf = await renderReviewForm({
     payload,
     generatedAt: now,
@@ -251,6 +253,7 @@ async function importForm(ctx: Ctx, input: { fileName: string; base64: string })
   const prepared = prepareAttachment({ name: input.fileName, dataBase64: input.base64 }, 'base64');
   if (prepared.mime !== 'application/pdf') throw new AppFailure('validation', 'A returned review form is a PDF file.', [{ path: 'base64', message: 'Choose the PDF the reviewer returned.' }]);
   const checklistIds = [...new Set([...checklistFor('verifier'), ...checklistFor('supervisor')].map((c) => c.id))];
+  const { readReviewForm } = await import('../pdf/review-form-read');
   const read = await readReviewForm(prepared.bytes, checklistIds);
   const payload = read.payload ?? read.infoPayload;
   if (!payload || payload.format !== REVIEW_FORM_FORMAT) {

@@ -4,7 +4,10 @@
 // procedures.
 import { currentCatalogFor } from '../../../shared/catalog/builtin';
 import { validateCatalog, type Catalog } from '../../../shared/catalog/schema';
+import { disciplineByCode } from '../../../shared/disciplines';
 import type { Track } from '../../../shared/domain';
+import type { DayCap } from '../../../shared/ipc/entries';
+import { DAILY_CAP_FROM } from '../../../shared/signoff/arrt-days';
 import type { EngineContext } from '../../../shared/engine/evaluate';
 import type { DB } from '../db/open';
 import { getCatalogRow, parseCatalogRow, type StoredCatalog } from '../tables/catalogs';
@@ -37,6 +40,25 @@ export function validatedRevision(db: DB, id: number): ValidatedRevision | undef
   const revision = { stored, validation: validateCatalog(stored.raw) };
   perDb.set(id, { json: row.json, revision });
   return revision;
+}
+
+/**
+ * The entries-per-day limit for this track on this day: the one its requirement list sets (what the
+ * engine applies), named as the list's own when the list is the user's rather than RadLedger's
+ * ARRT or example list; without any list, ARRT's limit for the discipline. `from` is the first day
+ * the limit applies (null: every day, or no limit at all).
+ */
+export function dailyCap(db: DB, track: Track, performedOn: string): DayCap {
+  const catalog = trackCatalog(db, track);
+  if (catalog) {
+    const cap = catalog.dailyCap?.value ?? null;
+    if (cap === null) return { cap: null, source: null, from: null };
+    const from = catalog.dailyCapAppliesFrom?.value ?? null;
+    return { cap: from === null || performedOn >= from ? cap : null, source: catalog.kind === 'custom' ? 'requirements' : 'arrt', from };
+  }
+  const cap = disciplineByCode(track.discipline)?.dailyCap ?? null;
+  if (cap === null) return { cap: null, source: null, from: null };
+  return { cap: performedOn >= DAILY_CAP_FROM ? cap : null, source: 'arrt', from: DAILY_CAP_FROM };
 }
 
 export function trackCatalog(db: DB, track: Pick<Track, 'catalogId' | 'discipline' | 'startDate'>): Catalog | null {

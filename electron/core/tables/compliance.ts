@@ -84,17 +84,22 @@ export function getItem(db: DB, id: number, opts: { includeDeleted?: boolean } =
   return row && toItem(row);
 }
 
-/** A live item's document reference: which stored file, under which name (null: none). */
-export function getItemAttachmentRef(db: DB, id: number): AttachmentRef | null | undefined {
+/**
+ * A live wallet item's or education activity's document reference: which stored file, under which
+ * name (null: none; undefined: no such live row).
+ */
+export function attachmentRefOf(db: DB, table: 'compliance_items' | 'education_activities', id: number): AttachmentRef | null | undefined {
   const row = db
     .prepare(
-      `SELECT c.attachment_id AS id, COALESCE(c.attachment_name, a.original_name) AS name
-       FROM compliance_items c LEFT JOIN attachments a ON a.id = c.attachment_id WHERE c.id = ? AND c.deleted_at IS NULL`,
+      `SELECT r.attachment_id AS id, COALESCE(r.attachment_name, a.original_name) AS name
+       FROM ${table} r LEFT JOIN attachments a ON a.id = r.attachment_id WHERE r.id = ? AND r.deleted_at IS NULL`,
     )
     .get(id) as { id: number | null; name: string | null } | undefined;
   if (!row) return undefined;
   return row.id === null ? null : { id: row.id, name: row.name ?? '' };
 }
+
+export const getItemAttachmentRef = (db: DB, id: number) => attachmentRefOf(db, 'compliance_items', id);
 
 /** Live items, grouped by kind in wallet order, then soonest expiry first. */
 export function listItems(db: DB): ComplianceItem[] {

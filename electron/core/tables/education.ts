@@ -3,7 +3,7 @@
 import type { EducationActivityRecord, EducationCategoryOption } from '../../../shared/education/summary';
 import type { AttachmentMime } from '../../../shared/sites/types';
 import type { DB } from '../db/open';
-import type { AttachmentRef } from './compliance';
+import { attachmentRefOf } from './compliance';
 
 interface ActivityRow {
   id: number;
@@ -57,16 +57,7 @@ export function getActivity(db: DB, id: number, opts: { includeDeleted?: boolean
 }
 
 /** A live activity's certificate reference: which stored file, under which name (null: none). */
-export function getActivityAttachmentRef(db: DB, id: number): AttachmentRef | null | undefined {
-  const row = db
-    .prepare(
-      `SELECT e.attachment_id AS id, COALESCE(e.attachment_name, a.original_name) AS name
-       FROM education_activities e LEFT JOIN attachments a ON a.id = e.attachment_id WHERE e.id = ? AND e.deleted_at IS NULL`,
-    )
-    .get(id) as { id: number | null; name: string | null } | undefined;
-  if (!row) return undefined;
-  return row.id === null ? null : { id: row.id, name: row.name ?? '' };
-}
+export const getActivityAttachmentRef = (db: DB, id: number) => attachmentRefOf(db, 'education_activities', id);
 
 export interface ActivityFields {
   completedOn: string;

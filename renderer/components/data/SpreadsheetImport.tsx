@@ -316,7 +316,8 @@ export function SpreadsheetImport(props: { refreshKey: number; onDataChanged: ()
               ) : null}
               {check.overCapDays.length ? (
                 <Banner tone="warn">
-                  {plural(check.overCapDays.length, 'day')} would have more {track?.discipline} entries than ARRT accepts per day ({check.overCapDays[0]!.cap}):{' '}
+                  {plural(check.overCapDays.length, 'day')} would have more {track?.discipline} entries than{' '}
+                  {check.overCapDays[0]!.source === 'arrt' ? 'ARRT accepts' : 'your requirement list counts'} per day ({check.overCapDays[0]!.cap}):{' '}
                   {check.overCapDays
                     .slice(0, 8)
                     .map((d) => `${d.date} (${d.count})`)

@@ -8,7 +8,7 @@ import { openBackend, type Backend } from '../../../../../electron/core/backend'
 import type { EntryPage } from '../../../../../shared/ipc/entries';
 import type { ImportPreview, ImportResult } from '../../../../../shared/ipc/import';
 import type { SiteRecord } from '../../../../../shared/sites/types';
-import { call, value } from '../../../../helpers/backend';
+import { call, exportedCsv, value } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 const open = (): Backend => openBackend({ dataDir: tempDir(), host: 'preview', appVersion: 't', now: fixedClock('2026-11-24T12:00:00Z') });
@@ -34,8 +34,8 @@ describe('CSV round trip', () => {
     for (const [i, e] of TRICKY.entries()) {
       await call(source, 'entries.create', { trackId: t1, performedOn: `2026-06-0${i + 1}`, ...e });
     }
-    const csv = await call(source, 'documents.csv', { trackId: t1 });
-    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    const csv = await exportedCsv(source, t1);
+    const text = csv.text;
     // The file itself is safe in a spreadsheet.
     for (const row of Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data) {
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -50,7 +50,7 @@ describe('CSV round trip', () => {
     const sites = value<SiteRecord[]>(await target.dispatch('sites.list', undefined)).map((s) => s.name).sort();
     expect(sites).toEqual(['-Mercy West', '@Valley', 'Mercy General']);
     // And exported again, byte for byte the same cells.
-    const again = Buffer.from((await call(target, 'documents.csv', { trackId: t2 })).base64, 'base64').toString('utf8');
+    const again = (await exportedCsv(target, t2)).text;
     const cells = (t: string) => Papa.parse<string[]>(t.slice(1), { skipEmptyLines: true }).data.map((r) => r.slice(1)); // minus the id column
     expect(cells(again)).toEqual(cells(text));
     target.close();
@@ -64,7 +64,7 @@ describe('CSV round trip', () => {
     const [row] = value<EntryPage>(await backend.dispatch('entries.list', { trackId: t })).rows;
     // Exactly the text the file held: not unquoted (it is not RadLedger's export), not run.
     expect(row).toMatchObject({ procedureName: '=HYPERLINK("http://evil.example","x")', siteName: "'+1", notes: '@cmd /c calc' });
-    const out = Buffer.from((await call(backend, 'documents.csv', { trackId: t })).base64, 'base64').toString('utf8');
+    const out = (await exportedCsv(backend, t)).text;
     const [, data] = Papa.parse<string[]>(out.slice(1), { skipEmptyLines: true }).data;
     for (const cell of data!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(data).toContain('\'=HYPERLINK("http://evil.example","x")');

@@ -239,7 +239,7 @@ describe('dates, track start, cap, history', () => {
     await call(b, 'entries.create', { trackId, performedOn: '2025-05-05', procedureName: 'Routine Head' });
     const lines = ['date,procedure', ...Array.from({ length: 9 }, () => '2025-05-05,Routine Chest'), '2025-05-06,Sinuses'];
     const check = await call(b, 'import.check', { ...file('a.csv', Buffer.from(lines.join('\n'))), trackId, mapping: { date: 0, procedure: 1 } });
-    expect(check.overCapDays).toEqual([{ date: '2025-05-05', count: 10, cap: 9 }]);
+    expect(check.overCapDays).toEqual([{ date: '2025-05-05', count: 10, cap: 9, source: 'arrt' }]);
     b.close();
   });
 

@@ -10,6 +10,7 @@ import { VERIFIER_CHECKLIST } from '../../../../../shared/signoff/checklist';
 import { LOG_CSV_HEADER } from '../../../../../shared/signoff/csv';
 import { openBackend } from '../../../../../electron/core/backend';
 import { seedProgressLog } from '../../../../helpers/progress-seed';
+import { exportedCsv } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 import { call, PNG_DATA_URL, seed, type Seeded } from './signoff-seed';
 
@@ -161,8 +162,7 @@ describe('CSV of the log', () => {
     for (const name of ['=HYPERLINK("http://x","y")', '+1+2', '-3+4', '@SUM(A1)']) {
       await call(s.backend, 'entries.create', { trackId: s.trackId, performedOn: '2026-06-05', procedureName: name, siteName: 'Mercy General' });
     }
-    const csv = await call<SavedFile>(s.backend, 'documents.csv', { trackId: s.trackId });
-    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    const { text } = await exportedCsv(s.backend, s.trackId);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(6);
@@ -186,8 +186,7 @@ describe('CSV of the log: what a spreadsheet user needs', () => {
       });
       ids.push(e.id);
     }
-    const csv = await call<SavedFile>(s.backend, 'documents.csv', { trackId: s.trackId });
-    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    const { text } = await exportedCsv(s.backend, s.trackId);
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(LOG_CSV_HEADER);
     expect(LOG_CSV_HEADER).toBe('id,date,time,discipline,procedure,procedure_id,category,site,verifier,simulated,status,counts,reason,signature,notes');
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
@@ -200,7 +199,7 @@ describe('CSV of the log: what a spreadsheet user needs', () => {
     const signed = byId.get(s.entryIds[0]!)!;
     expect(signed).toMatchObject({ signature: 'signed', counts: 'no', reason: 'The procedure is not in this requirement catalog.', category: '' });
     // The export of all tracks says the same.
-    const all = Buffer.from((await call<SavedFile>(s.backend, 'documents.csv', { trackId: null })).base64, 'base64').toString('utf8');
+    const all = (await exportedCsv(s.backend, null)).text;
     expect(all).toContain('Over the daily limit of 9 entries');
   });
 });

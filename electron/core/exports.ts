@@ -1,0 +1,113 @@
+// Produced files too large to travel in one message (the CSV of a whole log): the backend writes
+// them in chunks to <dataDir>/exports/<id>.partial, renames the complete file to <id>, and the
+// renderer reads it back in pieces of EXPORT_PIECE_BYTES (documents.readExport), saving the pieces
+// through one Blob as it saves every produced file. The backend never holds the whole text, nor a
+// base64 copy of it (at 100k entries those two were ~50 MB of its peak memory; docs/benchmarks.md).
+// The file is removed once its last piece is read; a leftover (the window closed mid-download, a
+// crash) is removed at the next start or the next export once it is an hour old.
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../shared/result';
+
+/**
+ * One piece read by the renderer: 512 KiB of bytes, ~0.7 MB of base64 per message. Under ~1 MB of
+ * base64 on purpose: Node makes a longer base64 string an "external" string in malloc'd memory,
+ * which the allocator keeps after the string is collected (1 MiB pieces of a 15 MB export left
+ * ~20 MB in the backend's resident memory); a shorter one lives in V8's heap and is given back.
+ */
+export const EXPORT_PIECE_BYTES = 1 << 19;
+
+/** A leftover export older than this was abandoned (a save takes seconds). */
+export const STALE_EXPORT_MS = 60 * 60 * 1000;
+
+export const EXPORT_ID = /^[0-9a-f]{32}$/;
+
+export function exportsDir(dataDir: string): string {
+  return path.join(dataDir, 'exports');
+}
+
+/** Removes exports (finished or partial) not touched for STALE_EXPORT_MS. */
+export function removeStaleExports(dataDir: string, nowMs = Date.now()): void {
+  const dir = exportsDir(dataDir);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (nowMs - statSync(file).mtimeMs >= STALE_EXPORT_MS) rmSync(file, { force: true });
+    } catch {
+      // Gone already: a leftover is untidy, never harmful.
+    }
+  }
+}
+
+/**
+ * Writes an export through `produce`, which hands its text to `write` in chunks of any size. The
+ * chunks go to disk as they come; the file appears under its id only once complete.
+ */
+export function writeExport(dataDir: string, produce: (write: (text: string) => void) => void): { id: string; bytes: number } {
+  const dir = exportsDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  removeStaleExports(dataDir);
+  const id = randomBytes(16).toString('hex');
+  const partial = path.join(dir, `${id}.partial`);
+  const fd = openSync(partial, 'w');
+  let bytes = 0;
+  try {
+    try {
+      produce((text) => {
+        if (text === '') return;
+        // A string is encoded by the write itself: no Buffer per chunk waiting for the collector.
+        const written = writeSync(fd, text, null, 'utf8');
+        const size = Buffer.byteLength(text, 'utf8');
+        if (written !== size) {
+          const rest = Buffer.from(text, 'utf8');
+          for (let at = written; at < size; ) at += writeSync(fd, rest, at, size - at);
+        }
+        bytes += size;
+      });
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, path.join(dir, id));
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  return { id, bytes };
+}
+
+/**
+ * The piece of export `id` that starts at byte `offset`, as base64, and where the next piece
+ * starts (null after the last piece, which also removes the file).
+ */
+export function readExportPiece(dataDir: string, id: string, offset: number): { base64: string; next: number | null } {
+  if (!EXPORT_ID.test(id)) throw new AppFailure('validation', 'That export does not exist.');
+  const file = path.join(exportsDir(dataDir), id);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    throw new AppFailure('not-found', 'That export is no longer available. Save it again.');
+  }
+  let size: number;
+  let got = 0;
+  try {
+    size = statSync(file).size;
+    if (offset > size) throw new AppFailure('validation', 'The export is shorter than that.');
+    const want = Math.min(EXPORT_PIECE_BYTES, size - offset);
+    while (got < want) {
+      const n = readSync(fd, scratch, got, want - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const end = offset + got;
+  if (end >= size) rmSync(file, { force: true });
+  return { base64: scratch.toString('base64', 0, got), next: end >= size ? null : end };
+}
+
+/** One buffer for every piece read (the backend is single-threaded and each read is synchronous). */
+const scratch = Buffer.allocUnsafe(EXPORT_PIECE_BYTES);
