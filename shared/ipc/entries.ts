@@ -87,6 +87,13 @@ export type EntrySort = (typeof ENTRY_SORTS)[number];
 export const COUNTING_FILTERS = ['all', 'counts', 'not-counting'] as const;
 export type CountingFilter = (typeof COUNTING_FILTERS)[number];
 
+/**
+ * Signature state filter: 'holds' leaves out entries whose signature is void (edited since, or their
+ * site renamed); 'void' lists only those. The Log's "Signed" and "Signature void" choices.
+ */
+export const SIGNATURE_FILTERS = ['holds', 'void'] as const;
+export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number];
+
 export const entryListInput = z.strictObject({
   trackId: id.optional(),
   from: isoDate.optional(),
@@ -94,6 +101,7 @@ export const entryListInput = z.strictObject({
   siteId: id.optional(),
   procedureName: z.string().max(PROCEDURE_MAX, { abort: true }).optional(),
   status: z.enum(ENTRY_STATUSES).optional(),
+  signature: z.enum(SIGNATURE_FILTERS).optional(),
   /** Free-text search over procedure, site, verifier and notes. */
   q: z.string().trim().max(100, { abort: true }).optional(),
   /** Whether the requirement engine counts the entry; needs a track (its catalog decides). */

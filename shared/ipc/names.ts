@@ -2,7 +2,9 @@
 // name take the catalog's), and merging two sites that are the same place. Both audited, both
 // undoable (a rename by renaming back the same entries; a merge by its result naming what moved).
 import { z } from 'zod';
+import type { SiteSignatureImpact } from '../sites/signature-impact';
 import { channel } from './define';
+import { voidSignatures } from './sites';
 import { id } from './tracks';
 
 export interface ProcedureRenameResult {
@@ -20,6 +22,8 @@ export interface SiteMergeResult {
   removedName: string;
 }
 
+export const siteMergeInput = z.strictObject({ fromId: id, intoId: id, voidSignatures });
+
 export const nameChannels = {
   'entries.renameProcedure': channel<ProcedureRenameResult>()(
     z.strictObject({
@@ -32,5 +36,8 @@ export const nameChannels = {
       ids: z.array(id).max(1_000_000).optional(),
     }),
   ),
-  'sites.merge': channel<SiteMergeResult>()(z.strictObject({ fromId: id, intoId: id })),
+  /** The merged site's signed entries take the kept site's name: refused unless `voidSignatures`. */
+  'sites.merge': channel<SiteMergeResult>()(siteMergeInput),
+  /** Whose signatures this merge would void, found without making it. */
+  'sites.mergeImpact': channel<SiteSignatureImpact>()(siteMergeInput),
 };

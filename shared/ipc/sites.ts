@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISCIPLINE_CODES } from '../disciplines';
 import type { DueFollowUp } from '../sites/followups';
+import type { SiteSignatureImpact } from '../sites/signature-impact';
 import type { SiteVariety } from '../sites/variety';
 import {
   AFFILIATIONS,
@@ -57,7 +58,12 @@ export const siteFieldsInput = z.strictObject({
 
 export const siteCreateInput = siteFieldsInput.extend({ status: z.enum(SITE_STATUSES).default('prospect') });
 export type SiteCreateInput = z.input<typeof siteCreateInput>;
-export const siteUpdateInput = siteFieldsInput.extend({ id });
+/**
+ * A change of the stored name voids the signatures of the site's signed entries (a signature covers
+ * the site by name): refused with 'conflict' unless `voidSignatures` is true. See sites.updateImpact.
+ */
+export const voidSignatures = z.boolean().optional();
+export const siteUpdateInput = siteFieldsInput.extend({ id, voidSignatures });
 export type SiteUpdateInput = z.input<typeof siteUpdateInput>;
 
 export const siteMoveInput = z.strictObject({
@@ -92,6 +98,8 @@ export interface VarietyReport {
 }
 
 /** A contact-log field that looks like it holds a patient identifier: saved anyway, as notes are. */
+export type { SiteSignatureImpact } from '../sites/signature-impact';
+
 export interface ContactPhiWarning {
   kind: 'phi';
   field: 'person' | 'role' | 'outcome';
@@ -104,6 +112,8 @@ export const siteChannels = {
   'sites.list': channel<SiteRecord[]>()(z.undefined()),
   'sites.create': channel<SiteRecord>()(siteCreateInput),
   'sites.update': channel<SiteRecord>()(siteUpdateInput),
+  /** Whose signatures this update would void, found without making it. */
+  'sites.updateImpact': channel<SiteSignatureImpact>()(siteUpdateInput),
   'sites.move': channel<SiteRecord>()(siteMoveInput),
   'sites.contacts': channel<SiteContact[]>()(z.strictObject({ siteId: id })),
   'sites.addContact': channel<SavedContact>()(contactCreateInput),

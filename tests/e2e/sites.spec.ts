@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, format } from 'date-fns';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -226,4 +227,112 @@ test('wallet: the same scan attached to two items keeps each item’s own name, 
   await hipaa.getByRole('button', { name: 'Open HIPAA certificate.pdf' }).click();
   await expect(hipaa.getByRole('link', { name: 'Save a copy' })).toHaveAttribute('download', 'HIPAA certificate.pdf');
   await expect(hipaa.getByRole('link', { name: 'Save a copy' })).toHaveAttribute('href', href);
+});
+
+test('renaming or merging a site whose entries are signed asks first, naming whose signatures it voids', async ({ page, app }) => {
+  const dispatch = app.server.backend.dispatch;
+  const call = async <T,>(c: string, i?: unknown) => {
+    const r = (await dispatch(c, i)) as { ok: boolean; value: T; error?: { message: string } };
+    if (!r.ok) throw new Error(`${c}: ${r.error?.message}`);
+    return r.value;
+  };
+  const track = await call<{ id: number }>('tracks.create', { discipline: 'CT', startDate: '2026-01-05' });
+  for (let i = 1; i <= 3; i++) {
+    await call('entries.create', { trackId: track.id, performedOn: '2026-03-02', performedAt: `0${i + 6}:00`, procedureName: `CT Head ${i}`, siteName: 'Mercy General' });
+  }
+  await call('entries.create', { trackId: track.id, performedOn: '2026-03-03', performedAt: '09:00', procedureName: 'CT Chest St Marys', siteName: 'St Marys' });
+  await call('entries.create', { trackId: track.id, performedOn: '2026-03-04', performedAt: '09:00', procedureName: 'CT Spine Valley', siteName: 'Valley Imaging' });
+  const { sites } = await call<{ sites: Array<{ id: number; name: string }> }>('signoff.options');
+  const siteId = (name: string) => sites.find((s) => s.name === name)!.id;
+  await call('signoff.saveCandidate', { name: 'Jamie Rivera', arrtId: '123456' });
+  const v = await call<{ id: number }>('verifiers.save', { name: 'Dana Okafor', credentials: 'R.T.(R)(CT)(ARRT)', siteIds: [siteId('Mercy General'), siteId('St Marys')] });
+  const attested = { facility: true, 'date-time': true, equipment: true, present: true, quality: true };
+  for (const site of ['Mercy General', 'St Marys']) {
+    const batch = { trackId: track.id, siteId: siteId(site) };
+    const p = await call<{ digest: string; entries: Array<{ id: number }> }>('signoff.preview', { batch, kind: 'verifier', verifierId: v.id });
+    await call('review.submit', {
+      batch, kind: 'verifier', verifierId: v.id, digest: p.digest, signerName: 'Dana Okafor', method: 'typed', attested,
+      decisions: p.entries.map((e) => ({ entryId: e.id, decision: 'accept' })),
+    });
+  }
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('sites');
+  await page.getByRole('button', { name: 'Open Mercy General' }).click();
+  const detail = page.getByRole('region', { name: /^Mercy General/ });
+  await detail.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.getByRole('form', { name: 'Edit Mercy General' });
+  await form.getByLabel('Site name').fill('Mercy General Hospital');
+  await form.getByLabel('Equipment').fill('Siemens SOMATOM Force');
+  await form.getByLabel('Site name').press('Enter');
+  const warning = form.getByRole('alert').filter({ hasText: 'voids the signatures' });
+  await expect(warning).toContainText('Renaming “Mercy General” voids the signatures on 3 signed entries');
+  await expect(warning.getByRole('list', { name: 'Signatures it voids' })).toContainText('Dana Okafor, R.T.(R)(CT)(ARRT) — verifier, signed');
+  await expect(warning).toBeFocused();
+  // No serious accessibility problem in the warning (contrast of its text and buttons included).
+  const axe = await new AxeBuilder({ page }).include('.site-void-warning').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('site-rename-warning-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('site-rename-warning-1024.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Escape cancels: nothing renamed, nothing typed is lost, focus back on the name.
+  await page.keyboard.press('Escape');
+  await expect(warning).toHaveCount(0);
+  await expect(form.getByLabel('Site name')).toBeFocused();
+  await expect(form.getByLabel('Site name')).toHaveValue('Mercy General Hospital');
+  await expect(form.getByLabel('Equipment')).toHaveValue('Siemens SOMATOM Force');
+  expect((await call<Array<{ name: string }>>('sites.list')).map((s) => s.name)).toContain('Mercy General');
+
+  // Ask again and go ahead with the keyboard: Tab from the warning reaches "Rename anyway".
+  await form.getByLabel('Site name').press('Enter');
+  await expect(warning).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(warning.getByRole('button', { name: 'Rename anyway' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Open Mercy General Hospital' })).toBeVisible();
+
+  // A site without signed entries is renamed without a question.
+  await page.getByRole('button', { name: 'Open Valley Imaging' }).click();
+  await page.getByRole('region', { name: /^Valley Imaging/ }).getByRole('button', { name: 'Edit details' }).click();
+  const valley = page.getByRole('form', { name: 'Edit Valley Imaging' });
+  await valley.getByLabel('Site name').fill('Valley Imaging Center');
+  await valley.getByRole('button', { name: 'Save site' }).click();
+  await expect(page.getByRole('button', { name: 'Open Valley Imaging Center' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'voids the signatures' })).toHaveCount(0);
+
+  // Merging St Marys (one signed entry) into Mercy General Hospital asks the same way.
+  await page.getByRole('button', { name: 'Open St Marys' }).click();
+  const merge = page.locator('details').filter({ hasText: 'Same place as another site?' });
+  if (!(await merge.evaluate((el) => (el as HTMLDetailsElement).open))) await merge.locator('summary').click();
+  await merge.getByLabel('Merge into').selectOption({ label: 'Mercy General Hospital' });
+  await merge.getByRole('button', { name: 'Merge…' }).click();
+  const mergeWarning = merge.getByRole('alert').filter({ hasText: 'voids the signatures' });
+  await expect(mergeWarning).toContainText('Merging “St Marys” into “Mercy General Hospital” voids the signatures on 1 signed entry');
+  await expect(mergeWarning).toContainText('entries already at “Mercy General Hospital” stay signed');
+  await mergeWarning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('site-merge-warning-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await mergeWarning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('site-merge-warning-1024.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await mergeWarning.getByRole('button', { name: 'Merge anyway' }).click();
+  await expect(page.getByText('Merged St Marys into Mercy General Hospital: 1 entry moved.')).toBeVisible();
+
+  // The Log shows those signatures void, as after an entry edit; the unsigned entry stays unsigned.
+  await app.open('log');
+  const row = (name: string) => page.getByRole('row').filter({ hasText: name });
+  for (const name of ['CT Head 1', 'CT Head 2', 'CT Head 3', 'CT Chest St Marys']) await expect(row(name)).toContainText('Signature void');
+  await expect(row('CT Spine Valley')).not.toContainText('Signature');
+  // The Status filter goes by what the Log shows: "Signed" leaves them out, "Signature void" lists them.
+  await page.getByLabel('Status filter').selectOption({ label: 'Signature void' });
+  await expect(row('CT Head 1')).toBeVisible();
+  await expect(row('CT Spine Valley')).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: 'Signature void' })).toHaveCount(4);
+  await page.getByLabel('Status filter').selectOption({ label: 'Signed' });
+  await expect(row('CT Head 1')).toHaveCount(0);
+  await expect(row('CT Chest St Marys')).toHaveCount(0);
 });

@@ -25,6 +25,7 @@ import {
   updateEntry,
 } from '../tables/entries';
 import { ensureSite, listSiteNames } from '../tables/sites';
+import { signedLiveEntries } from '../tables/signoff';
 import { getTrack } from '../tables/tracks';
 import { getVerifier } from '../tables/verifiers';
 import { entryIdsByCounting, judgeEntries } from './entry-judgement';
@@ -298,8 +299,22 @@ export const entryHandlers: HandlerMap<ChannelsOf<typeof entryChannels>> = {
 };
 
 function listFiltered(ctx: Ctx, input: Parameters<(typeof entryHandlers)['entries.list']>[1]) {
-  if (input.counting === 'all') return listEntries(ctx.db, input);
-  return listEntries(ctx.db, { ...input, ids: entryIdsByCounting(ctx, input.trackId, input.counting === 'counts') });
+  let ids = input.counting === 'all' ? undefined : entryIdsByCounting(ctx, input.trackId, input.counting === 'counts');
+  let notIds: number[] | undefined;
+  if (input.signature !== undefined) {
+    // As the Log marks them: an entry whose newest verifier signature no longer matches it.
+    const voided = voidSignatureIds(ctx.db, input.trackId);
+    const set = new Set(voided);
+    if (input.signature === 'void') ids = ids === undefined ? voided : ids.filter((id) => set.has(id));
+    else notIds = voided;
+  }
+  return listEntries(ctx.db, { ...input, ids, notIds });
+}
+
+/** Live entries (of a track, or all) whose signature reads "Signature void" in the Log. */
+function voidSignatureIds(db: DB, trackId: number | undefined): number[] {
+  const marks = entryMarks(db, signedLiveEntries(db, trackId));
+  return Object.entries(marks).flatMap(([id, m]) => (m.state === 'void' ? [Number(id)] : []));
 }
 
 function changeStatuses(ctx: Ctx, changes: ReadonlyArray<{ id: number; status: Entry['status'] }>) {

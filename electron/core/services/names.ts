@@ -1,12 +1,52 @@
 // Bulk procedure rename in the log, and site merge. Every entry changed gets its own audit row in
 // the same transaction, as an edit in the log would.
-import type { nameChannels } from '../../../shared/ipc/names';
+import type { nameChannels, SiteMergeResult } from '../../../shared/ipc/names';
+import type { SiteSignatureImpact } from '../../../shared/sites/signature-impact';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
+import type { Ctx } from '../context';
 import { getEntry } from '../tables/entries';
 import { getTrack } from '../tables/tracks';
+import { dryRun, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
+
+/** The merge itself, in the caller's transaction, with the signatures it voided. */
+function mergeSites(ctx: Ctx, input: { fromId: number; intoId: number }): { result: SiteMergeResult; impact: SiteSignatureImpact } {
+  if (input.fromId === input.intoId) throw new AppFailure('validation', 'Choose two different sites to merge.');
+  const site = ctx.db.prepare('SELECT * FROM sites WHERE id = ?');
+  const from = site.get(input.fromId) as { id: number; name: string } | undefined;
+  const into = site.get(input.intoId) as { id: number; name: string } | undefined;
+  if (!from || !into) throw new AppFailure('not-found', 'That site no longer exists.');
+  const now = ctx.now().toISOString();
+  const probe = probeSiteSignatures(ctx.db, from.id);
+  const entryIds = ctx.db.prepare('SELECT id FROM entries WHERE site_id = ? AND deleted_at IS NULL ORDER BY id').pluck().all(from.id) as number[];
+  const moveEntry = ctx.db.prepare('UPDATE entries SET site_id = ?, updated_at = ? WHERE id = ?');
+  for (const id of entryIds) {
+    const before = getEntry(ctx.db, id)!;
+    moveEntry.run(into.id, now, id);
+    appendAudit(ctx.db, now, 'entry', id, 'update', before, getEntry(ctx.db, id)!);
+  }
+  // Soft-deleted entries follow too, so a later restore lands on the kept site.
+  ctx.db.prepare('UPDATE entries SET site_id = ? WHERE site_id = ?').run(into.id, from.id);
+  // Everything else that points at the merged site (contacts, sessions, verifiers' sites,
+  // requirements, signatures...) moves as well; a row the kept site already has is dropped.
+  const refs = ctx.db
+    .prepare(
+      `SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" = 'sites' AND m.name <> 'entries'`,
+    )
+    .all() as Array<{ tbl: string; col: string }>;
+  for (const r of refs) ctx.db.prepare(`UPDATE OR IGNORE "${r.tbl}" SET "${r.col}" = ? WHERE "${r.col}" = ?`).run(into.id, from.id);
+  ctx.db.prepare('DELETE FROM sites WHERE id = ?').run(from.id);
+  const impact = voidedSince(ctx.db, probe);
+  appendAudit(ctx.db, now, 'site', from.id, 'delete', from, {
+    mergedInto: { id: into.id, name: into.name },
+    movedEntries: entryIds.length,
+    ...(impact.entries > 0 ? { voidedSignedEntries: impact.entries } : {}),
+  });
+  return { result: { movedEntries: entryIds.length, kept: { id: into.id, name: into.name }, removedName: from.name }, impact };
+}
 
 export const nameHandlers: HandlerMap<ChannelsOf<typeof nameChannels>> = {
   'entries.renameProcedure': (ctx, input) => {
@@ -42,35 +82,12 @@ export const nameHandlers: HandlerMap<ChannelsOf<typeof nameChannels>> = {
     })();
   },
 
-  'sites.merge': (ctx, input) => {
-    if (input.fromId === input.intoId) throw new AppFailure('validation', 'Choose two different sites to merge.');
-    const site = ctx.db.prepare('SELECT * FROM sites WHERE id = ?');
-    const from = site.get(input.fromId) as { id: number; name: string } | undefined;
-    const into = site.get(input.intoId) as { id: number; name: string } | undefined;
-    if (!from || !into) throw new AppFailure('not-found', 'That site no longer exists.');
-    const now = ctx.now().toISOString();
-    return ctx.db.transaction(() => {
-      const entryIds = ctx.db.prepare('SELECT id FROM entries WHERE site_id = ? AND deleted_at IS NULL ORDER BY id').pluck().all(from.id) as number[];
-      const moveEntry = ctx.db.prepare('UPDATE entries SET site_id = ?, updated_at = ? WHERE id = ?');
-      for (const id of entryIds) {
-        const before = getEntry(ctx.db, id)!;
-        moveEntry.run(into.id, now, id);
-        appendAudit(ctx.db, now, 'entry', id, 'update', before, getEntry(ctx.db, id)!);
-      }
-      // Soft-deleted entries follow too, so a later restore lands on the kept site.
-      ctx.db.prepare('UPDATE entries SET site_id = ? WHERE site_id = ?').run(into.id, from.id);
-      // Everything else that points at the merged site (contacts, sessions, verifiers' sites,
-      // requirements, signatures...) moves as well; a row the kept site already has is dropped.
-      const refs = ctx.db
-        .prepare(
-          `SELECT m.name AS tbl, f."from" AS col FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-           WHERE m.type = 'table' AND f."table" = 'sites' AND m.name <> 'entries'`,
-        )
-        .all() as Array<{ tbl: string; col: string }>;
-      for (const r of refs) ctx.db.prepare(`UPDATE OR IGNORE "${r.tbl}" SET "${r.col}" = ? WHERE "${r.col}" = ?`).run(into.id, from.id);
-      ctx.db.prepare('DELETE FROM sites WHERE id = ?').run(from.id);
-      appendAudit(ctx.db, now, 'site', from.id, 'delete', from, { mergedInto: { id: into.id, name: into.name }, movedEntries: entryIds.length });
-      return { movedEntries: entryIds.length, kept: { id: into.id, name: into.name }, removedName: from.name };
-    })();
-  },
+  // The moved entries take the kept site's name, which voids their signatures: asked first.
+  'sites.merge': (ctx, input) => ctx.db.transaction(() => {
+    const { result, impact } = mergeSites(ctx, input);
+    requireVoidConfirmed(impact, input.voidSignatures, 'merge', result.removedName);
+    return result;
+  })(),
+
+  'sites.mergeImpact': (ctx, input) => dryRun(ctx.db, () => mergeSites(ctx, input).impact),
 };

@@ -2,6 +2,7 @@
 import { detectPhi, phiWarningMessage } from '../../../shared/phi';
 import type { ContactPhiWarning } from '../../../shared/ipc/sites';
 import { localIsoDate } from '../../../shared/dates';
+import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { siteChannels, VarietyNeeds } from '../../../shared/ipc/sites';
 import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { contactDateIssues } from '../../../shared/sites/dates';
@@ -23,7 +24,10 @@ import {
 } from '../tables/sites-records';
 import { performedBySite } from '../tables/sites-variety';
 import { catalogHandlers } from './catalogs';
+import { dryRun, NO_SIGNED_ENTRIES, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
 import type { ChannelsOf, HandlerMap } from './types';
+
+type SiteUpdateInput = ParsedInputOf<'sites.update'>;
 
 function refuse(issues: FieldIssue[]): never {
   throw new AppFailure('validation', issues.map((i) => i.message).join(' '), issues);
@@ -82,6 +86,16 @@ function contactPhiWarnings(input: { person: string; role: string; outcome: stri
   });
 }
 
+/** The update itself, in the caller's transaction, with the signatures it voided. */
+function updateSite(ctx: Ctx, input: SiteUpdateInput, now: string) {
+  const before = requireSite(ctx, input.id);
+  assertNameFree(ctx, input.name, input.id);
+  // Of the site record only its name is in an entry's digest: the same stored name voids nothing.
+  const probe = before.name === input.name ? NO_SIGNED_ENTRIES : probeSiteSignatures(ctx.db, input.id);
+  updateSiteRecord(ctx.db, input.id, fields(input), now);
+  return { before, site: getSiteRecord(ctx.db, input.id)!, impact: voidedSince(ctx.db, probe) };
+}
+
 export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
   'sites.list': (ctx) => listSiteRecords(ctx.db),
 
@@ -97,17 +111,18 @@ export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
     })();
   },
 
+  // A new stored name voids the signatures of the site's signed entries: asked first (./site-signatures.ts).
   'sites.update': (ctx, input) => {
     const now = ctx.now().toISOString();
     return ctx.db.transaction(() => {
-      const before = requireSite(ctx, input.id);
-      assertNameFree(ctx, input.name, input.id);
-      updateSiteRecord(ctx.db, input.id, fields(input), now);
-      const site = getSiteRecord(ctx.db, input.id)!;
+      const { before, site, impact } = updateSite(ctx, input, now);
+      requireVoidConfirmed(impact, input.voidSignatures, 'rename', before.name);
       appendAudit(ctx.db, now, 'site', input.id, 'update', before, site);
       return site;
     })();
   },
+
+  'sites.updateImpact': (ctx, input) => dryRun(ctx.db, () => updateSite(ctx, input, ctx.now().toISOString()).impact),
 
   'sites.move': (ctx, input) => {
     const now = ctx.now().toISOString();

@@ -151,6 +151,8 @@ export interface EntryQuery {
   q?: string | undefined;
   /** Restrict to these ids (the engine's counting verdicts); undefined = no restriction. */
   ids?: readonly number[] | undefined;
+  /** Leave out these ids (entries whose signature is void, for the Log's "Signed" filter). */
+  notIds?: readonly number[] | undefined;
   sort: EntrySort;
   limit: number;
   offset: number;
@@ -216,6 +218,10 @@ export function entryWhere(q: Omit<EntryQuery, 'sort' | 'limit' | 'offset'>): { 
   if (q.ids !== undefined) {
     clauses.push('e.id IN (SELECT value FROM json_each(@ids))');
     params.ids = JSON.stringify(q.ids);
+  }
+  if (q.notIds !== undefined && q.notIds.length > 0) {
+    clauses.push('e.id NOT IN (SELECT value FROM json_each(@notIds))');
+    params.notIds = JSON.stringify(q.notIds);
   }
   return { where: clauses.join(' AND '), params };
 }
@@ -301,7 +307,7 @@ export function countEntries(
   atLeast = 0,
 ): EntryTotal {
   const onlyTrack =
-    q.from === undefined && q.to === undefined && q.siteId === undefined && !q.procedureName && q.status === undefined && !q.q && q.ids === undefined;
+    q.from === undefined && q.to === undefined && q.siteId === undefined && !q.procedureName && q.status === undefined && !q.q && q.ids === undefined && !q.notIds?.length;
   if (onlyTrack) {
     const row = (
       q.trackId === undefined

@@ -284,6 +284,28 @@ export function entryEvents(db: DB, uuids: readonly string[]): EntryEventRow[] {
     .all({ uuids: JSON.stringify(uuids) }) as EntryEventRow[];
 }
 
+/** Live entries at a site that some signature covers (what a rename or merge of the site could void). */
+export function signedEntriesAtSite(db: DB, siteId: number): Entry[] {
+  const rows = db
+    .prepare(
+      `${ENTRY_SELECT} WHERE e.site_id = ? AND e.deleted_at IS NULL
+         AND e.uuid IN (SELECT entry_uuid FROM signature_entries WHERE entry_uuid IS NOT NULL) ORDER BY e.id`,
+    )
+    .all(siteId) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+/** Live entries (of one track, or all) that some signature covers. */
+export function signedLiveEntries(db: DB, trackId: number | undefined): Entry[] {
+  const rows = db
+    .prepare(
+      `${ENTRY_SELECT} WHERE (@trackId IS NULL OR e.track_id = @trackId) AND e.deleted_at IS NULL
+         AND e.uuid IN (SELECT entry_uuid FROM signature_entries WHERE entry_uuid IS NOT NULL)`,
+    )
+    .all({ trackId: trackId ?? null }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
 /** Live entries of a track that any signature or review decision is about (the others are unsigned). */
 export function reviewedEntriesOfTrack(db: DB, trackId: number): Entry[] {
   const rows = db

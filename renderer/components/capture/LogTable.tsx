@@ -40,6 +40,9 @@ export interface LogFilters {
 
 export const NO_FILTERS: LogFilters = { q: '', trackId: '', from: '', to: '', siteId: '', procedureName: '', status: '', counting: 'all', sort: 'date-desc' };
 
+/** The Status filter's extra choice: entries whose signature is void (stored status aside). */
+const SIGNATURE_VOID = 'signature-void';
+
 function toQuery(f: LogFilters): EntryListInput {
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
   return {
@@ -49,7 +52,9 @@ function toQuery(f: LogFilters): EntryListInput {
     to: valid(f.to) ? f.to : undefined,
     siteId: f.siteId ? Number(f.siteId) : undefined,
     procedureName: f.procedureName || undefined,
-    status: (f.status || undefined) as EntryStatus | undefined,
+    // "Signed" is what still holds: an entry whose signature is void is listed under "Signature void".
+    status: f.status === SIGNATURE_VOID || !f.status ? undefined : (f.status as EntryStatus),
+    signature: f.status === SIGNATURE_VOID ? 'void' : f.status === 'signed' ? 'holds' : undefined,
     // What counts is decided per track by its catalog; without a track picked, each by its own.
     counting: f.counting,
     sort: f.sort,
@@ -256,6 +261,7 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                   {ENTRY_STATUS_LABELS[s]}
                 </option>
               ))}
+              <option value={SIGNATURE_VOID}>Signature void</option>
             </select>
           </label>
           <label className="mini-field">

@@ -1,5 +1,5 @@
 // Add or edit a site: everything a tech weighs when choosing where to do clinicals.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DISCIPLINES, type DisciplineCode } from '../../../shared/disciplines';
 import type { AppError } from '../../../shared/result';
 import { inferComplianceKind } from '../../../shared/sites/kinds';
@@ -19,9 +19,11 @@ import {
   type SiteRecord,
 } from '../../../shared/sites/types';
 import { api } from '../../api';
+import type { SiteSignatureImpact } from '../../../shared/sites/signature-impact';
 import { PhiNotes } from '../PhiNotes';
 import { Field, fieldErrors, FormFooter } from '../ui';
 import { parseMoney } from './format';
+import { SignatureVoidWarning } from './SignatureVoidWarning';
 
 // Every kind but the labelled ones (custom items are typed in by name below).
 const PLAIN_REQUIREMENTS = COMPLIANCE_KIND_ORDER.filter((k) => !LABELLED_KINDS.includes(k));
@@ -96,16 +98,19 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
   const [customs, setCustoms] = useState(labelsOf('custom'));
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new name voids the signatures of the site's signed entries: asked first, for that name.
+  const [voidAsk, setVoidAsk] = useState<{ name: string; impact: SiteSignatureImpact } | null>(null);
   const errors = errorsByField(error);
   const costGroup = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
   const catalog = useCatalogProcedures();
 
   function localError(path: string, message: string) {
     setError({ kind: 'validation', message, issues: [{ path, message }] });
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e: FormEvent | null, voidConfirmed = false) {
+    e?.preventDefault();
     const travelMinutes = travelText.trim() === '' ? null : Number(travelText);
     if (travelMinutes !== null && (!Number.isInteger(travelMinutes) || travelMinutes < 0)) {
       return localError('travelMinutes', 'Enter the one-way travel time in whole minutes.');
@@ -144,8 +149,17 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       requirements,
     };
     setBusy(true);
-    const r = s ? await api.sites.update({ id: s.id, ...fields }) : await api.sites.create(fields);
+    if (s && !voidConfirmed) {
+      const impact = await api.sites.updateImpact({ id: s.id, ...fields });
+      if (impact.ok && impact.value.entries > 0) {
+        setBusy(false);
+        setError(null);
+        return setVoidAsk({ name, impact: impact.value });
+      }
+    }
+    const r = s ? await api.sites.update({ id: s.id, ...fields, ...(voidConfirmed ? { voidSignatures: true } : {}) }) : await api.sites.create(fields);
     setBusy(false);
+    setVoidAsk(null);
     if (!r.ok) return setError(r.error);
     setError(null);
     props.onSaved(r.value);
@@ -158,7 +172,16 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
       <div className="row">
         <Field label="Site name" error={errors.name} grow>
           {(id, d) => (
-            <input id={id} value={name} aria-invalid={Boolean(errors.name)} aria-describedby={d} onChange={(e) => setName(e.target.value)} placeholder="e.g. Mercy General Hospital" />
+            <input
+              ref={nameRef}
+              id={id}
+              value={name}
+              aria-invalid={Boolean(errors.name)} aria-describedby={d} onChange={(e) => {
+                setName(e.target.value);
+                setVoidAsk(null);
+              }}
+              placeholder="e.g. Mercy General Hospital"
+            />
           )}
         </Field>
         <Field label="Type">
@@ -280,6 +303,19 @@ export function SiteForm(props: { site?: SiteRecord; onSaved: (site: SiteRecord)
         </Field>
       </div>
       <PhiNotes value={notes} onChange={setNotes} error={errors.notes} profile="site-contact" />
+      {voidAsk && s && voidAsk.name === name ? (
+        <SignatureVoidWarning
+          action="rename"
+          siteName={s.name}
+          impact={voidAsk.impact}
+          busy={busy}
+          onConfirm={() => void submit(null, true)}
+          onCancel={() => {
+            setVoidAsk(null);
+            nameRef.current?.focus();
+          }}
+        />
+      ) : null}
       <FormFooter error={error} submitLabel={s ? 'Save site' : 'Add site'} busy={busy} onCancel={props.onCancel} />
     </form>
   );
