@@ -331,7 +331,16 @@ interface DayResult extends DayTotals {
   expiring: ExpiringEntry[];
 }
 
-const REASON_INDEX = new Map<NotCountingReason, number>(NOT_COUNTING_REASONS.map((r, i) => [r, i]));
+// Indices into NOT_COUNTING_REASONS: the judging loop works with numbers, one lookup per verdict.
+const IN_FUTURE = NOT_COUNTING_REASONS.indexOf('in-future');
+const BEFORE_TRACK_START = NOT_COUNTING_REASONS.indexOf('before-track-start');
+const NOT_IN_CATALOG = NOT_COUNTING_REASONS.indexOf('not-in-catalog');
+const SIMULATION_NOT_ALLOWED = NOT_COUNTING_REASONS.indexOf('simulation-not-allowed');
+const EXPIRED = NOT_COUNTING_REASONS.indexOf('expired');
+const OVER_QC = NOT_COUNTING_REASONS.indexOf('over-qc-test-day-cap');
+const OVER_PATIENT = NOT_COUNTING_REASONS.indexOf('over-patient-day-cap');
+const OVER_MAX = NOT_COUNTING_REASONS.indexOf('over-max-counted');
+const OVER_DAILY_CAP = NOT_COUNTING_REASONS.indexOf('over-daily-cap');
 
 /** The day's entries in the deterministic order: time performed (untimed last), time logged, id. */
 function sortDay(list: EngineEntry[]): void {
@@ -373,7 +382,7 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
   let uncatalogued = 0;
   let beforeMqsa = 0;
   // Everything that depends only on the day is decided once.
-  const dayReason: NotCountingReason | null = day > rules.today ? 'in-future' : day < rules.trackStart ? 'before-track-start' : null;
+  const dayReason = day > rules.today ? IN_FUTURE : day < rules.trackStart ? BEFORE_TRACK_START : -1;
   const expired = windowStart !== null && day < windowStart;
   const capToday = dailyCap !== null && day >= rules.capFrom ? dailyCap : Number.POSITIVE_INFINITY;
   const validThrough = windowMonths !== null && !locked ? addMonthsIso(day, windowMonths) : null;
@@ -392,19 +401,20 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
     if (proc) counters[pi]!++;
     const isQc = proc !== null && proc.qcTest;
 
-    let reason: NotCountingReason | null = dayReason;
-    if (reason === null) {
-      if (!proc && rules.catalogComplete) reason = 'not-in-catalog';
-      else if (e.simulated && proc !== null && proc.simulationAllowed === false) reason = 'simulation-not-allowed';
-      else if (expired) reason = 'expired';
-      else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = 'over-qc-test-day-cap';
-      else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = 'over-patient-day-cap';
-      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counters[P + pi]! >= proc.maxCounted.value) reason = 'over-max-counted';
-      else if (dayCount >= capToday) reason = 'over-daily-cap';
+    // The reason as its index in NOT_COUNTING_REASONS (-1: counts).
+    let reason = dayReason;
+    if (reason < 0) {
+      if (!proc && rules.catalogComplete) reason = NOT_IN_CATALOG;
+      else if (e.simulated && proc !== null && proc.simulationAllowed === false) reason = SIMULATION_NOT_ALLOWED;
+      else if (expired) reason = EXPIRED;
+      else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = OVER_QC;
+      else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = OVER_PATIENT;
+      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counters[P + pi]! >= proc.maxCounted.value) reason = OVER_MAX;
+      else if (dayCount >= capToday) reason = OVER_DAILY_CAP;
     }
 
     let flags: readonly EntryFlag[] = NO_FLAGS;
-    if (reason === null) {
+    if (reason < 0) {
       // Accepted: only now does the entry take its place in every cap.
       dayCount++;
       if (isQc) (qcCount ??= new Map()).set(pi, (qcCount.get(pi) ?? 0) + 1);
@@ -425,9 +435,9 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
         expiring.push({ entryId: e.id, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
       }
     } else {
-      counters[2 * P + REASON_INDEX.get(reason)!]!++;
+      counters[2 * P + reason]!++;
     }
-    verdicts[k] = { id: e.id, counts: reason === null, reason, flags, validThrough };
+    verdicts[k] = { id: e.id, counts: reason < 0, reason: reason < 0 ? null : NOT_COUNTING_REASONS[reason]!, flags, validThrough };
   }
   return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, verdicts, expiring, validThrough };
 }
