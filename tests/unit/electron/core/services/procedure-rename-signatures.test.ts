@@ -105,6 +105,21 @@ describe('renaming a procedure with signed entries', () => {
     expect([...t.heads, ...t.others].map((id) => st[id])).toEqual(['signed', 'signed', 'signed', 'signed']);
   });
 
+  it('an undo that would void a newer signature (signed again under the new name) is refused like any rename', async () => {
+    const t = await signedHeads();
+    s = t.x;
+    const r = await call<ProcedureRenameResult>(s.backend, 'entries.renameProcedure', { trackId: s.trackId, from: 'ct head w/o', to: 'Head without contrast', voidSignatures: true });
+    await signSite(s, s.siteId);
+    expect((await states(s))[t.heads[0]!]).toBe('signed');
+    const undo = await s.backend.dispatch('entries.renameProcedure', { trackId: s.trackId, from: r.to, to: 'ct head w/o', ids: r.ids });
+    expect(undo.ok).toBe(false);
+    if (!undo.ok) {
+      expect(undo.error.kind).toBe('conflict');
+      expect(undo.error.message).toContain('2 signed entries');
+    }
+    expect(names(s, t.heads)).toEqual(['Head without contrast', 'Head without contrast']);
+  });
+
   it('refuses an unknown confirmation field (strict contract)', async () => {
     const t = await signedHeads();
     s = t.x;
