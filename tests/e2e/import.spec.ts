@@ -121,7 +121,7 @@ test('rename a procedure across the log (undoable, asking before it voids a sign
   await d('entries.create', { trackId, performedOn: '2026-03-03', procedureName: 'ct head w/o', siteName: 'St Marys' });
   const names = async () => value<{ rows: Array<{ procedureName: string; siteName: string | null }> }>(await d('entries.list', { sort: 'date-asc' })).rows;
   // Dana Okafor signs the entry at St. Mary's; the one at St Marys stays unsigned.
-  const stMarys = value<{ sites: Array<{ id: number; name: string }> }>(await d('signoff.options')).sites.find((s) => s.name === "St. Mary's")!.id;
+  const stMarys = value<{ sites: Array<{ id: number; name: string }> }>(await d('signoff.options', undefined)).sites.find((s) => s.name === "St. Mary's")!.id;
   value(await d('signoff.saveCandidate', { name: 'Jamie Rivera', arrtId: '123456' }));
   const verifierId = value<{ id: number }>(await d('verifiers.save', { name: 'Dana Okafor', credentials: 'R.T.(R)(CT)(ARRT)', siteIds: [stMarys] })).id;
   const batch = { trackId, siteId: stMarys };
