@@ -30,10 +30,11 @@ export function SignatureVoidWarning(props: {
       : props.action === 'merge'
         ? `Merging “${props.siteName}” into “${props.into ?? ''}” voids the signatures on ${entries}`
         : `Renaming “${props.siteName}” to “${props.into ?? ''}” voids the signatures on ${entries}`;
+  const these = n === 1 ? 'this entry shows' : 'these entries show';
   const why =
     props.action === 'rename-procedure'
-      ? 'A signature covers each entry’s procedure as it was signed. After the rename these entries show “Signature void” in the Log and need signing again; entries of this name that were not signed are simply renamed, and undoing the rename makes the signatures hold again.'
-      : `A signature covers the site's name as it was signed. After the ${props.action === 'rename' ? 'rename' : 'merge'} these entries show “Signature void” in the Log and need signing again; ${
+      ? `A signature covers each entry’s procedure as it was signed. After the rename ${these} “Signature void” in the Log and ${n === 1 ? 'needs' : 'need'} signing again; entries of this name that were not signed are simply renamed, and undoing the rename makes the signatures hold again.`
+      : `A signature covers the site's name as it was signed. After the ${props.action === 'rename' ? 'rename' : 'merge'} ${these} “Signature void” in the Log and ${n === 1 ? 'needs' : 'need'} signing again; ${
           props.action === 'merge' && props.into ? `entries already at “${props.into}”` : 'entries at other sites'
         } stay signed.`;
 
