@@ -3,12 +3,12 @@
 // way the CSV of a log travels, so neither side ever holds the whole file as one base64 string.
 // The saved file must be the backup, byte for byte; the backup itself must stay as it was; nothing
 // may be left in exports/; and only a backup's own name may be asked for.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { backupsDir } from '../../../../../electron/core/backup/files';
-import { EXPORT_PIECE_BYTES, exportsDir } from '../../../../../electron/core/exports';
+import { EXPORT_PIECE_BYTES, exportsDir, STALE_EXPORT_MS } from '../../../../../electron/core/exports';
 import type { ImportPreview } from '../../../../../shared/ipc/import';
 import { call, readExported, value } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
@@ -36,13 +36,18 @@ describe('backups.download of a database larger than one piece', () => {
     await importLog(backend, ct, 6_000);
     const made = await call(backend, 'backups.create', undefined);
     const backupFile = path.join(backupsDir(dataDir), made.name);
+    // A backup two hours old: its copy must not look like an abandoned export to the next sweep.
+    const old = (Date.now() - 2 * STALE_EXPORT_MS) / 1000;
+    utimesSync(backupFile, old, old);
     const original = readFileSync(backupFile);
     const stat = statSync(backupFile);
     expect(original.length).toBeGreaterThan(2 * EXPORT_PIECE_BYTES);
 
     const file = await call(backend, 'backups.download', { name: made.name });
     expect(file).toMatchObject({ fileName: made.name, mime: 'application/vnd.sqlite3', bytes: original.length });
+    const csv = await call(backend, 'documents.csv', { trackId: ct }); // another export sweeps exports/ meanwhile
     const got = await readExported(backend, file, 'backups.download');
+    await readExported(backend, csv);
     expect(got.pieces).toBe(Math.ceil(original.length / EXPORT_PIECE_BYTES));
     expect(got.pieces).toBeGreaterThan(2);
     expect(got.bytes.equals(original)).toBe(true);
