@@ -40,3 +40,10 @@ export async function exportedCsv(b: Backend, trackId: number | null): Promise<{
   const { bytes, pieces } = await readExported(b, file, 'documents.csv');
   return { fileName: file.fileName, text: bytes.toString('utf8'), bytes, pieces };
 }
+
+/** Imports a CSV text into a track through the spreadsheet import (one transaction); the rows imported. */
+export async function importCsvText(b: Backend, trackId: number, text: string): Promise<number> {
+  const dataBase64 = Buffer.from(text).toString('base64');
+  const preview = await call(b, 'import.preview', { fileName: 'log.csv', dataBase64 });
+  return (await call(b, 'import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.mapping, skipDuplicates: false })).imported;
+}

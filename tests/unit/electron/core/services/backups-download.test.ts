@@ -9,23 +9,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { backupsDir } from '../../../../../electron/core/backup/files';
 import { EXPORT_PIECE_BYTES, exportsDir, STALE_EXPORT_MS } from '../../../../../electron/core/exports';
-import type { ImportPreview } from '../../../../../shared/ipc/import';
-import { call, readExported, value } from '../../../../helpers/backend';
+import { call, importCsvText, readExported } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
 
-/** A log of `n` entries through the import (one transaction), with notes long enough to fill pages. */
-async function importLog(b: Backend, trackId: number, n: number): Promise<void> {
+/** A log of `n` entries, with notes long enough to fill pages. */
+function logCsv(n: number): string {
   const lines = ['Date,Time,Procedure,Site,Notes'];
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(2025, 0, 1) + (i % 600) * 86_400_000).toISOString().slice(0, 10);
     lines.push(`${day},${String(7 + (i % 11)).padStart(2, '0')}:15,CT Head without contrast,Mercy General,"Row ${i}: routine protocol, contrast timing adjusted — ✓"`);
   }
-  const dataBase64 = Buffer.from(lines.join('\r\n')).toString('base64');
-  const preview = value<ImportPreview>(await b.dispatch('import.preview', { fileName: 'log.csv', dataBase64 }));
-  await call(b, 'import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.mapping, skipDuplicates: false });
+  return lines.join('\r\n');
 }
 
 describe('backups.download of a database larger than one piece', () => {
@@ -33,7 +30,7 @@ describe('backups.download of a database larger than one piece', () => {
     const dataDir = tempDir('radledger-bkp-');
     backend = openBackend({ dataDir, host: 'preview', appVersion: 'test', now: fixedClock('2026-11-24T12:00:00Z') });
     const ct = (await call(backend, 'tracks.create', { discipline: 'CT', startDate: '2025-01-01' })).id;
-    await importLog(backend, ct, 6_000);
+    expect(await importCsvText(backend, ct, logCsv(6_000))).toBe(6_000);
     const made = await call(backend, 'backups.create', undefined);
     const backupFile = path.join(backupsDir(dataDir), made.name);
     // A backup two hours old: its copy must not look like an abandoned export to the next sweep.
