@@ -1,8 +1,9 @@
-// What renaming or merging a site does to signatures. A signature's per-entry digest covers the
-// entry's site *by name* (shared/signoff/digest.ts): the signer attested where the work was done.
-// So a change of the stored name voids the signatures of that site's signed entries. The backend
-// refuses such a change until it is confirmed; this module words the warning for both the refusal
-// and the Sites page, so they say the same thing.
+// What renaming or merging a site, or renaming a procedure across the log, does to signatures. A
+// signature's per-entry digest covers the entry's site *by name* and its procedure (id and name)
+// (shared/signoff/digest.ts): the signer attested what was done where. So a change of those stored
+// values voids the signatures of the signed entries it touches. The backend refuses such a change
+// until it is confirmed; this module words the warning for both the refusal and the UI, so they say
+// the same thing.
 import type { SignatureKind } from '../signoff/checklist';
 
 export interface SiteSignatureVoid {
@@ -20,6 +21,9 @@ export interface SiteSignatureImpact {
   entries: number;
   voids: SiteSignatureVoid[];
 }
+
+/** The same shape for any bulk change (site rename or merge, procedure rename). */
+export type SignatureImpact = SiteSignatureImpact;
 
 export const NO_SIGNATURE_IMPACT: SiteSignatureImpact = { entries: 0, voids: [] };
 
@@ -41,6 +45,16 @@ export function siteImpactMessage(action: 'rename' | 'merge', siteName: string, 
   const doing = action === 'rename' ? `Renaming “${siteName}”` : `Merging “${siteName}” into another site`;
   return (
     `${doing} voids the signatures on ${what} at this site, because a signature covers the site's name as signed: ${signerList(impact.voids)}. ` +
+    `Those entries would need signing again.`
+  );
+}
+
+/** The sentence that says what renaming a procedure across the log would void. */
+export function procedureImpactMessage(from: string, to: string, impact: SignatureImpact): string {
+  const n = impact.entries;
+  const what = `${n} signed ${n === 1 ? 'entry' : 'entries'}`;
+  return (
+    `Renaming “${from}” to “${to}” voids the signatures on ${what}, because a signature covers the procedure as signed: ${signerList(impact.voids)}. ` +
     `Those entries would need signing again.`
   );
 }

@@ -113,13 +113,28 @@ for (const section of ['settings', 'progress']) {
   });
 }
 
-test('rename a procedure across the log (undoable) and merge two sites that are the same place', async ({ page, app }) => {
+test('rename a procedure across the log (undoable, asking before it voids a signature) and merge two sites that are the same place', async ({ page, app }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   const d = app.server.backend.dispatch;
   const trackId = value<{ id: number }>(await d('tracks.create', { discipline: 'CT', startDate: '2026-01-05' })).id;
   await d('entries.create', { trackId, performedOn: '2026-03-02', procedureName: 'ct head w/o', siteName: "St. Mary's" });
   await d('entries.create', { trackId, performedOn: '2026-03-03', procedureName: 'ct head w/o', siteName: 'St Marys' });
   const names = async () => value<{ rows: Array<{ procedureName: string; siteName: string | null }> }>(await d('entries.list', { sort: 'date-asc' })).rows;
+  // Dana Okafor signs the entry at St. Mary's; the one at St Marys stays unsigned.
+  const stMarys = value<{ sites: Array<{ id: number; name: string }> }>(await d('signoff.options', undefined)).sites.find((s) => s.name === "St. Mary's")!.id;
+  value(await d('signoff.saveCandidate', { name: 'Jamie Rivera', arrtId: '123456' }));
+  const verifierId = value<{ id: number }>(await d('verifiers.save', { name: 'Dana Okafor', credentials: 'R.T.(R)(CT)(ARRT)', siteIds: [stMarys] })).id;
+  const batch = { trackId, siteId: stMarys };
+  const preview = value<{ digest: string; entries: Array<{ id: number }> }>(await d('signoff.preview', { batch, kind: 'verifier', verifierId }));
+  value(
+    await d('review.submit', {
+      batch, kind: 'verifier', verifierId, digest: preview.digest, signerName: 'Dana Okafor', method: 'typed',
+      attested: { facility: true, 'date-time': true, equipment: true, present: true, quality: true },
+      decisions: preview.entries.map((e) => ({ entryId: e.id, decision: 'accept' })),
+    }),
+  );
+  const signedState = async () => value<{ states: Record<number, string> }>(await d('signoff.entryStates', { trackId })).states[preview.entries[0]!.id];
+  expect(await signedState()).toBe('signed');
 
   await app.open('log');
   await page.getByText('Rename a procedure', { exact: true }).click();
@@ -127,11 +142,43 @@ test('rename a procedure across the log (undoable) and merge two sites that are 
   await form.getByLabel('Logged as').selectOption('ct head w/o');
   await form.getByLabel('Rename to').fill('Routine Head');
   await form.getByRole('button', { name: 'Rename' }).click();
+  // The rename would void Dana's signature on the St. Mary's entry: asked first, nothing renamed yet.
+  const warning = page.getByRole('alert').filter({ hasText: 'voids the signatures' });
+  await expect(warning).toContainText('Renaming “ct head w/o” to “Routine Head” voids the signatures on 1 signed entry');
+  await expect(warning.getByRole('list', { name: 'Signatures it voids' })).toContainText('Dana Okafor, R.T.(R)(CT)(ARRT) — verifier, signed');
+  await expect(warning).toBeFocused();
+  expect((await names()).map((e) => e.procedureName)).toEqual(['ct head w/o', 'ct head w/o']);
+  await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('procedure-rename-warning-1024.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await warning.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: test.info().outputPath('procedure-rename-warning-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+
+  // Escape cancels: nothing renamed, the form keeps both names, focus back on the new name.
+  await page.keyboard.press('Escape');
+  await expect(warning).toHaveCount(0);
+  await expect(form.getByLabel('Rename to')).toBeFocused();
+  await expect(form.getByLabel('Rename to')).toHaveValue('Routine Head');
+  await expect(form.getByLabel('Logged as')).toHaveValue('ct head w/o');
+  expect(await signedState()).toBe('signed');
+
+  // Ask again and go ahead with the keyboard: Tab from the warning reaches "Rename anyway".
+  await form.getByLabel('Rename to').press('Enter');
+  await expect(warning).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(warning.getByRole('button', { name: 'Rename anyway' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Renamed 2 entries from “ct head w/o” to “Routine Head”.')).toBeVisible();
   expect((await names()).map((e) => e.procedureName)).toEqual(['Routine Head', 'Routine Head']);
+  expect(await signedState()).toBe('void');
+  await expect(page.getByRole('row').filter({ hasText: "St. Mary's" })).toContainText('Signature void');
+  // Undo puts the signed digest back: no question, and the signature holds again.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText(/Undone: rename of “ct head w\/o”/)).toBeVisible();
+  await expect(warning).toHaveCount(0);
   expect((await names()).map((e) => e.procedureName)).toEqual(['ct head w/o', 'ct head w/o']);
+  expect(await signedState()).toBe('signed');
 
   await app.open('sites');
   await page.getByRole('button', { name: 'Open St Marys' }).click();

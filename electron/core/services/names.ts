@@ -1,18 +1,20 @@
 // Bulk procedure rename in the log, and site merge. Every entry changed gets its own audit row in
-// the same transaction, as an edit in the log would.
-import type { nameChannels, SiteMergeResult } from '../../../shared/ipc/names';
-import type { SiteSignatureImpact } from '../../../shared/sites/signature-impact';
+// the same transaction, as an edit in the log would. Both change what signatures cover (procedure,
+// site name), so both refuse to void a signature unless asked to (./signature-impact.ts).
+import type { ParsedInputOf } from '../../../shared/ipc/contract';
+import type { nameChannels, ProcedureRenameResult, SiteMergeResult } from '../../../shared/ipc/names';
+import { procedureImpactMessage, siteImpactMessage, type SignatureImpact } from '../../../shared/sites/signature-impact';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
 import type { Ctx } from '../context';
 import { getEntry } from '../tables/entries';
 import { getTrack } from '../tables/tracks';
-import { dryRun, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
+import { dryRun, probeEntrySignatures, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './signature-impact';
 import { catalogListIsBinding, catalogProcedures } from './track-catalog';
 import type { ChannelsOf, HandlerMap } from './types';
 
 /** The merge itself, in the caller's transaction, with the signatures it voided. */
-function mergeSites(ctx: Ctx, input: { fromId: number; intoId: number }): { result: SiteMergeResult; impact: SiteSignatureImpact } {
+function mergeSites(ctx: Ctx, input: { fromId: number; intoId: number }): { result: SiteMergeResult; impact: SignatureImpact } {
   if (input.fromId === input.intoId) throw new AppFailure('validation', 'Choose two different sites to merge.');
   const site = ctx.db.prepare('SELECT * FROM sites WHERE id = ?');
   const from = site.get(input.fromId) as { id: number; name: string } | undefined;
@@ -48,44 +50,56 @@ function mergeSites(ctx: Ctx, input: { fromId: number; intoId: number }): { resu
   return { result: { movedEntries: entryIds.length, kept: { id: into.id, name: into.name }, removedName: from.name }, impact };
 }
 
+/** The rename itself, in the caller's transaction, with the signatures it voided. */
+function renameProcedure(ctx: Ctx, input: ParsedInputOf<'entries.renameProcedure'>): { result: ProcedureRenameResult; impact: SignatureImpact } {
+  const track = getTrack(ctx.db, input.trackId);
+  if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
+  const listed = catalogProcedures(ctx.db, track);
+  const match = listed.find((p) => p.name.toLowerCase() === input.to.toLowerCase());
+  if (!match && listed.length > 0 && catalogListIsBinding(ctx.db, track)) {
+    throw new AppFailure('validation', `"${input.to}" is not in this track's catalog.`, [
+      { path: 'to', message: `"${input.to}" is not in this track's catalog. Choose a procedure from the list.` },
+    ]);
+  }
+  const to = { id: match?.id ?? null, name: match?.name ?? input.to };
+  const candidates = input.ids
+    ? input.ids
+    : (ctx.db
+        .prepare('SELECT id FROM entries WHERE track_id = ? AND deleted_at IS NULL AND procedure_name = ? COLLATE NOCASE ORDER BY id')
+        .pluck()
+        .all(track.id, input.from) as number[]);
+  const now = ctx.now().toISOString();
+  const probe = probeEntrySignatures(ctx.db, candidates);
+  const update = ctx.db.prepare('UPDATE entries SET procedure_id = ?, procedure_name = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const ids: number[] = [];
+  for (const id of candidates) {
+    const before = getEntry(ctx.db, id);
+    if (!before || before.trackId !== track.id) continue;
+    if (before.procedureName === to.name && before.procedureId === to.id) continue;
+    update.run(to.id, to.name, now, id);
+    appendAudit(ctx.db, now, 'entry', id, 'update', before, getEntry(ctx.db, id)!);
+    ids.push(id);
+  }
+  return { result: { updated: ids.length, ids, from: input.from, to: to.name }, impact: voidedSince(ctx.db, probe) };
+}
+
 export const nameHandlers: HandlerMap<ChannelsOf<typeof nameChannels>> = {
-  'entries.renameProcedure': (ctx, input) => {
-    const track = getTrack(ctx.db, input.trackId);
-    if (!track) throw new AppFailure('not-found', 'That track no longer exists.');
-    const listed = catalogProcedures(ctx.db, track);
-    const match = listed.find((p) => p.name.toLowerCase() === input.to.toLowerCase());
-    if (!match && listed.length > 0 && catalogListIsBinding(ctx.db, track)) {
-      throw new AppFailure('validation', `"${input.to}" is not in this track's catalog.`, [
-        { path: 'to', message: `"${input.to}" is not in this track's catalog. Choose a procedure from the list.` },
-      ]);
-    }
-    const to = { id: match?.id ?? null, name: match?.name ?? input.to };
-    const candidates = input.ids
-      ? input.ids
-      : (ctx.db
-          .prepare('SELECT id FROM entries WHERE track_id = ? AND deleted_at IS NULL AND procedure_name = ? COLLATE NOCASE ORDER BY id')
-          .pluck()
-          .all(track.id, input.from) as number[]);
-    const now = ctx.now().toISOString();
-    return ctx.db.transaction(() => {
-      const update = ctx.db.prepare('UPDATE entries SET procedure_id = ?, procedure_name = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
-      const ids: number[] = [];
-      for (const id of candidates) {
-        const before = getEntry(ctx.db, id);
-        if (!before || before.trackId !== track.id) continue;
-        if (before.procedureName === to.name && before.procedureId === to.id) continue;
-        update.run(to.id, to.name, now, id);
-        appendAudit(ctx.db, now, 'entry', id, 'update', before, getEntry(ctx.db, id)!);
-        ids.push(id);
-      }
-      return { updated: ids.length, ids, from: input.from, to: to.name };
-    })();
-  },
+  // The renamed entries' digests change, which voids their signatures: asked first. An undo that
+  // puts the signed digests back voids nothing (those signatures are void until then), so it is
+  // not asked.
+  'entries.renameProcedure': (ctx, input) =>
+    ctx.db.transaction(() => {
+      const { result, impact } = renameProcedure(ctx, input);
+      requireVoidConfirmed(impact, input.voidSignatures, (i) => procedureImpactMessage(input.from, result.to, i), 'Rename anyway');
+      return result;
+    })(),
+
+  'entries.renameProcedureImpact': (ctx, input) => dryRun(ctx.db, () => renameProcedure(ctx, input).impact),
 
   // The moved entries take the kept site's name, which voids their signatures: asked first.
   'sites.merge': (ctx, input) => ctx.db.transaction(() => {
     const { result, impact } = mergeSites(ctx, input);
-    requireVoidConfirmed(impact, input.voidSignatures, 'merge', result.removedName);
+    requireVoidConfirmed(impact, input.voidSignatures, (i) => siteImpactMessage('merge', result.removedName, i), 'Merge anyway');
     return result;
   })(),
 

@@ -8,6 +8,7 @@ import { AppFailure, type FieldIssue } from '../../../shared/result';
 import { contactDateIssues } from '../../../shared/sites/dates';
 import { dueFollowUps } from '../../../shared/sites/followups';
 import { moveIssues } from '../../../shared/sites/pipeline';
+import { siteImpactMessage } from '../../../shared/sites/signature-impact';
 import type { SiteRecord } from '../../../shared/sites/types';
 import { siteVariety, type Need } from '../../../shared/sites/variety';
 import { appendAudit } from '../audit';
@@ -24,7 +25,7 @@ import {
 } from '../tables/sites-records';
 import { performedBySite } from '../tables/sites-variety';
 import { catalogHandlers } from './catalogs';
-import { dryRun, NO_SIGNED_ENTRIES, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './site-signatures';
+import { dryRun, NO_SIGNED_ENTRIES, probeSiteSignatures, requireVoidConfirmed, voidedSince } from './signature-impact';
 import type { ChannelsOf, HandlerMap } from './types';
 
 type SiteUpdateInput = ParsedInputOf<'sites.update'>;
@@ -111,12 +112,12 @@ export const siteHandlers: HandlerMap<ChannelsOf<typeof siteChannels>> = {
     })();
   },
 
-  // A new stored name voids the signatures of the site's signed entries: asked first (./site-signatures.ts).
+  // A new stored name voids the signatures of the site's signed entries: asked first (./signature-impact.ts).
   'sites.update': (ctx, input) => {
     const now = ctx.now().toISOString();
     return ctx.db.transaction(() => {
       const { before, site, impact } = updateSite(ctx, input, now);
-      requireVoidConfirmed(impact, input.voidSignatures, 'rename', before.name);
+      requireVoidConfirmed(impact, input.voidSignatures, (i) => siteImpactMessage('rename', before.name, i), 'Rename anyway');
       appendAudit(ctx.db, now, 'site', input.id, 'update', before, site);
       return site;
     })();

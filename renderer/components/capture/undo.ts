@@ -20,7 +20,13 @@ export function useUndoStack(): OfferUndo {
     async (step: UndoStep) => {
       if (!steps.current.includes(step)) return; // already undone
       steps.current = steps.current.filter((s) => s !== step);
-      await step.run();
+      try {
+        await step.run();
+      } catch (err) {
+        // A step refused by the backend (e.g. it would void a newer signature) says why.
+        toast(`Could not undo the ${step.label}: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
       toast(`Undone: ${step.label}.`);
     },
     [toast],

@@ -1,16 +1,20 @@
-// Asked before a site rename or merge that would void signatures: a signature covers each entry's
-// site by name, so the change voids the signatures of the site's signed entries. Says how many and
-// whose, then "Rename anyway" / "Merge anyway" or Cancel. Focus lands on the warning (so it is read
+// Asked before a site rename or merge, or a procedure rename across the log, that would void
+// signatures: a signature covers each entry's site by name and its procedure, so the change voids the
+// signatures of the signed entries it touches. Says how many and whose, then "Rename anyway" /
+// "Merge anyway" or Cancel. Focus lands on the warning (so it is read
 // out and Tab reaches the choices); Escape cancels. The form behind it keeps everything typed.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { SIGNATURE_KIND_LABEL, type SiteSignatureImpact } from '../../../shared/sites/signature-impact';
+import { SIGNATURE_KIND_LABEL, type SignatureImpact } from '../../../shared/sites/signature-impact';
+import '../../styles/sites.css';
 
 export function SignatureVoidWarning(props: {
-  action: 'rename' | 'merge';
+  /** 'rename' and 'merge' are of a site; 'rename-procedure' renames a procedure across the log. */
+  action: 'rename' | 'merge' | 'rename-procedure';
+  /** The site's name, or the procedure's name as logged. */
   siteName: string;
-  /** The kept site's name, for a merge. */
+  /** The kept site's name for a merge; the new procedure name for a procedure rename. */
   into?: string;
-  impact: SiteSignatureImpact;
+  impact: SignatureImpact;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -20,7 +24,19 @@ export function SignatureVoidWarning(props: {
   useEffect(() => ref.current?.focus(), []);
   const n = props.impact.entries;
   const entries = `${n.toLocaleString()} signed ${n === 1 ? 'entry' : 'entries'}`;
-  const title = props.action === 'rename' ? `Renaming “${props.siteName}” voids the signatures on ${entries}` : `Merging “${props.siteName}” into “${props.into ?? ''}” voids the signatures on ${entries}`;
+  const title =
+    props.action === 'rename'
+      ? `Renaming “${props.siteName}” voids the signatures on ${entries}`
+      : props.action === 'merge'
+        ? `Merging “${props.siteName}” into “${props.into ?? ''}” voids the signatures on ${entries}`
+        : `Renaming “${props.siteName}” to “${props.into ?? ''}” voids the signatures on ${entries}`;
+  const these = n === 1 ? 'this entry shows' : 'these entries show';
+  const why =
+    props.action === 'rename-procedure'
+      ? `A signature covers each entry’s procedure as it was signed. After the rename ${these} “Signature void” in the Log and ${n === 1 ? 'needs' : 'need'} signing again; entries of this name that were not signed are simply renamed, and undoing the rename makes the signatures hold again.`
+      : `A signature covers the site's name as it was signed. After the ${props.action === 'rename' ? 'rename' : 'merge'} ${these} “Signature void” in the Log and ${n === 1 ? 'needs' : 'need'} signing again; ${
+          props.action === 'merge' && props.into ? `entries already at “${props.into}”` : 'entries at other sites'
+        } stay signed.`;
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {
@@ -44,13 +60,10 @@ export function SignatureVoidWarning(props: {
           </li>
         ))}
       </ul>
-      <p className="small">
-        A signature covers the site&apos;s name as it was signed. After the {props.action === 'rename' ? 'rename' : 'merge'} these entries show “Signature void” in the Log and
-        need signing again; {props.action === 'merge' && props.into ? `entries already at “${props.into}”` : 'entries at other sites'} stay signed.
-      </p>
+      <p className="small">{why}</p>
       <div className="row">
         <button className="btn btn-danger" type="button" disabled={props.busy} onClick={props.onConfirm}>
-          {props.action === 'rename' ? 'Rename anyway' : 'Merge anyway'}
+          {props.action === 'merge' ? 'Merge anyway' : 'Rename anyway'}
         </button>
         <button className="btn" type="button" onClick={props.onCancel}>
           Cancel
