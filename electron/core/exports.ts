@@ -1,12 +1,14 @@
-// Produced files too large to travel in one message (the CSV of a whole log): the backend writes
-// them in chunks to <dataDir>/exports/<id>.partial, renames the complete file to <id>, and the
-// renderer reads it back in pieces of EXPORT_PIECE_BYTES (documents.readExport), saving the pieces
-// through one Blob as it saves every produced file. The backend never holds the whole text, nor a
-// base64 copy of it (at 100k entries those two were ~50 MB of its peak memory; docs/benchmarks.md).
+// Files too large to travel in one message (the CSV of a whole log, a backup saved to a file): the
+// backend writes them in chunks (or copies them) to <dataDir>/exports/<id>.partial, renames the
+// complete file to <id>, and the renderer reads it back in pieces of EXPORT_PIECE_BYTES
+// (documents.readExport, the one reader for every such file), saving the pieces through one Blob as
+// it saves every produced file. The backend never holds the whole file, nor a base64 copy of it
+// (at 100k entries: ~50 MB of its peak for the CSV, ~290 MB for a backup; docs/benchmarks.md).
 // The file is removed once its last piece is read; a leftover (the window closed mid-download, a
 // crash) is removed at the next start or the next export once it is an hour old.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 
@@ -41,16 +43,21 @@ export function removeStaleExports(dataDir: string, nowMs = Date.now()): void {
   }
 }
 
+/** A new export's id, the path it is written to, and the path it takes once complete. */
+function newExport(dataDir: string): { id: string; partial: string; done: string } {
+  const dir = exportsDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  removeStaleExports(dataDir);
+  const id = randomBytes(16).toString('hex');
+  return { id, partial: path.join(dir, `${id}.partial`), done: path.join(dir, id) };
+}
+
 /**
  * Writes an export through `produce`, which hands its text to `write` in chunks of any size. The
  * chunks go to disk as they come; the file appears under its id only once complete.
  */
 export function writeExport(dataDir: string, produce: (write: (text: string) => void) => void): { id: string; bytes: number } {
-  const dir = exportsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
-  removeStaleExports(dataDir);
-  const id = randomBytes(16).toString('hex');
-  const partial = path.join(dir, `${id}.partial`);
+  const { id, partial, done } = newExport(dataDir);
   const fd = openSync(partial, 'w');
   let bytes = 0;
   try {
@@ -69,12 +76,33 @@ export function writeExport(dataDir: string, produce: (write: (text: string) => 
     } finally {
       closeSync(fd);
     }
-    renameSync(partial, path.join(dir, id));
+    renameSync(partial, done);
   } catch (err) {
     rmSync(partial, { force: true });
     throw err;
   }
   return { id, bytes };
+}
+
+/**
+ * An export that is a copy of an existing file (a backup the user saves elsewhere). The source is
+ * only read: the copy is what the pieces are read from and what the last piece removes. The copy
+ * is made by the file system off the main thread (no buffer of the file in this process), and gets
+ * the current time so the sweep of stale exports does not take it for an abandoned one.
+ */
+export async function copyToExport(dataDir: string, source: string): Promise<{ id: string; bytes: number }> {
+  const { id, partial, done } = newExport(dataDir);
+  try {
+    await copyFile(source, partial);
+    const now = new Date();
+    utimesSync(partial, now, now);
+    const bytes = statSync(partial).size;
+    renameSync(partial, done);
+    return { id, bytes };
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
 }
 
 /**

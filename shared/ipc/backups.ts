@@ -1,9 +1,13 @@
 // Backups and restore. Files travel as base64 both ways, so the same verbs work in the desktop app
-// and in the browser preview: "Back up to a file…" returns the bytes and the renderer saves them
-// with a download (Electron shows its Save dialog for it); "Restore from a file…" sends the
-// bytes of the file the user picked, which the backend stages, checks and previews first.
+// and in the browser preview: "Back up to a file…" has the backend copy the backup into its exports
+// folder, the renderer reads it back in pieces (documents.readExport, as for the CSV of a log) and
+// saves them with a download (Electron shows its Save dialog for it); "Restore from a file…" sends
+// the bytes of the file the user picked, which the backend stages, checks and previews first.
 import { z } from 'zod';
 import { channel } from './define';
+import type { ExportedFile } from './documents';
+
+export const BACKUP_MIME = 'application/vnd.sqlite3';
 
 export const BACKUP_REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'pre-import'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -77,8 +81,8 @@ export const BACKUP_FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const backupChannels = {
   'backups.list': channel<BackupsOverview>()(z.undefined()),
   'backups.create': channel<BackupInfo>()(z.undefined()),
-  /** The bytes of one backup, to save where the user chooses. */
-  'backups.download': channel<{ fileName: string; dataBase64: string }>()(z.strictObject({ name: backupName })),
+  /** One backup, to save where the user chooses: a copy read back in pieces with documents.readExport. */
+  'backups.download': channel<ExportedFile>()(z.strictObject({ name: backupName })),
   'backups.preview': channel<DataPreview>()(z.strictObject({ source: restoreSource })),
   /** A file the user picked: checked (it must be a sound RadLedger database) and kept for preview. */
   'backups.stage': channel<{ source: RestoreSource; preview: DataPreview }>()(

@@ -17,9 +17,10 @@ export interface SavedFile {
 }
 
 /**
- * A produced file too large for one message (the CSV of a whole log): the backend has written it to
- * its data folder and the renderer reads it back in pieces (documents.readExport), then saves it
- * like a SavedFile. The last piece read removes the backend's copy.
+ * A produced file too large for one message (the CSV of a whole log, a backup saved to a file): the
+ * backend has written it to its data folder and the renderer reads it back in pieces
+ * (documents.readExport, the one reader for all of them), then saves it like a SavedFile. The last
+ * piece read removes the backend's copy.
  */
 export interface ExportedFile {
   fileName: string;

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 
 async function seedTrack(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
@@ -107,4 +108,42 @@ test('restore a backup after a preview, then undo the restore', async ({ page, a
   // The log itself shows the entry that the restore removed and the undo brought back.
   await page.getByRole('link', { name: /Log/ }).click();
   await expect(page.getByText('CT Sinus, undo check', { exact: true }).filter({ visible: true }).first()).toBeVisible();
+});
+
+test('a backup of a large log saved to a file is the backup, byte for byte, and leaves no copy behind', async ({ page, app }, info) => {
+  const trackId = await seedTrack(app);
+  const d = app.server.backend.dispatch;
+  // Thousands of entries through the import (one transaction): the backup spans many pieces.
+  const lines = ['Date,Time,Procedure,Site,Notes'];
+  for (let i = 0; i < 6_000; i++) {
+    const day = new Date(Date.UTC(2026, 0, 5) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${day},${String(7 + (i % 11)).padStart(2, '0')}:15,CT Head without contrast,Mercy General,"Row ${i}: routine protocol — ✓"`);
+  }
+  const dataBase64 = Buffer.from(lines.join('\r\n')).toString('base64');
+  const preview = (await d('import.preview', { fileName: 'log.csv', dataBase64 })) as { value: { mapping: unknown } };
+  const imported = await d('import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.value.mapping, skipDuplicates: false });
+  expect(imported).toMatchObject({ ok: true });
+  await openSettings(page, app);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up to a file…' }).click()]);
+  const name = download.suggestedFilename();
+  expect(name).toMatch(/^radledger-.*-manual\.sqlite$/);
+  const file = info.outputPath(name);
+  await download.saveAs(file);
+  await expect(page.getByText(`Saved ${name}.`)).toBeVisible();
+  await page.screenshot({ path: info.outputPath('backup-saved-1366x768.png') });
+
+  const backup = readFileSync(path.join(app.dataDir, 'backups', name));
+  expect(backup.length).toBeGreaterThan(4 * 512 * 1024);
+  expect(readFileSync(file).equals(backup)).toBe(true);
+  expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
+
+  // "Save…" on the same backup in the list gives the same file again.
+  const backups = page.getByRole('table', { name: 'Backups, newest first' });
+  const [again] = await Promise.all([page.waitForEvent('download'), backups.getByRole('button', { name: /^Save the backup of/ }).first().click()]);
+  expect(again.suggestedFilename()).toBe(name);
+  expect(readFileSync(await again.path()).equals(backup)).toBe(true);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: info.outputPath('backup-saved-1024x700.png') });
+  expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
 });

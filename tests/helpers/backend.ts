@@ -17,11 +17,11 @@ export function value<T>(r: Result<unknown>): T {
 }
 
 /**
- * The CSV of the log as the renderer gets it: documents.csv writes it to the data folder, then
- * documents.readExport hands it back piece by piece (the last piece removes the backend's copy).
+ * A produced file as the renderer reads it back (the CSV of a log, a backup saved to a file): the
+ * backend wrote it to its data folder, documents.readExport hands it over piece by piece and the
+ * last piece removes the backend's copy.
  */
-export async function exportedCsv(b: Backend, trackId: number | null): Promise<{ fileName: string; text: string; bytes: Buffer; pieces: number }> {
-  const file = await call(b, 'documents.csv', { trackId });
+export async function readExported(b: Backend, file: { exportId: string; bytes: number }, label = 'the export'): Promise<{ bytes: Buffer; pieces: number }> {
   const parts: Buffer[] = [];
   let offset: number | null = 0;
   while (offset !== null) {
@@ -30,6 +30,20 @@ export async function exportedCsv(b: Backend, trackId: number | null): Promise<{
     offset = piece.next;
   }
   const bytes = Buffer.concat(parts);
-  if (bytes.length !== file.bytes) throw new Error(`documents.csv said ${file.bytes} bytes, the pieces held ${bytes.length}`);
-  return { fileName: file.fileName, text: bytes.toString('utf8'), bytes, pieces: parts.length };
+  if (bytes.length !== file.bytes) throw new Error(`${label} said ${file.bytes} bytes, the pieces held ${bytes.length}`);
+  return { bytes, pieces: parts.length };
+}
+
+/** The CSV of the log as the renderer gets it (documents.csv, then readExported). */
+export async function exportedCsv(b: Backend, trackId: number | null): Promise<{ fileName: string; text: string; bytes: Buffer; pieces: number }> {
+  const file = await call(b, 'documents.csv', { trackId });
+  const { bytes, pieces } = await readExported(b, file, 'documents.csv');
+  return { fileName: file.fileName, text: bytes.toString('utf8'), bytes, pieces };
+}
+
+/** Imports a CSV text into a track through the spreadsheet import (one transaction); the rows imported. */
+export async function importCsvText(b: Backend, trackId: number, text: string): Promise<number> {
+  const dataBase64 = Buffer.from(text).toString('base64');
+  const preview = await call(b, 'import.preview', { fileName: 'log.csv', dataBase64 });
+  return (await call(b, 'import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.mapping, skipDuplicates: false })).imported;
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import type { backupChannels } from '../../../shared/ipc/backups';
+import { BACKUP_MIME, type backupChannels } from '../../../shared/ipc/backups';
 import { backupsDir, listBackups } from '../backup/files';
 import { liveDatabase } from '../backup/live';
 import { inspectRestorable, restoreDatabase, sourcePath, stageFile } from '../backup/restore';
 import { exclusive, writeBackup } from '../backup/write';
+import { copyToExport } from '../exports';
 import { newestGoodBackup } from '../startup';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -22,10 +22,13 @@ export const backupHandlers: HandlerMap<ChannelsOf<typeof backupChannels>> = {
 
   'backups.create': (ctx) => exclusive(ctx.dataDir, () => writeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now())),
 
-  'backups.download': (ctx, input) => ({
-    fileName: input.name,
-    dataBase64: readFileSync(sourcePath(ctx.dataDir, { kind: 'backup', name: input.name })).toString('base64'),
-  }),
+  // A copy of the backup, read back in pieces like the CSV (documents.readExport): the backup itself
+  // is never handed to the reader, which removes what it has read. The name is a validated backup
+  // name (backupName) and sourcePath resolves it inside backups/ only.
+  'backups.download': async (ctx, input) => {
+    const copied = await copyToExport(ctx.dataDir, sourcePath(ctx.dataDir, { kind: 'backup', name: input.name }));
+    return { fileName: input.name, mime: BACKUP_MIME, exportId: copied.id, bytes: copied.bytes };
+  },
 
   'backups.preview': (ctx, input) => inspectRestorable(sourcePath(ctx.dataDir, input.source)),
 

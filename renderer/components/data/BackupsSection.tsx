@@ -7,7 +7,8 @@ import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner, useToast } from '../ui';
 import { DataPreviewView } from './DataPreviewView';
-import { downloadBase64, formatBytes, formatInstant, readFileAsBase64 } from './files';
+import { saveExport } from '../signoff/files';
+import { formatBytes, formatInstant, readFileAsBase64 } from './files';
 
 interface Candidate {
   label: string;
@@ -21,6 +22,8 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
   const [lastRestore, setLastRestore] = useState<{ label: string; undo: BackupInfo } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  /** Bytes of a backup being saved to a file, read so far (a large log takes a few seconds). */
+  const [saving, setSaving] = useState<{ done: number; total: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const toast = useToast();
@@ -42,15 +45,24 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
     const b = await run('backup', () => api.backups.create());
     if (!b) return;
     void overview.reload();
-    if (download) {
-      const file = await run('download', () => api.backups.download({ name: b.name }));
-      if (file) downloadBase64(file.dataBase64, file.fileName);
-    } else toast(`Backup saved (${formatBytes(b.sizeBytes)}).`);
+    if (download) await save(b);
+    else toast(`Backup saved (${formatBytes(b.sizeBytes)}).`);
   }
 
+  /** The backend copies the backup aside; its pieces are read (documents.readExport) into one file. */
   async function save(b: BackupInfo) {
-    const file = await run('download', () => api.backups.download({ name: b.name }));
-    if (file) downloadBase64(file.dataBase64, file.fileName);
+    setSaving({ done: 0, total: b.sizeBytes });
+    try {
+      const saved = await run('download', async () => {
+        const r = await api.backups.download({ name: b.name });
+        if (!r.ok) return r;
+        const read = await saveExport(r.value, (input) => api.documents.readExport(input), (done, total) => setSaving({ done, total }));
+        return read.ok ? { ok: true as const, value: r.value.fileName } : read;
+      });
+      if (saved) toast(`Saved ${saved}.`);
+    } finally {
+      setSaving(null);
+    }
   }
 
   function show(c: Candidate) {
@@ -140,6 +152,14 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
             'No good backup was found.'
           )}
         </Banner>
+      ) : null}
+      {saving ? (
+        <div className="stack import-progress" role="status" aria-live="polite">
+          <progress max={saving.total || 1} value={saving.done} aria-label="Saving the backup" />
+          <p className="small">
+            Saving the backup to a file… {formatBytes(saving.done)} of {formatBytes(saving.total)}
+          </p>
+        </div>
       ) : null}
       {o?.backupProblem ? <Banner tone="warn">{o.backupProblem}</Banner> : null}
       {error ? <Banner tone="error">{error.message}</Banner> : null}

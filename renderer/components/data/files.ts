@@ -29,13 +29,6 @@ function save(blob: Blob, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadBase64(dataBase64: string, fileName: string, type = 'application/vnd.sqlite3'): void {
-  const bin = atob(dataBase64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  save(new Blob([bytes], { type }), fileName);
-}
-
 export function downloadText(text: string, fileName: string, type = 'application/json'): void {
   save(new Blob([text], { type }), fileName);
 }

@@ -16,10 +16,15 @@ export function saveFile(file: SavedFile): void {
 }
 
 /**
- * A large produced file (the CSV of a whole log), read from the backend piece by piece and saved
- * as one Blob: neither side ever holds the whole file as one base64 string.
+ * A large produced file (the CSV of a whole log, a backup saved to a file), read from the backend
+ * piece by piece and saved as one Blob: neither side ever holds the whole file as one base64
+ * string. `onProgress` hears the bytes read so far after each piece.
  */
-export async function saveExport(file: ExportedFile, read: (input: { exportId: string; offset: number }) => Promise<Result<ExportPiece>>): Promise<Result<null>> {
+export async function saveExport(
+  file: ExportedFile,
+  read: (input: { exportId: string; offset: number }) => Promise<Result<ExportPiece>>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Result<null>> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let offset: number | null = 0;
   while (offset !== null) {
@@ -27,6 +32,7 @@ export async function saveExport(file: ExportedFile, read: (input: { exportId: s
     if (!r.ok) return r;
     parts.push(bytesOf(r.value.base64));
     offset = r.value.next;
+    onProgress?.(offset ?? file.bytes, file.bytes);
   }
   download(new Blob(parts, { type: file.mime }), file.fileName);
   return { ok: true, value: null };

@@ -10,7 +10,7 @@ import { databasePath } from '../../../../../electron/core/paths';
 import type { BackupInfo, DataPreview } from '../../../../../shared/ipc/backups';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
-import { value } from '../../../../helpers/backend';
+import { readExported, value } from '../../../../helpers/backend';
 
 const clock = fixedClock('2026-11-24T12:00:00Z');
 
@@ -71,7 +71,7 @@ describe('backup and restore', () => {
     const backend = open(dir);
     await seedLog(backend, 7);
     const b = value<BackupInfo>(await backend.dispatch('backups.create', undefined));
-    const bytes = value<{ dataBase64: string }>(await backend.dispatch('backups.download', { name: b.name })).dataBase64;
+    const bytes = (await readExported(backend, value<{ exportId: string; bytes: number }>(await backend.dispatch('backups.download', { name: b.name })))).bytes.toString('base64');
 
     const other = open(tempDir());
     const staged = value<{ source: { kind: 'staged'; id: string }; preview: DataPreview }>(

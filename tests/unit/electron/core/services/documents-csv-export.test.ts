@@ -8,9 +8,8 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { EXPORT_PIECE_BYTES, exportsDir, STALE_EXPORT_MS } from '../../../../../electron/core/exports';
-import type { ImportPreview, ImportResult } from '../../../../../shared/ipc/import';
 import { LOG_CSV_HEADER } from '../../../../../shared/signoff/csv';
-import { call, exportedCsv, value } from '../../../../helpers/backend';
+import { call, exportedCsv, importCsvText as importLog, value } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 let backend: Backend | undefined;
@@ -37,13 +36,6 @@ function logCsv(n: number, seed: number): string {
     lines.push([day, time, q(PROCEDURES[k % 5]!), q(SITES[k % 3]!), q(NOTES[k % 5]!)].join(','));
   }
   return lines.join('\r\n');
-}
-
-async function importLog(b: Backend, trackId: number, text: string): Promise<number> {
-  const dataBase64 = Buffer.from(text).toString('base64');
-  const preview = value<ImportPreview>(await b.dispatch('import.preview', { fileName: 'log.csv', dataBase64 }));
-  const result = value<ImportResult>(await b.dispatch('import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.mapping, skipDuplicates: false }));
-  return result.imported;
 }
 
 describe('documents.csv of a log of thousands of entries', () => {
