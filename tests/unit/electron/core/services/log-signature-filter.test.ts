@@ -4,15 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntryPage } from '../../../../../shared/ipc/entries';
 import type { SignoffPreview } from '../../../../../shared/ipc/signoff';
-import { call, seed, type Seeded } from './signoff-seed';
+import { ATTESTED, call, seed, type Seeded } from './signoff-seed';
 
 let s: Seeded | undefined;
 afterEach(() => {
   s?.backend.close();
   s = undefined;
 });
-
-const ATTESTED = { facility: true, 'date-time': true, equipment: true, present: true, quality: true };
 
 async function ids(x: Seeded, filter: Record<string, unknown>) {
   const page = await call<EntryPage>(x.backend, 'entries.list', { trackId: x.trackId, ...filter });

@@ -4,30 +4,15 @@
 // Undoing the rename puts the signed digest back, so it asks nothing and the signatures hold again.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcedureRenameResult } from '../../../../../shared/ipc/names';
-import type { EntrySignStates, SignoffPreview } from '../../../../../shared/ipc/signoff';
 import type { SignatureImpact } from '../../../../../shared/sites/signature-impact';
 import { dumpDb } from '../../../../helpers/db-dump';
-import { call, seed, type Seeded } from './signoff-seed';
+import { call, seed, signSite, signStates, type Seeded } from './signoff-seed';
 
 let s: Seeded | undefined;
 afterEach(() => {
   s?.backend.close();
   s = undefined;
 });
-
-const ATTESTED = { facility: true, 'date-time': true, equipment: true, present: true, quality: true };
-
-async function signSite(x: Seeded, siteId: number) {
-  const p = await call<SignoffPreview>(x.backend, 'signoff.preview', { batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId });
-  await call(x.backend, 'review.submit', {
-    batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId, digest: p.digest, signerName: 'Dana Okafor', method: 'typed', attested: ATTESTED,
-    decisions: p.entries.map((e) => ({ entryId: e.id, decision: 'accept' })),
-  });
-}
-
-async function states(x: Seeded) {
-  return (await call<EntrySignStates>(x.backend, 'signoff.entryStates', { trackId: x.trackId })).states;
-}
 
 /** Two "ct head w/o" entries signed at Mercy General (with two other signed ones), one unsigned at County Clinic. */
 async function signedHeads() {
@@ -57,7 +42,7 @@ describe('renaming a procedure with signed entries', () => {
       expect(r.error.message).toContain('Rename anyway');
     }
     expect(dumpDb(s.backend.db)).toEqual(before);
-    const st = await states(s);
+    const st = await signStates(s);
     expect([...t.heads, ...t.others].map((id) => st[id])).toEqual(['signed', 'signed', 'signed', 'signed']);
   });
 
@@ -77,7 +62,7 @@ describe('renaming a procedure with signed entries', () => {
     const r = await call<ProcedureRenameResult>(s.backend, 'entries.renameProcedure', { trackId: s.trackId, from: 'ct head w/o', to: 'Head without contrast', voidSignatures: true });
     expect(r.updated).toBe(3);
     expect(names(s, [...t.heads, t.unsigned])).toEqual(['Head without contrast', 'Head without contrast', 'Head without contrast']);
-    const st = await states(s);
+    const st = await signStates(s);
     expect(t.heads.map((id) => st[id])).toEqual(['void', 'void']);
     expect(t.others.map((id) => st[id])).toEqual(['signed', 'signed']);
   });
@@ -90,7 +75,7 @@ describe('renaming a procedure with signed entries', () => {
     // Only the unsigned one of the name (the ids of an undo): nothing signed changes, nothing is asked.
     const one = await call<ProcedureRenameResult>(s.backend, 'entries.renameProcedure', { trackId: s.trackId, from: 'ct head w/o', to: 'CT Head', ids: [t.unsigned] });
     expect(one.ids).toEqual([t.unsigned]);
-    expect((await states(s))[t.heads[0]!]).toBe('signed');
+    expect((await signStates(s))[t.heads[0]!]).toBe('signed');
   });
 
   it('undoing a confirmed rename puts the signed digest back: nothing is asked and the signatures hold again', async () => {
@@ -101,7 +86,7 @@ describe('renaming a procedure with signed entries', () => {
     expect(impact.entries).toBe(0);
     await call(s.backend, 'entries.renameProcedure', { trackId: s.trackId, from: r.to, to: 'ct head w/o', ids: r.ids });
     expect(names(s, [...t.heads, t.unsigned])).toEqual(['ct head w/o', 'ct head w/o', 'ct head w/o']);
-    const st = await states(s);
+    const st = await signStates(s);
     expect([...t.heads, ...t.others].map((id) => st[id])).toEqual(['signed', 'signed', 'signed', 'signed']);
   });
 
@@ -110,7 +95,7 @@ describe('renaming a procedure with signed entries', () => {
     s = t.x;
     const r = await call<ProcedureRenameResult>(s.backend, 'entries.renameProcedure', { trackId: s.trackId, from: 'ct head w/o', to: 'Head without contrast', voidSignatures: true });
     await signSite(s, s.siteId);
-    expect((await states(s))[t.heads[0]!]).toBe('signed');
+    expect((await signStates(s))[t.heads[0]!]).toBe('signed');
     const undo = await s.backend.dispatch('entries.renameProcedure', { trackId: s.trackId, from: r.to, to: 'ct head w/o', ids: r.ids });
     expect(undo.ok).toBe(false);
     if (!undo.ok) {

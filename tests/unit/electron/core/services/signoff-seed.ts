@@ -1,6 +1,7 @@
 // Seeds a backend for the sign-off and documents tests through the real channels.
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
+import type { EntrySignStates, SignoffPreview } from '../../../../../shared/ipc/signoff';
 
 export const NOW = '2026-06-15T14:00:00.000Z';
 
@@ -48,3 +49,21 @@ export async function seed(n = 4): Promise<Seeded> {
 /** A tiny valid PNG (1x1), as a drawn signature would arrive. */
 export const PNG_DATA_URL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Every checklist box ticked, as a verifier attests them. */
+export const ATTESTED = { facility: true, 'date-time': true, equipment: true, present: true, quality: true };
+
+/** Dana Okafor signs every entry of the site in one review, all accepted; the entries' ids. */
+export async function signSite(x: Seeded, siteId: number): Promise<number[]> {
+  const p = await call<SignoffPreview>(x.backend, 'signoff.preview', { batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId });
+  await call(x.backend, 'review.submit', {
+    batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId, digest: p.digest, signerName: 'Dana Okafor', method: 'typed', attested: ATTESTED,
+    decisions: p.entries.map((e) => ({ entryId: e.id, decision: 'accept' })),
+  });
+  return p.entries.map((e) => e.id);
+}
+
+/** Each entry's signature state (signed, void, ...) by id. */
+export async function signStates(x: Seeded): Promise<EntrySignStates['states']> {
+  return (await call<EntrySignStates>(x.backend, 'signoff.entryStates', { trackId: x.trackId })).states;
+}

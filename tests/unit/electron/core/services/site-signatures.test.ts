@@ -2,29 +2,17 @@
 // of its signed entries. Both writes refuse until the caller confirms, say whose signatures would
 // go, and with the confirmation proceed: the signatures then read as void, as after an entry edit.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EntrySignStates, SignatureView, SignoffPreview } from '../../../../../shared/ipc/signoff';
+import type { SignatureView } from '../../../../../shared/ipc/signoff';
 import type { SiteSignatureImpact } from '../../../../../shared/ipc/sites';
 import type { SiteRecord } from '../../../../../shared/sites/types';
 import { dumpDb } from '../../../../helpers/db-dump';
-import { call, seed, type Seeded } from './signoff-seed';
+import { call, seed, signSite, signStates, type Seeded } from './signoff-seed';
 
 let s: Seeded | undefined;
 afterEach(() => {
   s?.backend.close();
   s = undefined;
 });
-
-const ATTESTED = { facility: true, 'date-time': true, equipment: true, present: true, quality: true };
-
-/** Dana Okafor signs every entry of the site (one review, all accepted). */
-async function signSite(x: Seeded, siteId: number) {
-  const p = await call<SignoffPreview>(x.backend, 'signoff.preview', { batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId });
-  await call(x.backend, 'review.submit', {
-    batch: { trackId: x.trackId, siteId }, kind: 'verifier', verifierId: x.verifierId, digest: p.digest, signerName: 'Dana Okafor', method: 'typed', attested: ATTESTED,
-    decisions: p.entries.map((e) => ({ entryId: e.id, decision: 'accept' })),
-  });
-  return p.entries.map((e) => e.id);
-}
 
 async function site(x: Seeded, id: number): Promise<SiteRecord> {
   return (await call<SiteRecord[]>(x.backend, 'sites.list')).find((r) => r.id === id)!;
@@ -37,10 +25,6 @@ async function updateInput(x: Seeded, id: number, patch: Record<string, unknown>
     id, name: r.name, kind: r.kind, location: r.location, travelMinutes: r.travelMinutes, affiliation: r.affiliation, modalities: r.modalities,
     equipment: r.equipment, costCents: r.costCents, housing: r.housing, notes: r.notes, offered: r.offered, requirements: r.requirements, ...patch,
   };
-}
-
-async function states(x: Seeded) {
-  return (await call<EntrySignStates>(x.backend, 'signoff.entryStates', { trackId: x.trackId })).states;
 }
 
 /** Three signed entries at Mercy General, one signed at County Clinic, one unsigned at Valley Imaging. */
@@ -66,7 +50,7 @@ describe('renaming a site with signed entries', () => {
     }
     expect(dumpDb(s.backend.db)).toEqual(before);
     expect((await site(s, s.siteId)).name).toBe('Mercy General');
-    const st = await states(s);
+    const st = await signStates(s);
     expect([...t.mercy, ...t.county].map((id) => st[id])).toEqual(['signed', 'signed', 'signed', 'signed']);
   });
 
@@ -90,7 +74,7 @@ describe('renaming a site with signed entries', () => {
     const renamed = await call<SiteRecord>(s.backend, 'sites.update', { ...(await updateInput(s, s.siteId, { name: 'Mercy General Hospital' })), voidSignatures: true });
     expect(renamed.name).toBe('Mercy General Hospital');
     expect(audits()).toBe(audited + 1);
-    const st = await states(s);
+    const st = await signStates(s);
     expect(t.mercy.map((id) => st[id])).toEqual(['void', 'void', 'void']);
     expect(t.county.map((id) => st[id])).toEqual(['signed']);
     const sigs = await call<SignatureView[]>(s.backend, 'signoff.list', { trackId: s.trackId });
@@ -106,7 +90,7 @@ describe('renaming a site with signed entries', () => {
     // Surrounding spaces are trimmed before storing: the name, and so every signature, stays the same.
     const same = await call<SiteRecord>(s.backend, 'sites.update', await updateInput(s, s.siteId, { name: ' Mercy General  ', notes: 'Parking B' }));
     expect(same).toMatchObject({ name: 'Mercy General', notes: 'Parking B' });
-    const after = await states(s);
+    const after = await signStates(s);
     expect(t.mercy.map((id) => after[id])).toEqual(['signed', 'signed', 'signed']);
   });
 
@@ -145,7 +129,7 @@ describe('merging a site with signed entries', () => {
     const merged = await call<{ movedEntries: number }>(s.backend, 'sites.merge', { fromId: s.siteId, intoId: s.otherSiteId, voidSignatures: true });
     expect(merged.movedEntries).toBe(3);
     expect((await call<SiteRecord[]>(s.backend, 'sites.list')).some((r) => r.id === s!.siteId)).toBe(false);
-    const st = await states(s);
+    const st = await signStates(s);
     expect(t.mercy.map((id) => st[id])).toEqual(['void', 'void', 'void']);
     expect(t.county.map((id) => st[id])).toEqual(['signed']);
     const audit = s.backend.db.prepare("SELECT action FROM audit_log WHERE entity = 'site' AND entity_id = ? ORDER BY id DESC LIMIT 1").pluck().get(s.siteId);
@@ -157,7 +141,7 @@ describe('merging a site with signed entries', () => {
     s = t.x;
     const merged = await call<{ movedEntries: number }>(s.backend, 'sites.merge', { fromId: t.valleySiteId, intoId: s.siteId });
     expect(merged.movedEntries).toBe(1);
-    const st = await states(s);
+    const st = await signStates(s);
     expect(t.mercy.map((id) => st[id])).toEqual(['signed', 'signed', 'signed']);
   });
 });
