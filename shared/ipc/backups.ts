@@ -5,7 +5,7 @@
 // the bytes of the file the user picked, which the backend stages, checks and previews first.
 import { z } from 'zod';
 import { channel } from './define';
-import type { ExportedFile } from './documents';
+import { uploadBytes, uploadId, type ExportedFile } from './documents';
 
 export const BACKUP_MIME = 'application/vnd.sqlite3';
 
@@ -90,6 +90,13 @@ export const backupChannels = {
       fileName: z.string().max(260, { abort: true }),
       dataBase64: z.string().min(1).max(Math.ceil((BACKUP_FILE_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
     }),
+  ),
+  /**
+   * The same as backups.stage for a file of any size, sent before in pieces (documents.beginUpload,
+   * documents.appendUpload): `bytes` is its size, so a missing last piece is refused.
+   */
+  'backups.stageUpload': channel<{ source: RestoreSource; preview: DataPreview }>()(
+    z.strictObject({ fileName: z.string().max(260, { abort: true }), uploadId: uploadId, bytes: uploadBytes }),
   ),
   /** Replaces the current data with the source. The current data is backed up first: `undo` restores it. */
   'backups.restore': channel<{ preview: DataPreview; undo: BackupInfo }>()(z.strictObject({ source: restoreSource })),

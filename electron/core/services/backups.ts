@@ -3,7 +3,7 @@ import { backupsDir, listBackups } from '../backup/files';
 import { liveDatabase } from '../backup/live';
 import { inspectRestorable, restoreDatabase, sourcePath, stageFile } from '../backup/restore';
 import { exclusive, writeBackup } from '../backup/write';
-import { copyToExport } from '../exports';
+import { copyToExport, takeUpload } from '../exports';
 import { newestGoodBackup } from '../startup';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -34,6 +34,12 @@ export const backupHandlers: HandlerMap<ChannelsOf<typeof backupChannels>> = {
 
   'backups.stage': (ctx, input) => {
     const staged = stageFile(ctx.dataDir, Buffer.from(input.dataBase64, 'base64'));
+    return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
+  },
+
+  // The same staging and checks as backups.stage, from a file sent in pieces (documents.appendUpload).
+  'backups.stageUpload': (ctx, input) => {
+    const staged = stageFile(ctx.dataDir, (file) => takeUpload(ctx.dataDir, input.uploadId, input.bytes, file));
     return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
   },
 
