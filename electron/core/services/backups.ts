@@ -32,13 +32,9 @@ export const backupHandlers: HandlerMap<ChannelsOf<typeof backupChannels>> = {
 
   'backups.preview': (ctx, input) => inspectRestorable(sourcePath(ctx.dataDir, input.source)),
 
+  // A file sent in pieces (documents.appendUpload), moved from exports/ into restore-staging/ and
+  // checked there; refused (and removed) if incomplete or not a sound RadLedger database.
   'backups.stage': (ctx, input) => {
-    const staged = stageFile(ctx.dataDir, Buffer.from(input.dataBase64, 'base64'));
-    return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
-  },
-
-  // The same staging and checks as backups.stage, from a file sent in pieces (documents.appendUpload).
-  'backups.stageUpload': (ctx, input) => {
     const staged = stageFile(ctx.dataDir, (file) => takeUpload(ctx.dataDir, input.uploadId, input.bytes, file));
     return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
   },

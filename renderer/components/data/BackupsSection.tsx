@@ -86,7 +86,7 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
       const staged = await run('stage', async () => {
         const sent = await uploadFile(file, (done, total) => setReading({ done, total }));
         if (!sent.ok) return sent;
-        return api.backups.stageUpload({ fileName: file.name, uploadId: sent.value, bytes: file.size });
+        return api.backups.stage({ fileName: file.name, uploadId: sent.value, bytes: file.size });
       });
       if (staged) show({ label: `the file ${file.name}`, source: staged.source, preview: staged.preview });
     } finally {

@@ -26,7 +26,7 @@ function bytesToBase64(bytes: Uint8Array): string {
 /**
  * Sends a file the user picked to the backend in pieces of UPLOAD_PIECE_BYTES (read one at a time
  * with File.slice, so neither side holds the whole file as one value); returns the upload's id for
- * the channel that takes the file (backups.stageUpload). `onProgress` gets the bytes sent so far.
+ * the channel that takes the file (backups.stage). `onProgress` gets the bytes sent so far.
  */
 export async function uploadFile(file: File, onProgress?: (done: number, total: number) => void): Promise<Result<string>> {
   const begun = await api.documents.beginUpload({ bytes: file.size });

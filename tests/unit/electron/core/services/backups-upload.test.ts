@@ -1,6 +1,6 @@
 // "Restore from a file…" with a file of any size: the renderer sends it in pieces of 512 KiB
-// (documents.beginUpload, documents.appendUpload), then backups.stageUpload stages it with the same
-// checks as a file sent whole. A piece out of order, an unknown upload, a file that is not a
+// (documents.beginUpload, documents.appendUpload), then backups.stage stages it with the checks
+// every restore makes. A piece out of order, an unknown upload, a file that is not a
 // RadLedger database are refused, and nothing of them is left in the data folder.
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,24 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { EXPORT_PIECE_BYTES } from '../../../../../electron/core/exports';
 import type { BackupInfo, DataPreview, RestoreSource } from '../../../../../shared/ipc/backups';
-import { call, value } from '../../../../helpers/backend';
+import { call, uploadBytes as upload, value } from '../../../../helpers/backend';
 import { seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 const clock = fixedClock('2026-11-24T12:00:00Z');
 const open = (dir: string): Backend => openBackend({ dataDir: dir, host: 'preview', appVersion: 't', now: clock });
-
-/** Sends `bytes` the way the renderer does; returns the upload id. */
-async function upload(b: Backend, bytes: Buffer): Promise<{ uploadId: string; pieces: number }> {
-  const { uploadId } = await call(b, 'documents.beginUpload', { bytes: bytes.length });
-  let pieces = 0;
-  for (let offset = 0; offset < bytes.length; offset += EXPORT_PIECE_BYTES) {
-    const base64 = bytes.subarray(offset, offset + EXPORT_PIECE_BYTES).toString('base64');
-    await call(b, 'documents.appendUpload', { uploadId, offset, base64 });
-    pieces++;
-  }
-  return { uploadId, pieces };
-}
 
 /** Files left in exports/ and restore-staging/ (an upload in progress or a staged file). */
 function leftovers(dir: string): string[] {
@@ -54,7 +42,7 @@ describe('restore from a file sent in pieces', () => {
     const b = open(dir);
     const { uploadId, pieces } = await upload(b, bytes);
     expect(pieces).toBeGreaterThan(40);
-    const staged = await call(b, 'backups.stageUpload', { fileName: 'big.sqlite', uploadId, bytes: bytes.length });
+    const staged = await call(b, 'backups.stage', { fileName: 'big.sqlite', uploadId, bytes: bytes.length });
     expect(staged.preview.entries).toBe(40);
     expect(leftovers(dir).filter((f) => f.startsWith('exports/'))).toEqual([]);
 
@@ -84,12 +72,12 @@ describe('restore from a file sent in pieces', () => {
 
     const unknown = await b.dispatch('documents.appendUpload', { uploadId: 'a'.repeat(32), offset: 0, base64: piece(0) });
     expect(unknown.ok ? 'ok' : unknown.error.kind).toBe('not-found');
-    const badId = await b.dispatch('backups.stageUpload', { fileName: 'x.sqlite', uploadId: '../../etc/passwd', bytes: 10 });
+    const badId = await b.dispatch('backups.stage', { fileName: 'x.sqlite', uploadId: '../../etc/passwd', bytes: 10 });
     expect(badId.ok ? 'ok' : badId.error.kind).toBe('validation');
 
     const short = await call(b, 'documents.beginUpload', { bytes: bytes.length });
     await call(b, 'documents.appendUpload', { uploadId: short.uploadId, offset: 0, base64: piece(0) });
-    const early = await b.dispatch('backups.stageUpload', { fileName: 'x.sqlite', uploadId: short.uploadId, bytes: bytes.length });
+    const early = await b.dispatch('backups.stage', { fileName: 'x.sqlite', uploadId: short.uploadId, bytes: bytes.length });
     expect(early.ok ? 'ok' : early.error.kind).toBe('validation');
     expect(leftovers(dir)).toEqual([]);
 
@@ -103,7 +91,7 @@ describe('restore from a file sent in pieces', () => {
     const b = open(dir);
     const bytes = Buffer.alloc(EXPORT_PIECE_BYTES + 1000, 'not a database ');
     const { uploadId } = await upload(b, bytes);
-    const r = await b.dispatch('backups.stageUpload', { fileName: 'notes.txt', uploadId, bytes: bytes.length });
+    const r = await b.dispatch('backups.stage', { fileName: 'notes.txt', uploadId, bytes: bytes.length });
     expect(r.ok ? 'ok' : r.error.kind).toBe('corrupt-database');
     expect(leftovers(dir)).toEqual([]);
     b.close();
