@@ -194,10 +194,10 @@ export function appendUpload(dataDir: string, id: string, offset: number, piece:
 }
 
 /**
- * A complete upload of `bytes` bytes, moved to `to` (on the same disk: a rename). A missing or
- * extra piece is refused and the upload removed.
+ * The file of a complete upload of `bytes` bytes, left where it is (the caller reads it, then
+ * removes it or moves it). A missing or extra piece is refused and the upload removed.
  */
-export function takeUpload(dataDir: string, id: string, bytes: number, to: string): void {
+export function completeUpload(dataDir: string, id: string, bytes: number): string {
   const file = uploadPath(dataDir, id);
   let size: number;
   try {
@@ -209,5 +209,10 @@ export function takeUpload(dataDir: string, id: string, bytes: number, to: strin
     rmSync(file, { force: true });
     throw new AppFailure('validation', `The file arrived incomplete (${size} of ${bytes} bytes). Choose the file again.`);
   }
-  renameSync(file, to);
+  return file;
+}
+
+/** A complete upload of `bytes` bytes, moved to `to` (on the same disk: a rename). */
+export function takeUpload(dataDir: string, id: string, bytes: number, to: string): void {
+  renameSync(completeUpload(dataDir, id, bytes), to);
 }

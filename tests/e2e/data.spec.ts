@@ -184,3 +184,24 @@ test('restore from a file sends a large backup in pieces, previews it, restores 
   await expect(page.getByText(/Restored the file my-backup\.sqlite\..*backed up first/)).toBeVisible();
   expect(await total(app)).toBe(6_000);
 });
+
+test('a JSON export of a large log is sent in pieces, previewed and imported', async ({ page, app }, info) => {
+  const trackId = await seedLargeLog(app);
+  const d = app.server.backend.dispatch;
+  const exported = (await d('exportjson.export', undefined)) as { value?: { json: string } };
+  const file = info.outputPath('radledger-export.json');
+  writeFileSync(file, exported.value!.json);
+  expect(statSync(file).size).toBeGreaterThan(2 * 512 * 1024); // several pieces
+  await d('entries.create', { trackId, performedOn: '2026-03-04', procedureName: 'CT Sinus, after the export' });
+  expect(await total(app)).toBe(6_001);
+  await app.open('settings');
+
+  await page.getByLabel('RadLedger JSON export file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'JSON import preview' });
+  await expect(preview).toContainText('6,000 entries');
+  expect(await total(app)).toBe(6_001); // the preview changed nothing
+  await preview.getByRole('button', { name: 'Replace my data with this export' }).click();
+  await expect(page.getByText('Your data was replaced with the export.').first()).toBeVisible();
+  expect(await total(app)).toBe(6_000);
+  expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
+});
