@@ -177,7 +177,9 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
         <div className="stack import-progress" role="status" aria-live="polite">
           <progress max={reading.total || 1} value={reading.done} aria-label="Reading the file" />
           <p className="small">
-            Reading the file… {formatBytes(reading.done)} of {formatBytes(reading.total)}
+            {reading.done < reading.total
+              ? `Reading the file… ${formatBytes(reading.done)} of ${formatBytes(reading.total)}`
+              : 'Checking the file…'}
           </p>
         </div>
       ) : null}
