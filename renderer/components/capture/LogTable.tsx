@@ -119,6 +119,13 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [editing, setEditing] = useState<number | null>(null);
+  // The row whose inline edit just closed: its Edit button takes the focus back (keyboard users
+  // keep their place, and Ctrl+Z then undoes the edit instead of typing in some other field).
+  const refocus = useRef<number | null>(null);
+  const closeEdit = (id: number) => {
+    refocus.current = id;
+    setEditing(null);
+  };
   const [historyOf, setHistoryOf] = useState<number | null>(null);
   const [bulkStatus, setBulkStatus] = useState<EntryStatus>('signed');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -353,9 +360,9 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                       {editing === entry.id ? (
                         <EditRow
                           entry={entry}
-                          onDone={() => setEditing(null)}
+                          onDone={() => closeEdit(entry.id)}
                           onSaved={(before) => {
-                            setEditing(null);
+                            closeEdit(entry.id);
                             props.onChanged();
                             props.offerUndo(`Saved your edit of ${before.procedureName}.`, {
                               label: `the edit of ${before.procedureName}`,
@@ -403,7 +410,18 @@ export function LogTable(props: { tracks: Track[]; version: number; onChanged: (
                             {entry.notes}
                           </span>
                           <span role="cell" className="c-actions">
-                            <button type="button" className="btn btn-small" aria-label={`Edit ${entry.procedureName} on ${entry.performedOn}`} onClick={() => setEditing(entry.id)}>
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              aria-label={`Edit ${entry.procedureName} on ${entry.performedOn}`}
+                              onClick={() => setEditing(entry.id)}
+                              ref={(el) => {
+                                if (el && refocus.current === entry.id) {
+                                  refocus.current = null;
+                                  el.focus();
+                                }
+                              }}
+                            >
                               Edit
                             </button>
                             <button type="button" className="btn btn-small" aria-label={`History of ${entry.procedureName} on ${entry.performedOn}`} onClick={() => setHistoryOf(entry.id)}>
