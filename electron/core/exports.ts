@@ -6,10 +6,16 @@
 // (at 100k entries: ~50 MB of its peak for the CSV, ~290 MB for a backup; docs/benchmarks.md).
 // The file is removed once its last piece is read; a leftover (the window closed mid-download, a
 // crash) is removed at the next start or the next export once it is an hour old.
+// The other way, a file the user picked that may be larger than one message (a backup to restore):
+// the renderer sends it in pieces of the same size (beginUpload, appendUpload) to
+// <dataDir>/exports/<id>.partial, each piece at the offset where the previous one ended, and the
+// feature that takes the file (takeUpload) moves it away once its size is the one announced. An
+// abandoned upload is swept like a stale export.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UPLOAD_MAX_BYTES, UPLOAD_PIECE_BYTES } from '../../shared/ipc/documents';
 import { AppFailure } from '../../shared/result';
 
 /**
@@ -24,6 +30,7 @@ export const EXPORT_PIECE_BYTES = 1 << 19;
 export const STALE_EXPORT_MS = 60 * 60 * 1000;
 
 export const EXPORT_ID = /^[0-9a-f]{32}$/;
+
 
 export function exportsDir(dataDir: string): string {
   return path.join(dataDir, 'exports');
@@ -139,3 +146,73 @@ export function readExportPiece(dataDir: string, id: string, offset: number): { 
 
 /** One buffer for every piece read (the backend is single-threaded and each read is synchronous). */
 const scratch = Buffer.allocUnsafe(EXPORT_PIECE_BYTES);
+
+function uploadPath(dataDir: string, id: string): string {
+  if (!EXPORT_ID.test(id)) throw new AppFailure('validation', 'That upload does not exist.');
+  return path.join(exportsDir(dataDir), `${id}.partial`);
+}
+
+/** Sizes in plain words for the refusals below. */
+function uploadGone(): AppFailure {
+  return new AppFailure('not-found', 'That upload is no longer available. Choose the file again.');
+}
+
+/** Starts an upload of `bytes` bytes (announced, so an oversized file is refused before any piece). */
+export function beginUpload(dataDir: string, bytes: number): { uploadId: string } {
+  if (bytes > UPLOAD_MAX_BYTES) throw new AppFailure('validation', 'The file is larger than 2 GB; a RadLedger file is much smaller.');
+  const { id, partial } = newExport(dataDir);
+  writeFileSync(partial, '');
+  return { uploadId: id };
+}
+
+/**
+ * Appends one piece of an upload. It must start where the file ends so far: a piece sent twice,
+ * skipped or out of order ends the upload (its file is removed) and the renderer starts again.
+ */
+export function appendUpload(dataDir: string, id: string, offset: number, piece: Buffer): { received: number } {
+  const file = uploadPath(dataDir, id);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw uploadGone();
+  }
+  const refuse = (message: string): never => {
+    rmSync(file, { force: true });
+    throw new AppFailure('validation', message);
+  };
+  if (offset !== size) refuse(`A piece of the file arrived out of order (at byte ${offset}, expected ${size}). Choose the file again.`);
+  if (piece.length === 0 || piece.length > UPLOAD_PIECE_BYTES) refuse('A piece of the file has the wrong size. Choose the file again.');
+  if (size + piece.length > UPLOAD_MAX_BYTES) refuse('The file is larger than 2 GB; a RadLedger file is much smaller.');
+  try {
+    appendFileSync(file, piece);
+  } catch (err) {
+    rmSync(file, { force: true });
+    throw new AppFailure('storage', `The file could not be received: ${String(err)}`);
+  }
+  return { received: size + piece.length };
+}
+
+/**
+ * The file of a complete upload of `bytes` bytes, left where it is (the caller reads it, then
+ * removes it or moves it). A missing or extra piece is refused and the upload removed.
+ */
+export function completeUpload(dataDir: string, id: string, bytes: number): string {
+  const file = uploadPath(dataDir, id);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw uploadGone();
+  }
+  if (size !== bytes) {
+    rmSync(file, { force: true });
+    throw new AppFailure('validation', `The file arrived incomplete (${size} of ${bytes} bytes). Choose the file again.`);
+  }
+  return file;
+}
+
+/** A complete upload of `bytes` bytes, moved to `to` (on the same disk: a rename). */
+export function takeUpload(dataDir: string, id: string, bytes: number, to: string): void {
+  renameSync(completeUpload(dataDir, id, bytes), to);
+}

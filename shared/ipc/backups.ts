@@ -2,10 +2,11 @@
 // and in the browser preview: "Back up to a file…" has the backend copy the backup into its exports
 // folder, the renderer reads it back in pieces (documents.readExport, as for the CSV of a log) and
 // saves them with a download (Electron shows its Save dialog for it); "Restore from a file…" sends
-// the bytes of the file the user picked, which the backend stages, checks and previews first.
+// the file the user picked in pieces the same way round (documents.appendUpload), and the backend
+// stages, checks and previews it first.
 import { z } from 'zod';
 import { channel } from './define';
-import type { ExportedFile } from './documents';
+import { uploadBytes, uploadId, type ExportedFile } from './documents';
 
 export const BACKUP_MIME = 'application/vnd.sqlite3';
 
@@ -76,20 +77,19 @@ export const restoreSource = z.discriminatedUnion('kind', [
 ]);
 export type RestoreSource = z.infer<typeof restoreSource>;
 
-export const BACKUP_FILE_MAX_BYTES = 20 * 1024 * 1024;
-
 export const backupChannels = {
   'backups.list': channel<BackupsOverview>()(z.undefined()),
   'backups.create': channel<BackupInfo>()(z.undefined()),
   /** One backup, to save where the user chooses: a copy read back in pieces with documents.readExport. */
   'backups.download': channel<ExportedFile>()(z.strictObject({ name: backupName })),
   'backups.preview': channel<DataPreview>()(z.strictObject({ source: restoreSource })),
-  /** A file the user picked: checked (it must be a sound RadLedger database) and kept for preview. */
+  /**
+   * A file the user picked, sent before in pieces (documents.beginUpload, documents.appendUpload;
+   * any size up to 2 GB): checked (it must be a sound RadLedger database) and kept for preview.
+   * `bytes` is its size, so a missing last piece is refused.
+   */
   'backups.stage': channel<{ source: RestoreSource; preview: DataPreview }>()(
-    z.strictObject({
-      fileName: z.string().max(260, { abort: true }),
-      dataBase64: z.string().min(1).max(Math.ceil((BACKUP_FILE_MAX_BYTES * 4) / 3) + 4, { message: 'The file is larger than 20 MB.', abort: true }),
-    }),
+    z.strictObject({ fileName: z.string().max(260, { abort: true }), uploadId: uploadId, bytes: uploadBytes }),
   ),
   /** Replaces the current data with the source. The current data is backed up first: `undo` restores it. */
   'backups.restore': channel<{ preview: DataPreview; undo: BackupInfo }>()(z.strictObject({ source: restoreSource })),

@@ -35,6 +35,17 @@ export interface ExportPiece {
   next: number | null;
 }
 
+/** A file the user picked, sent to the backend in pieces of UPLOAD_PIECE_BYTES (the reverse of readExport). */
+export const UPLOAD_PIECE_BYTES = 1 << 19;
+/** A file sent in pieces may be up to 2 GB (a backup of a 100k-entry log is ~125 MB). */
+export const UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+export const uploadId = z.string().max(32, { message: 'That upload does not exist.', abort: true }).regex(/^[0-9a-f]{32}$/, 'That upload does not exist.');
+export const uploadBytes = z
+  .number()
+  .int()
+  .min(1, 'The file is empty.')
+  .max(UPLOAD_MAX_BYTES, 'The file is larger than 2 GB; a RadLedger file is much smaller.');
+
 export interface PacketFile {
   pdf: SavedFile;
   /** The packet's JSON twin: the same entries and digest, machine-checkable later. */
@@ -74,6 +85,20 @@ export const documentChannels = {
   'documents.csv': channel<ExportedFile>()(z.strictObject({ trackId: id.nullish() }).default({})),
   'documents.readExport': channel<ExportPiece>()(
     z.strictObject({ exportId: z.string().max(32, { abort: true }).regex(/^[0-9a-f]{32}$/), offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+  ),
+  /** Starts sending a file the user picked in pieces; `bytes` is its size. */
+  'documents.beginUpload': channel<{ uploadId: string }>()(z.strictObject({ bytes: uploadBytes })),
+  /** One piece (≤ 512 KiB) of an upload, at the offset where the previous one ended. */
+  'documents.appendUpload': channel<{ received: number }>()(
+    z.strictObject({
+      uploadId,
+      offset: z.number().int().min(0).max(UPLOAD_MAX_BYTES),
+      base64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(UPLOAD_PIECE_BYTES / 3) * 4, { message: 'A piece of the file is larger than 512 KiB.', abort: true })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'A piece of the file is not base64.'),
+    }),
   ),
   'documents.arrtHelper': channel<ArrtHelperPlan>()(z.strictObject({ trackId: id })),
   'documents.markEntered': channel<{ marked: number; previous: Array<{ id: number; status: EntryStatus }> }>()(z.strictObject({ entryIds: z.array(id).min(1).max(500) })),

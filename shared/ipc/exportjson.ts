@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { BackupInfo, DataPreview } from './backups';
 import { channel } from './define';
+import { uploadBytes, uploadId } from './documents';
 
 export const JSON_EXPORT_FORMAT = 'radledger-export';
 /**
@@ -36,4 +37,10 @@ export const exportJsonChannels = {
   'exportjson.preview': channel<DataPreview & { exportedAt: string }>()(jsonText),
   /** Replaces the current data with the export's. The current data is backed up first: `undo` restores it. */
   'exportjson.import': channel<{ preview: DataPreview; undo: BackupInfo }>()(jsonText),
+  /**
+   * The same two steps for an export of any size, sent before in pieces (documents.beginUpload,
+   * documents.appendUpload): the preview leaves the upload in place, the import removes it.
+   */
+  'exportjson.previewUpload': channel<DataPreview & { exportedAt: string }>()(z.strictObject({ uploadId, bytes: uploadBytes })),
+  'exportjson.importUpload': channel<{ preview: DataPreview; undo: BackupInfo }>()(z.strictObject({ uploadId, bytes: uploadBytes })),
 };

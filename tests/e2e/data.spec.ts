@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 
@@ -12,6 +12,22 @@ async function seedTrack(app: { server: { backend: { dispatch: (c: string, i: un
 async function total(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
   const r = await app.server.backend.dispatch('entries.list', {});
   return (r.value as { total: number }).total;
+}
+
+/** Thousands of entries through the import (one transaction): a backup of them spans many 512 KiB pieces. */
+async function seedLargeLog(app: { server: { backend: { dispatch: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } } }) {
+  const trackId = await seedTrack(app);
+  const d = app.server.backend.dispatch;
+  const lines = ['Date,Time,Procedure,Site,Notes'];
+  for (let i = 0; i < 6_000; i++) {
+    const day = new Date(Date.UTC(2026, 0, 5) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${day},${String(7 + (i % 11)).padStart(2, '0')}:15,CT Head without contrast,Mercy General,"Row ${i}: routine protocol — ✓"`);
+  }
+  const dataBase64 = Buffer.from(lines.join('\r\n')).toString('base64');
+  const preview = (await d('import.preview', { fileName: 'log.csv', dataBase64 })) as { value: { mapping: unknown } };
+  const imported = await d('import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.value.mapping, skipDuplicates: false });
+  expect(imported).toMatchObject({ ok: true });
+  return trackId;
 }
 
 async function openSettings(page: Page, app: { open: (s?: string) => Promise<void> }) {
@@ -111,18 +127,7 @@ test('restore a backup after a preview, then undo the restore', async ({ page, a
 });
 
 test('a backup of a large log saved to a file is the backup, byte for byte, and leaves no copy behind', async ({ page, app }, info) => {
-  const trackId = await seedTrack(app);
-  const d = app.server.backend.dispatch;
-  // Thousands of entries through the import (one transaction): the backup spans many pieces.
-  const lines = ['Date,Time,Procedure,Site,Notes'];
-  for (let i = 0; i < 6_000; i++) {
-    const day = new Date(Date.UTC(2026, 0, 5) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${day},${String(7 + (i % 11)).padStart(2, '0')}:15,CT Head without contrast,Mercy General,"Row ${i}: routine protocol — ✓"`);
-  }
-  const dataBase64 = Buffer.from(lines.join('\r\n')).toString('base64');
-  const preview = (await d('import.preview', { fileName: 'log.csv', dataBase64 })) as { value: { mapping: unknown } };
-  const imported = await d('import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.value.mapping, skipDuplicates: false });
-  expect(imported).toMatchObject({ ok: true });
+  await seedLargeLog(app);
   await openSettings(page, app);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up to a file…' }).click()]);
@@ -145,5 +150,58 @@ test('a backup of a large log saved to a file is the backup, byte for byte, and 
   expect(readFileSync(await again.path()).equals(backup)).toBe(true);
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: info.outputPath('backup-saved-1024x700.png') });
+  expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
+});
+
+test('restore from a file sends a large backup in pieces, previews it, restores it, and refuses a file that is not a backup', async ({ page, app }, info) => {
+  const trackId = await seedLargeLog(app);
+  const d = app.server.backend.dispatch;
+  const made = (await d('backups.create', undefined)) as { value?: { name: string } };
+  const file = info.outputPath('my-backup.sqlite');
+  copyFileSync(path.join(app.dataDir, 'backups', made.value!.name), file);
+  expect(statSync(file).size).toBeGreaterThan(4 * 512 * 1024); // several pieces
+  await d('entries.create', { trackId, performedOn: '2026-03-04', procedureName: 'CT Sinus, after the backup' });
+  expect(await total(app)).toBe(6_001);
+  await openSettings(page, app);
+
+  // A file that is not a database: refused at the section, nothing staged, nothing changed.
+  const notes = info.outputPath('notes.sqlite');
+  writeFileSync(notes, 'not a database, '.repeat(50_000));
+  await page.getByLabel('Backup file to restore').setInputFiles(notes);
+  await expect(page.getByText(/This file cannot be restored\./)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Restore preview' })).toHaveCount(0);
+
+  await page.getByLabel('Backup file to restore').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'Restore preview' });
+  await expect(preview).toContainText('Restore the file my-backup.sqlite?');
+  await expect(preview).toContainText('6,000 entries');
+  expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
+  await page.screenshot({ path: info.outputPath('restore-file-1366x768.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: info.outputPath('restore-file-1024x700.png') });
+
+  await preview.getByRole('button', { name: 'Restore this' }).click();
+  await expect(page.getByText(/Restored the file my-backup\.sqlite\..*backed up first/)).toBeVisible();
+  expect(await total(app)).toBe(6_000);
+});
+
+test('a JSON export of a large log is sent in pieces, previewed and imported', async ({ page, app }, info) => {
+  const trackId = await seedLargeLog(app);
+  const d = app.server.backend.dispatch;
+  const exported = (await d('exportjson.export', undefined)) as { value?: { json: string } };
+  const file = info.outputPath('radledger-export.json');
+  writeFileSync(file, exported.value!.json);
+  expect(statSync(file).size).toBeGreaterThan(2 * 512 * 1024); // several pieces
+  await d('entries.create', { trackId, performedOn: '2026-03-04', procedureName: 'CT Sinus, after the export' });
+  expect(await total(app)).toBe(6_001);
+  await app.open('settings');
+
+  await page.getByLabel('RadLedger JSON export file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'JSON import preview' });
+  await expect(preview).toContainText('6,000 entries');
+  expect(await total(app)).toBe(6_001); // the preview changed nothing
+  await preview.getByRole('button', { name: 'Replace my data with this export' }).click();
+  await expect(page.getByText('Your data was replaced with the export.').first()).toBeVisible();
+  expect(await total(app)).toBe(6_000);
   expect(readdirSync(path.join(app.dataDir, 'exports'))).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // Calling the real backend from tests: unwrap a Result or fail loudly with its error.
 import type { Backend } from '../../electron/core/backend';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/ipc/contract';
+import { UPLOAD_PIECE_BYTES } from '../../shared/ipc/documents';
 import type { Result } from '../../shared/result';
 
 /** Dispatches a typed call and returns its value; throws with the channel and message on failure. */
@@ -46,4 +47,21 @@ export async function importCsvText(b: Backend, trackId: number, text: string): 
   const dataBase64 = Buffer.from(text).toString('base64');
   const preview = await call(b, 'import.preview', { fileName: 'log.csv', dataBase64 });
   return (await call(b, 'import.commit', { fileName: 'log.csv', dataBase64, trackId, mapping: preview.mapping, skipDuplicates: false })).imported;
+}
+
+/** Sends bytes as the renderer sends a picked file (documents.beginUpload, then 512 KiB pieces); the upload id. */
+export async function uploadBytes(b: Backend, bytes: Buffer): Promise<{ uploadId: string; pieces: number }> {
+  const { uploadId } = await call(b, 'documents.beginUpload', { bytes: bytes.length });
+  let pieces = 0;
+  for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE_BYTES) {
+    await call(b, 'documents.appendUpload', { uploadId, offset, base64: bytes.subarray(offset, offset + UPLOAD_PIECE_BYTES).toString('base64') });
+    pieces++;
+  }
+  return { uploadId, pieces };
+}
+
+/** "Restore from a file…" as the renderer does it: the file sent in pieces, then backups.stage. */
+export async function stageBytes(b: Backend, fileName: string, bytes: Buffer): Promise<Result<OutputOf<'backups.stage'>>> {
+  const { uploadId } = await uploadBytes(b, bytes);
+  return (await b.dispatch('backups.stage', { fileName, uploadId, bytes: bytes.length })) as Result<OutputOf<'backups.stage'>>;
 }

@@ -57,9 +57,10 @@ export function inspectRestorable(file: string): DataPreview {
 
 /**
  * Keeps a file the user picked under restore-staging/, in rollback-journal mode so it can be read
- * on its own, and returns its id and preview. Only the newest few staged files are kept.
+ * on its own, and returns its id and preview. Only the newest few staged files are kept. The file
+ * comes as its bytes, or is put in place by `place` (an upload moved there, exports.takeUpload).
  */
-export function stageFile(dataDir: string, bytes: Buffer): { id: string; preview: DataPreview } {
+export function stageFile(dataDir: string, bytes: Buffer | ((file: string) => void)): { id: string; preview: DataPreview } {
   const dir = stagingDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const old = readdirSync(dir)
@@ -70,7 +71,8 @@ export function stageFile(dataDir: string, bytes: Buffer): { id: string; preview
 
   const id = randomBytes(8).toString('hex');
   const file = path.join(dir, `${id}.sqlite`);
-  writeFileSync(file, bytes);
+  if (typeof bytes === 'function') bytes(file);
+  else writeFileSync(file, bytes);
   try {
     // A copy of a live database carries the WAL flag in its header; make the staged copy
     // self-contained. This touches only our copy, never the user's original file.

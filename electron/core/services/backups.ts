@@ -3,7 +3,7 @@ import { backupsDir, listBackups } from '../backup/files';
 import { liveDatabase } from '../backup/live';
 import { inspectRestorable, restoreDatabase, sourcePath, stageFile } from '../backup/restore';
 import { exclusive, writeBackup } from '../backup/write';
-import { copyToExport } from '../exports';
+import { copyToExport, takeUpload } from '../exports';
 import { newestGoodBackup } from '../startup';
 import type { ChannelsOf, HandlerMap } from './types';
 
@@ -32,8 +32,10 @@ export const backupHandlers: HandlerMap<ChannelsOf<typeof backupChannels>> = {
 
   'backups.preview': (ctx, input) => inspectRestorable(sourcePath(ctx.dataDir, input.source)),
 
+  // A file sent in pieces (documents.appendUpload), moved from exports/ into restore-staging/ and
+  // checked there; refused (and removed) if incomplete or not a sound RadLedger database.
   'backups.stage': (ctx, input) => {
-    const staged = stageFile(ctx.dataDir, Buffer.from(input.dataBase64, 'base64'));
+    const staged = stageFile(ctx.dataDir, (file) => takeUpload(ctx.dataDir, input.uploadId, input.bytes, file));
     return { source: { kind: 'staged' as const, id: staged.id }, preview: staged.preview };
   },
 

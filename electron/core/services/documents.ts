@@ -16,7 +16,7 @@ import { AppFailure } from '../../../shared/result';
 import { appendAudit, sha256 } from '../audit';
 import type { Ctx } from '../context';
 import type { DB } from '../db/open';
-import { readExportPiece, writeExport } from '../exports';
+import { appendUpload, beginUpload, readExportPiece, writeExport } from '../exports';
 import { PACKET_FORMAT, PACKET_FORMAT_VERSION } from '../pdf/formats';
 import type { PacketData, PacketSignatureBlock } from '../pdf/packet';
 import { getEntry } from '../tables/entries';
@@ -486,6 +486,8 @@ export const documentHandlers: HandlerMap<ChannelsOf<typeof documentChannels>> =
   },
 
   'documents.readExport': (ctx, input) => readExportPiece(ctx.dataDir, input.exportId, input.offset),
+  'documents.beginUpload': (ctx, input) => beginUpload(ctx.dataDir, input.bytes),
+  'documents.appendUpload': (ctx, input) => appendUpload(ctx.dataDir, input.uploadId, input.offset, Buffer.from(input.base64, 'base64')),
 
   'documents.arrtHelper': async (ctx, input) => {
     const track = requireTrack(ctx.db, input.trackId);

@@ -8,7 +8,7 @@ import { useResult } from '../../hooks/useResult';
 import { Banner, useToast } from '../ui';
 import { DataPreviewView } from './DataPreviewView';
 import { saveExport } from '../signoff/files';
-import { formatBytes, formatInstant, readFileAsBase64 } from './files';
+import { formatBytes, formatInstant, uploadFile } from './files';
 
 interface Candidate {
   label: string;
@@ -24,6 +24,8 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
   const [error, setError] = useState<AppError | null>(null);
   /** Bytes of a backup being saved to a file, read so far (a large log takes a few seconds). */
   const [saving, setSaving] = useState<{ done: number; total: number } | null>(null);
+  /** Bytes of a picked file sent to the backend so far (it goes in pieces, like a save). */
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const toast = useToast();
@@ -76,10 +78,20 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
     if (preview) show({ label, source, preview });
   }
 
+  /** The file goes to the backend in pieces (any size), which then stages and checks it. */
   async function pickFile(file: File) {
-    const dataBase64 = await readFileAsBase64(file);
-    const staged = await run('stage', () => api.backups.stage({ fileName: file.name, dataBase64 }));
-    if (staged) show({ label: `the file ${file.name}`, source: staged.source, preview: staged.preview });
+    setCandidate(null);
+    setReading({ done: 0, total: file.size });
+    try {
+      const staged = await run('stage', async () => {
+        const sent = await uploadFile(file, (done, total) => setReading({ done, total }));
+        if (!sent.ok) return sent;
+        return api.backups.stage({ fileName: file.name, uploadId: sent.value, bytes: file.size });
+      });
+      if (staged) show({ label: `the file ${file.name}`, source: staged.source, preview: staged.preview });
+    } finally {
+      setReading(null);
+    }
   }
 
   async function restore(c: Candidate) {
@@ -158,6 +170,16 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
           <progress max={saving.total || 1} value={saving.done} aria-label="Saving the backup" />
           <p className="small">
             Saving the backup to a file… {formatBytes(saving.done)} of {formatBytes(saving.total)}
+          </p>
+        </div>
+      ) : null}
+      {reading ? (
+        <div className="stack import-progress" role="status" aria-live="polite">
+          <progress max={reading.total || 1} value={reading.done} aria-label="Reading the file" />
+          <p className="small">
+            {reading.done < reading.total
+              ? `Reading the file… ${formatBytes(reading.done)} of ${formatBytes(reading.total)}`
+              : 'Checking the file…'}
           </p>
         </div>
       ) : null}

@@ -7,7 +7,7 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, useToast } from '../ui';
 import { DataPreviewView } from './DataPreviewView';
-import { readFileAsText } from './files';
+import { formatBytes, uploadFile } from './files';
 import { SpreadsheetImport } from './SpreadsheetImport';
 
 /** Undoes a JSON import by restoring the backup taken just before it; false (error shown) if that failed. */
@@ -35,7 +35,9 @@ export function ImportSection(props: { refreshKey: number; onDataChanged: () => 
 }
 
 function JsonImport(props: { onDataChanged: () => void }) {
-  const [picked, setPicked] = useState<{ name: string; json: string; preview: DataPreview & { exportedAt: string } } | null>(null);
+  /** The chosen export, already sent to the backend in pieces (any size), and its preview. */
+  const [picked, setPicked] = useState<{ name: string; uploadId: string; bytes: number; preview: DataPreview & { exportedAt: string } } | null>(null);
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [done, setDone] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -45,10 +47,13 @@ function JsonImport(props: { onDataChanged: () => void }) {
   async function choose(f: File) {
     setDone(null);
     setError(null);
-    const json = await readFileAsText(f);
-    const r = await api.exportjson.preview({ json });
-    if (r.ok) setPicked({ name: f.name, json, preview: r.value });
-    else {
+    setPicked(null);
+    setReading({ done: 0, total: f.size });
+    const sent = await uploadFile(f, (done, total) => setReading({ done, total }));
+    const r = sent.ok ? await api.exportjson.previewUpload({ uploadId: sent.value, bytes: f.size }) : sent;
+    setReading(null);
+    if (r.ok && sent.ok) setPicked({ name: f.name, uploadId: sent.value, bytes: f.size, preview: r.value });
+    else if (!r.ok) {
       setPicked(null);
       setError(r.error);
     }
@@ -57,7 +62,7 @@ function JsonImport(props: { onDataChanged: () => void }) {
   async function replace() {
     if (!picked) return;
     setBusy(true);
-    const r = await api.exportjson.import({ json: picked.json });
+    const r = await api.exportjson.importUpload({ uploadId: picked.uploadId, bytes: picked.bytes });
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -81,7 +86,7 @@ function JsonImport(props: { onDataChanged: () => void }) {
       <h3 className="import-title">From a RadLedger JSON export</h3>
       <p className="muted small">Moves a whole log between computers. It replaces your current data; your data is backed up first and you can undo.</p>
       <div className="row">
-        <button className="btn" onClick={() => fileInput.current?.click()} disabled={busy}>
+        <button className="btn" onClick={() => fileInput.current?.click()} disabled={busy || reading !== null}>
           Choose a JSON export…
         </button>
         <input
@@ -98,6 +103,16 @@ function JsonImport(props: { onDataChanged: () => void }) {
           }}
         />
       </div>
+      {reading ? (
+        <div className="stack import-progress" role="status" aria-live="polite">
+          <progress max={reading.total || 1} value={reading.done} aria-label="Reading the file" />
+          <p className="small">
+            {reading.done < reading.total
+              ? `Reading the file… ${formatBytes(reading.done)} of ${formatBytes(reading.total)}`
+              : 'Checking the file…'}
+          </p>
+        </div>
+      ) : null}
       {error ? <Banner tone="error">{error.message}</Banner> : null}
       {done ? (
         <Banner tone="ok">

@@ -10,7 +10,7 @@ import { databasePath } from '../../../../../electron/core/paths';
 import type { BackupInfo, DataPreview } from '../../../../../shared/ipc/backups';
 import { dumpDb, seedLog } from '../../../../helpers/db-dump';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
-import { readExported, value } from '../../../../helpers/backend';
+import { readExported, stageBytes, value } from '../../../../helpers/backend';
 
 const clock = fixedClock('2026-11-24T12:00:00Z');
 
@@ -71,17 +71,17 @@ describe('backup and restore', () => {
     const backend = open(dir);
     await seedLog(backend, 7);
     const b = value<BackupInfo>(await backend.dispatch('backups.create', undefined));
-    const bytes = (await readExported(backend, value<{ exportId: string; bytes: number }>(await backend.dispatch('backups.download', { name: b.name })))).bytes.toString('base64');
+    const bytes = (await readExported(backend, value<{ exportId: string; bytes: number }>(await backend.dispatch('backups.download', { name: b.name })))).bytes;
 
     const other = open(tempDir());
     const staged = value<{ source: { kind: 'staged'; id: string }; preview: DataPreview }>(
-      await other.dispatch('backups.stage', { fileName: 'my-log.sqlite', dataBase64: bytes }),
+      await stageBytes(other, 'my-log.sqlite', bytes),
     );
     expect(staged.preview.entries).toBe(7);
     await other.dispatch('backups.restore', { source: staged.source });
     expect(dumpDb(other.db)).toEqual(dumpDb(backend.db));
 
-    const bad = await other.dispatch('backups.stage', { fileName: 'notes.txt', dataBase64: Buffer.from('hello, not sqlite').toString('base64') });
+    const bad = await stageBytes(other, 'notes.txt', Buffer.from('hello, not sqlite'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.kind).toBe('corrupt-database');
     other.close();
@@ -99,7 +99,7 @@ describe('backup and restore', () => {
 
     const backend = open(tempDir());
     const staged = value<{ source: { kind: 'staged'; id: string }; preview: DataPreview }>(
-      await backend.dispatch('backups.stage', { fileName: 'radledger.sqlite', dataBase64: bytes.toString('base64') }),
+      await stageBytes(backend, 'radledger.sqlite', bytes),
     );
     expect(staged.preview.entries).toBe(12);
     value(await backend.dispatch('backups.restore', { source: staged.source }));

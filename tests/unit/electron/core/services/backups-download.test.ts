@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { backupsDir } from '../../../../../electron/core/backup/files';
 import { EXPORT_PIECE_BYTES, exportsDir, STALE_EXPORT_MS } from '../../../../../electron/core/exports';
-import { call, importCsvText, readExported } from '../../../../helpers/backend';
+import { call, importCsvText, readExported, stageBytes, value } from '../../../../helpers/backend';
 import { fixedClock, tempDir } from '../../../../helpers/tmp';
 
 let backend: Backend | undefined;
@@ -56,7 +56,7 @@ describe('backups.download of a database larger than one piece', () => {
     expect(readdirSync(exportsDir(dataDir))).toEqual([]);
 
     // The saved file is a sound database a restore accepts, with the whole log.
-    const staged = await call(backend, 'backups.stage', { fileName: made.name, dataBase64: got.bytes.toString('base64') });
+    const staged = value<{ preview: { entries: number } }>(await stageBytes(backend, made.name, got.bytes));
     expect(staged.preview.entries).toBe(6_000);
   });
 
