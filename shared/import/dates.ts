@@ -120,12 +120,38 @@ export function readDateCell(raw: string, order: DateOrder | null): DateRead {
       if (iso) return { kind: 'date', iso };
     }
     // A month name with a day that month does not have ("Feb 30, 2025") is not a real date.
-    // The day is the number followed, with no digit between, by the year at the end (`.*` in the
-    // lookahead rescanned the rest of the text from every candidate: quadratic).
-    const dayless = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)?\b(?=\D*\d{2,4}\s*$)/, '1');
+    const dayless = withDayOne(t);
     if (dayless !== t && NAMED_FORMATS.some((fmt) => tryParse(dayless, fmt))) return { kind: 'impossible' };
   }
   return { kind: 'unreadable' };
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+const DAY_SUFFIXES = ['st', 'nd', 'rd', 'th'];
+
+/**
+ * `t` with its day set to 1, or `t` itself when it has none. The day is a number of one or two
+ * digits (st, nd, rd or th may follow) standing alone, followed with no digit between by the year
+ * of two to four digits that ends the text. Scanned by hand from the end: a regular expression with
+ * a look-ahead to the end of the text rescans the rest from every candidate, which the ReDoS gate
+ * (tests/unit/redos.test.ts) found quadratic.
+ */
+function withDayOne(t: string): string {
+  let end = t.length;
+  while (end > 0 && /\s/.test(t[end - 1]!)) end--;
+  let year = end;
+  while (isDigit(t[year - 1])) year--;
+  if (end - year < 2 || end - year > 4) return t;
+  let dayEnd = year;
+  while (dayEnd > 0 && !isDigit(t[dayEnd - 1])) dayEnd--;
+  let day = dayEnd;
+  while (isDigit(t[day - 1])) day--;
+  if (day === dayEnd || dayEnd - day > 2 || isWordChar(t[day - 1])) return t;
+  let after = dayEnd;
+  if (DAY_SUFFIXES.includes(t.slice(dayEnd, dayEnd + 2)) && !isWordChar(t[dayEnd + 2])) after = dayEnd + 2;
+  else if (isWordChar(t[dayEnd])) return t;
+  return `${t.slice(0, day)}1${t.slice(after)}`;
 }
 
 export interface OrderDetection {
