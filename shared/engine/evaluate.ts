@@ -466,8 +466,9 @@ export class TrackEvaluator {
   /** Days with entries, ascending. */
   private order: string[] = [];
   private count = 0;
-  /** Earliest day changed (or emptied) since the last evaluation; null when nothing changed. */
+  /** Earliest and latest day changed (or emptied) since the last evaluation; null when nothing changed. */
   private from: string | null = null;
+  private until: string | null = null;
   private cached: Evaluation | null = null;
   private results: DayResult[] = [];
   /** The sum of every day's result, kept as days are re-judged or emptied. */
@@ -488,6 +489,7 @@ export class TrackEvaluator {
     this.count = entries.length;
     this.order = [...this.days.keys()].sort();
     this.from = this.order[0] ?? null;
+    this.until = this.order.at(-1) ?? null;
   }
 
   /**
@@ -524,6 +526,7 @@ export class TrackEvaluator {
     d.dirty = true;
     this.cached = null;
     if (this.from === null || d.day < this.from) this.from = d.day;
+    if (this.until === null || d.day > this.until) this.until = d.day;
   }
 
   /** Re-judges what changed (and what it displaced on later days), then assembles the evaluation. */
@@ -538,18 +541,18 @@ export class TrackEvaluator {
       const prev = this.days.get(order[i - 1]!)!;
       for (let j = 0; j < capped.length; j++) running[j] = prev.countedBefore[j]! + prev.result!.counted[capped[j]!]!;
     }
-    let dirtyLeft = 0;
-    for (let k = i; k < order.length; k++) if (this.days.get(order[k]!)!.dirty) dirtyLeft++;
+    const until = this.until ?? '';
     for (; i < order.length; i++) {
       const d = this.days.get(order[i]!)!;
       const same = d.result !== null && sameCounts(d.countedBefore, running);
       if (!d.dirty && same) {
-        if (dirtyLeft === 0) break; // same start, same entries: this day and all after it are unchanged
+        // Past every change (an emptied day included), a day that starts the same is the same, and
+        // so is every day after it.
+        if (d.day > until) break;
       } else {
         if (d.dirty) {
           sortDay(d.entries);
           d.dirty = false;
-          dirtyLeft--;
         }
         d.countedBefore = capped.length === 0 ? EMPTY : running.slice();
         if (d.result) addTo(this.sums, d.result, -1);
@@ -559,6 +562,7 @@ export class TrackEvaluator {
       for (let j = 0; j < capped.length; j++) running[j]! += d.result!.counted[capped[j]!]!;
     }
     this.from = null;
+    this.until = null;
     this.results = order.map((day) => this.days.get(day)!.result!);
     this.cached = assemble(this.catalog, this.rules, this.sums, this.results, this.count);
     return this.cached;
