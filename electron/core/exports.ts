@@ -165,18 +165,22 @@ export function beginUpload(dataDir: string, bytes: number): { uploadId: string 
   return { uploadId: id };
 }
 
+/** The bytes an upload's file holds so far; not found when there is no such upload (any more). */
+function uploadedSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    throw uploadGone();
+  }
+}
+
 /**
  * Appends one piece of an upload. It must start where the file ends so far: a piece sent twice,
  * skipped or out of order ends the upload (its file is removed) and the renderer starts again.
  */
 export function appendUpload(dataDir: string, id: string, offset: number, piece: Buffer): { received: number } {
   const file = uploadPath(dataDir, id);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw uploadGone();
-  }
+  const size = uploadedSize(file);
   const refuse = (message: string): never => {
     rmSync(file, { force: true });
     throw new AppFailure('validation', message);
@@ -199,12 +203,7 @@ export function appendUpload(dataDir: string, id: string, offset: number, piece:
  */
 export function completeUpload(dataDir: string, id: string, bytes: number): string {
   const file = uploadPath(dataDir, id);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw uploadGone();
-  }
+  const size = uploadedSize(file);
   if (size !== bytes) {
     rmSync(file, { force: true });
     throw new AppFailure('validation', `The file arrived incomplete (${size} of ${bytes} bytes). Choose the file again.`);

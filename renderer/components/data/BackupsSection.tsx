@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useResult } from '../../hooks/useResult';
 import { Banner, useToast } from '../ui';
 import { DataPreviewView } from './DataPreviewView';
+import { UploadProgress } from './UploadProgress';
 import { saveExport } from '../signoff/files';
 import { formatBytes, formatInstant, uploadFile } from './files';
 
@@ -173,16 +174,7 @@ export function BackupsSection(props: { refreshKey: number; onDataReplaced: () =
           </p>
         </div>
       ) : null}
-      {reading ? (
-        <div className="stack import-progress" role="status" aria-live="polite">
-          <progress max={reading.total || 1} value={reading.done} aria-label="Reading the file" />
-          <p className="small">
-            {reading.done < reading.total
-              ? `Reading the file… ${formatBytes(reading.done)} of ${formatBytes(reading.total)}`
-              : 'Checking the file…'}
-          </p>
-        </div>
-      ) : null}
+      {reading ? <UploadProgress reading={reading} /> : null}
       {o?.backupProblem ? <Banner tone="warn">{o.backupProblem}</Banner> : null}
       {error ? <Banner tone="error">{error.message}</Banner> : null}
       {overview.error ? <Banner tone="error">{overview.error.message}</Banner> : null}

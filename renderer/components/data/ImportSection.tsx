@@ -7,7 +7,8 @@ import type { AppError } from '../../../shared/result';
 import { api } from '../../api';
 import { Banner, useToast } from '../ui';
 import { DataPreviewView } from './DataPreviewView';
-import { formatBytes, uploadFile } from './files';
+import { UploadProgress } from './UploadProgress';
+import { uploadFile } from './files';
 import { SpreadsheetImport } from './SpreadsheetImport';
 
 /** Undoes a JSON import by restoring the backup taken just before it; false (error shown) if that failed. */
@@ -103,16 +104,7 @@ function JsonImport(props: { onDataChanged: () => void }) {
           }}
         />
       </div>
-      {reading ? (
-        <div className="stack import-progress" role="status" aria-live="polite">
-          <progress max={reading.total || 1} value={reading.done} aria-label="Reading the file" />
-          <p className="small">
-            {reading.done < reading.total
-              ? `Reading the file… ${formatBytes(reading.done)} of ${formatBytes(reading.total)}`
-              : 'Checking the file…'}
-          </p>
-        </div>
-      ) : null}
+      {reading ? <UploadProgress reading={reading} /> : null}
       {error ? <Banner tone="error">{error.message}</Banner> : null}
       {done ? (
         <Banner tone="ok">
