@@ -67,10 +67,13 @@ async function tabThrough(page: Page, where: string): Promise<string[]> {
   for (let i = 0; i < MAX_STOPS; i++) {
     await page.keyboard.press('Tab');
     let problem = await page.evaluate(focusProblem);
-    if (problem) {
-      // Judge what the user sees once the page has settled: the browser's focus scroll and the
-      // scroll padding kept clear of toasts and sticky bars are applied over the next frames.
+    // Judge what the user sees once the page has settled: the browser's focus scroll and the
+    // scroll padding kept clear of toasts and sticky bars are applied over the next frames, which
+    // on a loaded machine can take longer than two. A problem still there after half a second of
+    // frames is one a user would see.
+    for (let settle = 0; problem && settle < 10; settle++) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      if (settle > 0) await page.waitForTimeout(50);
       problem = await page.evaluate(focusProblem);
     }
     if (problem && !seen.has(problem)) {
