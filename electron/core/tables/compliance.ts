@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/sites/types';
 import type { DB } from '../db/open';
 
-interface ItemRow {
+interface ItemRow extends AttachedRow {
   id: number;
   kind: string;
   label: string;
@@ -20,20 +20,38 @@ interface ItemRow {
   insurer: string;
   policy_number: string;
   notes: string;
-  attachment_id: number | null;
-  attachment_name: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** The document columns of a row that references `attachments` (wallet items, education activities). */
+export interface AttachedRow {
+  attachment_id: number | null;
+  attachment_name: string | null;
   a_original_name: string | null;
   a_mime: string | null;
   a_size_bytes: number | null;
   a_sha256: string | null;
 }
 
-// The name is the item's own (migration 014); the attachment row's is the first upload's.
-const ITEM_SELECT = `
-  SELECT c.*, COALESCE(c.attachment_name, a.original_name) AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
-  FROM compliance_items c LEFT JOIN attachments a ON a.id = c.attachment_id`;
+/**
+ * `SELECT <alias>.*` with the document columns of AttachedRow, from `table` joined to its
+ * attachment. The name is the row's own (migration 014); the attachment row's is the first upload's.
+ */
+export function attachedSelect(table: 'compliance_items' | 'education_activities', alias: string): string {
+  return `
+  SELECT ${alias}.*, COALESCE(${alias}.attachment_name, a.original_name) AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
+  FROM ${table} ${alias} LEFT JOIN attachments a ON a.id = ${alias}.attachment_id`;
+}
+
+/** The row's document as the app shows it, or null. */
+export function attachmentOf(r: AttachedRow): AttachmentMeta | null {
+  return r.attachment_id === null
+    ? null
+    : { id: r.attachment_id, originalName: r.a_original_name ?? '', mime: r.a_mime as AttachmentMime, sizeBytes: r.a_size_bytes ?? 0, sha256: r.a_sha256 ?? '' };
+}
+
+const ITEM_SELECT = attachedSelect('compliance_items', 'c');
 
 function toItem(r: ItemRow): ComplianceItem {
   return {
@@ -47,16 +65,7 @@ function toItem(r: ItemRow): ComplianceItem {
     insurer: r.insurer,
     policyNumber: r.policy_number,
     notes: r.notes,
-    attachment:
-      r.attachment_id === null
-        ? null
-        : {
-            id: r.attachment_id,
-            originalName: r.a_original_name ?? '',
-            mime: r.a_mime as AttachmentMime,
-            sizeBytes: r.a_size_bytes ?? 0,
-            sha256: r.a_sha256 ?? '',
-          },
+    attachment: attachmentOf(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,11 +1,10 @@
 // Structured-education rows: activities per track (soft-deleted for undo) and the content categories
 // a user names for a discipline whose categories RadLedger does not know.
 import type { EducationActivityRecord, EducationCategoryOption } from '../../../shared/education/summary';
-import type { AttachmentMime } from '../../../shared/sites/types';
 import type { DB } from '../db/open';
-import { attachmentRefOf } from './compliance';
+import { attachedSelect, attachmentOf, attachmentRefOf, type AttachedRow } from './compliance';
 
-interface ActivityRow {
+interface ActivityRow extends AttachedRow {
   id: number;
   track_id: number;
   completed_on: string;
@@ -13,20 +12,11 @@ interface ActivityRow {
   provider: string;
   credits: number;
   category_key: string;
-  attachment_id: number | null;
-  attachment_name: string | null;
   created_at: string;
   updated_at: string;
-  a_original_name: string | null;
-  a_mime: string | null;
-  a_size_bytes: number | null;
-  a_sha256: string | null;
 }
 
-// The name is the activity's own (migration 014); the attachment row's is the first upload's.
-const SELECT = `
-  SELECT e.*, COALESCE(e.attachment_name, a.original_name) AS a_original_name, a.mime AS a_mime, a.size_bytes AS a_size_bytes, a.sha256 AS a_sha256
-  FROM education_activities e LEFT JOIN attachments a ON a.id = e.attachment_id`;
+const SELECT = attachedSelect('education_activities', 'e');
 
 function toActivity(r: ActivityRow): EducationActivityRecord {
   return {
@@ -37,10 +27,7 @@ function toActivity(r: ActivityRow): EducationActivityRecord {
     provider: r.provider,
     credits: r.credits,
     categoryKey: r.category_key,
-    attachment:
-      r.attachment_id === null
-        ? null
-        : { id: r.attachment_id, originalName: r.a_original_name ?? '', mime: r.a_mime as AttachmentMime, sizeBytes: r.a_size_bytes ?? 0, sha256: r.a_sha256 ?? '' },
+    attachment: attachmentOf(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
