@@ -300,6 +300,8 @@ export interface TrackEvaluation {
   evaluation: Evaluation;
   /** Per-day totals of the same evaluation, days ascending. */
   days: readonly DayTotals[];
+  /** Per-day and per-site counts of the same entries, made on first use (trackAggregates). */
+  aggregates: () => TrackAggregates;
 }
 
 /**
@@ -312,10 +314,11 @@ export function trackEvaluation(db: DB, trackId: number, catalog: Catalog, conte
   if (!st) {
     const entries = readTrack(db, trackId, matcherFor(catalog, null));
     const engine = new TrackEvaluator(catalog, context, entries);
-    return { entries, evaluation: engine.evaluation(), days: engine.dayTotals() };
+    let counts: TrackAggregates | undefined;
+    return { entries, evaluation: engine.evaluation(), days: engine.dayTotals(), aggregates: () => (counts ??= aggregate(entries)) };
   }
   const key = JSON.stringify([context.today, context.trackStart, context.plannedApplicationDate, context.examWindowAssignedOn, context.mqsaQualifiedOn, context.windowLockedOn ?? null]);
   if (st.evaluator?.key !== key) st.evaluator = { key, engine: new TrackEvaluator(catalog, context, st.list) };
   const { engine } = st.evaluator;
-  return { entries: st.list, evaluation: engine.evaluation(), days: engine.dayTotals() };
+  return { entries: st.list, evaluation: engine.evaluation(), days: engine.dayTotals(), aggregates: () => (st.aggregates ??= aggregate(st.list)) };
 }

@@ -239,7 +239,8 @@ function computeSnapshot(db: DB, track: Track, today: string): Snapshot {
   }
   // Per-day and per-site counts are kept current by the evaluation cache, and the engine's per-day
   // totals give what counted: every fold below runs over days (a few hundred), not entries.
-  const { entries: rows, aggregates } = trackAggregates(db, track.id, catalog);
+  // The same copy of the track as the evaluation's (one read, one patch), when there is one.
+  const { entries: rows, aggregates } = shared ? { entries: shared.entries, aggregates: shared.aggregates() } : trackAggregates(db, track.id, catalog);
   const { loggedPerDay, performedAt } = aggregates;
   const days = shared?.days ?? [];
   const countedPerDay = new Map<string, number>();
