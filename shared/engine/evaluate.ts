@@ -3,7 +3,8 @@
 // (today comes in the context), no database types.
 //
 // Exported API
-//   evaluate(catalog, entries, context) -> Evaluation
+//   evaluate(catalog, entries, context) -> Evaluation (its `entries`, the verdicts, built when first read)
+//   withVerdicts(evaluation, verdicts)  a copy with other verdicts, without building the original's
 //   TrackEvaluator                      the same engine kept current entry by entry: replace(before,
 //                                       after), evaluation(), dayTotals() (per-day counted figures)
 //   EngineEntry, EngineContext          the engine's own input types
@@ -236,7 +237,11 @@ function minutesOf(t: string | null): number {
   return (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48);
 }
 
-const NO_FLAGS: readonly EntryFlag[] = Object.freeze([]) as readonly EntryFlag[];
+/** An entry's flags as bits (judgeDay), and each combination as one shared list, in this order. */
+const FLAG_BIT = { uncatalogued: 1, 'simulation-rule-unknown': 2, 'before-mqsa': 4 } as const satisfies Record<EntryFlag, number>;
+const FLAG_SETS: ReadonlyArray<readonly EntryFlag[]> = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze((Object.keys(FLAG_BIT) as EntryFlag[]).filter((f) => (bits & FLAG_BIT[f]) !== 0)),
+);
 
 function emptyReasonCounts(): Record<NotCountingReason, number> {
   return Object.fromEntries(NOT_COUNTING_REASONS.map((r) => [r, 0])) as Record<NotCountingReason, number>;
@@ -266,6 +271,8 @@ interface Rules {
   trackStart: string;
   /** Indices of the procedures with a maximum that counts: the only state carried from day to day. */
   capped: number[];
+  /** Per procedure, its index in `capped` (-1: no maximum). */
+  cappedSlot: Int32Array;
 }
 
 function rulesOf(catalog: Catalog, context: EngineContext): Rules {
@@ -301,6 +308,7 @@ function rulesOf(catalog: Catalog, context: EngineContext): Rules {
     today: context.today,
     trackStart: context.trackStart,
     capped,
+    cappedSlot: Int32Array.from(procs, (_, i) => capped.indexOf(i)),
   };
 }
 
@@ -326,8 +334,16 @@ interface DayResult extends DayTotals {
    */
   counters: Int32Array;
   beforeMqsa: number;
-  /** In the day's deterministic order. */
-  verdicts: EntryVerdict[];
+  /**
+   * Per entry, in the day's deterministic order: its id, why it does not count (an index in
+   * NOT_COUNTING_REASONS; -1: it counts) and its flags (FLAG_BIT). The verdict objects are built
+   * from these only when a caller reads them (dayVerdicts): most callers (dashboard, forecasts,
+   * documents) never do, and 100,000 objects per evaluation were most of its allocation.
+   */
+  ids: Float64Array;
+  reasons: Int8Array;
+  flagBits: Uint8Array;
+  verdicts: EntryVerdict[] | null;
   expiring: ExpiringEntry[];
 }
 
@@ -342,30 +358,48 @@ const OVER_PATIENT = NOT_COUNTING_REASONS.indexOf('over-patient-day-cap');
 const OVER_MAX = NOT_COUNTING_REASONS.indexOf('over-max-counted');
 const OVER_DAILY_CAP = NOT_COUNTING_REASONS.indexOf('over-daily-cap');
 
-/** The day's entries in the deterministic order: time performed (untimed last), time logged, id. */
+/**
+ * Puts a day's entries in the deterministic order: time performed (untimed last), time logged, id.
+ * The day is sorted on one number per entry (its minute, then its position) by the typed array's
+ * native sort, much faster than a sort that calls back into JavaScript; only entries that share a
+ * minute (the untimed ones, mostly) are then ordered by time logged and id.
+ */
 function sortDay(list: EngineEntry[]): void {
   const n = list.length;
   if (n < 2) return;
-  const minutes = new Int32Array(n);
-  const at = new Array<number>(n);
+  const keys = new Float64Array(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
-    minutes[i] = minutesOf(list[i]!.performedAt);
-    at[i] = i;
+    keys[i] = minutesOf(list[i]!.performedAt) * POSITION_SPAN + i;
+    if (i > 0 && keys[i]! < keys[i - 1]!) sorted = false;
   }
-  const cmp = (x: number, y: number) => {
-    const d = minutes[x]! - minutes[y]!;
-    if (d !== 0) return d;
-    const a = list[x]!;
-    const b = list[y]!;
-    if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-    return a.id - b.id;
-  };
-  for (let i = 1; i < n && sorted; i++) sorted = cmp(i - 1, i) < 0;
-  if (sorted) return;
-  at.sort(cmp);
-  const copy = list.slice();
-  for (let i = 0; i < n; i++) list[i] = copy[at[i]!]!;
+  if (!sorted) keys.sort();
+  const from = sorted ? list : list.slice();
+  for (let i = 0; i < n; ) {
+    // Entries i..j-1 share a minute.
+    const minute = Math.floor(keys[i]! / POSITION_SPAN);
+    let j = i + 1;
+    while (j < n && keys[j]! < (minute + 1) * POSITION_SPAN) j++;
+    for (let k = i; k < j; k++) list[k] = from[keys[k]! % POSITION_SPAN]!;
+    if (j - i > 1 && !inLoggedOrder(list, i, j)) {
+      const run = list.slice(i, j).sort(byLoggedThenId);
+      for (let k = i; k < j; k++) list[k] = run[k - i]!;
+    }
+    i = j;
+  }
+}
+
+/** Room for a day's positions below the minute in sortDay's keys (exact in a double up to 2^53). */
+const POSITION_SPAN = 2 ** 32;
+
+function byLoggedThenId(a: EngineEntry, b: EngineEntry): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id - b.id;
+}
+
+function inLoggedOrder(list: readonly EngineEntry[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (byLoggedThenId(list[k - 1]!, list[k]!) > 0) return false;
+  return true;
 }
 
 /**
@@ -377,7 +411,9 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
   // Laid out as DayResult.counters says: performed at pi, counted at P + pi, reason r at 2P + r.
   const P = procs.length;
   const counters = new Int32Array(2 * P + NOT_COUNTING_REASONS.length);
-  const verdicts: EntryVerdict[] = new Array(list.length);
+  const ids = new Float64Array(list.length);
+  const reasons = new Int8Array(list.length);
+  const flagBits = new Uint8Array(list.length);
   const expiring: ExpiringEntry[] = [];
   let uncatalogued = 0;
   let beforeMqsa = 0;
@@ -409,37 +445,49 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
       else if (expired) reason = EXPIRED;
       else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = OVER_QC;
       else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = OVER_PATIENT;
-      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.capped.indexOf(pi)]! + counters[P + pi]! >= proc.maxCounted.value) reason = OVER_MAX;
+      else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.cappedSlot[pi]!]! + counters[P + pi]! >= proc.maxCounted.value) reason = OVER_MAX;
       else if (dayCount >= capToday) reason = OVER_DAILY_CAP;
     }
 
-    let flags: readonly EntryFlag[] = NO_FLAGS;
+    ids[k] = e.id;
+    reasons[k] = reason;
     if (reason < 0) {
       // Accepted: only now does the entry take its place in every cap.
       dayCount++;
       if (isQc) (qcCount ??= new Map()).set(pi, (qcCount.get(pi) ?? 0) + 1);
       else if (marker !== null) (patientCount ??= new Map()).set(marker, (patientCount.get(marker) ?? 0) + 1);
-      const f: EntryFlag[] = [];
+      let bits = 0;
       if (proc) counters[P + pi]!++;
       else {
         uncatalogued++;
-        f.push('uncatalogued');
+        bits |= FLAG_BIT.uncatalogued;
       }
-      if (e.simulated && (proc?.simulationAllowed ?? null) === null) f.push('simulation-rule-unknown');
+      if (e.simulated && (proc?.simulationAllowed ?? null) === null) bits |= FLAG_BIT['simulation-rule-unknown'];
       if (beforeMqsaDay) {
-        f.push('before-mqsa');
+        bits |= FLAG_BIT['before-mqsa'];
         beforeMqsa++;
       }
-      if (f.length > 0) flags = f;
+      flagBits[k] = bits;
       if (daysLeft <= 90) {
         expiring.push({ entryId: e.id, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
       }
     } else {
       counters[2 * P + reason]!++;
     }
-    verdicts[k] = { id: e.id, counts: reason < 0, reason: reason < 0 ? null : NOT_COUNTING_REASONS[reason]!, flags, validThrough };
   }
-  return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, verdicts, expiring, validThrough };
+  return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, ids, reasons, flagBits, verdicts: null, expiring, validThrough };
+}
+
+/** A day's verdicts, built on first use and kept with the day's result. */
+function dayVerdicts(d: DayResult): EntryVerdict[] {
+  if (d.verdicts) return d.verdicts;
+  const n = d.ids.length;
+  const verdicts: EntryVerdict[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = d.reasons[k]!;
+    verdicts[k] = { id: d.ids[k]!, counts: r < 0, reason: r < 0 ? null : NOT_COUNTING_REASONS[r]!, flags: FLAG_SETS[d.flagBits[k]!]!, validThrough: d.validThrough };
+  }
+  return (d.verdicts = verdicts);
 }
 
 interface DayState {
@@ -613,6 +661,16 @@ export function evaluate(catalog: Catalog, entries: readonly EngineEntry[], cont
   return new TrackEvaluator(catalog, context, entries).evaluation();
 }
 
+/**
+ * A copy of an evaluation with other verdicts (a subset, or none), made without building the
+ * original's verdicts: a spread would read every field, `entries` included.
+ */
+export function withVerdicts(evaluation: Evaluation, entries: EntryVerdict[]): Evaluation {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(evaluation) as Array<keyof Evaluation>) copy[key] = key === 'entries' ? entries : evaluation[key];
+  return copy as unknown as Evaluation;
+}
+
 /** The evaluation from the days' results (in day order): totals, per procedure, rules, what is missing. */
 function assemble(catalog: Catalog, rules: Rules, sums: Sums, days: readonly DayResult[], entryCount: number): Evaluation {
   const { procs, applicationDate, windowStart, locked, lockedOn, mqsaRequired, mqsaOn } = rules;
@@ -622,13 +680,8 @@ function assemble(catalog: Catalog, rules: Rules, sums: Sums, days: readonly Day
   const notCounting = emptyReasonCounts();
   NOT_COUNTING_REASONS.forEach((r, i) => (notCounting[r] = sums.counters[2 * P + i]!));
   const { uncatalogued, beforeMqsa } = sums;
-  const verdicts: EntryVerdict[] = new Array(entryCount);
   const expiring: ExpiringEntry[] = [];
-  let k = 0;
-  for (const d of days) {
-    for (const v of d.verdicts) verdicts[k++] = v;
-    for (const x of d.expiring) expiring.push(x);
-  }
+  for (const d of days) for (const x of d.expiring) expiring.push(x);
   const catalogComplete = rules.catalogComplete;
 
   // Per procedure.
@@ -766,7 +819,7 @@ function assemble(catalog: Catalog, rules: Rules, sums: Sums, days: readonly Day
 
   expiring.sort((a, b) => a.daysLeft - b.daysLeft || a.entryId - b.entryId);
 
-  return {
+  const evaluation: Evaluation = {
     applicationDate,
     windowStart,
     locked,
@@ -785,10 +838,27 @@ function assemble(catalog: Catalog, rules: Rules, sums: Sums, days: readonly Day
     mandatoryMet,
     complete,
     missing,
-    entries: verdicts,
+    entries: [],
     expiring,
     warnings,
   };
+  // The verdicts are built when first read (a plain property from then on): spreading, cloning or
+  // serialising the evaluation reads them like any other field.
+  Object.defineProperty(evaluation, 'entries', {
+    enumerable: true,
+    configurable: true,
+    get(this: Evaluation) {
+      const verdicts: EntryVerdict[] = new Array(entryCount);
+      let k = 0;
+      for (const d of days) for (const v of dayVerdicts(d)) verdicts[k++] = v;
+      Object.defineProperty(this, 'entries', { value: verdicts, enumerable: true, configurable: true, writable: true });
+      return verdicts;
+    },
+    set(this: Evaluation, value: EntryVerdict[]) {
+      Object.defineProperty(this, 'entries', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return evaluation;
 }
 
 /**

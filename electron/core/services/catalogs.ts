@@ -7,7 +7,7 @@ import { diffCatalogs } from '../../../shared/catalog/diff';
 import { canStartOn, derivedText, versionWarnings } from '../../../shared/catalog/versions';
 import { localIsoDate } from '../../../shared/dates';
 import type { Track } from '../../../shared/domain';
-import { NOT_COUNTING_REASONS, reasonText, type NotCountingReason } from '../../../shared/engine/evaluate';
+import { NOT_COUNTING_REASONS, reasonText, withVerdicts, type NotCountingReason } from '../../../shared/engine/evaluate';
 import type { CatalogDocument, CatalogSummary, catalogChannels, SavedCatalog, TrackAssignment } from '../../../shared/ipc/catalogs';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit';
@@ -239,11 +239,12 @@ export const catalogHandlers: HandlerMap<ChannelsOf<typeof catalogChannels>> = {
     ) as Record<NotCountingReason, string>;
     if (!resolved) return { track, catalog: null, catalogAssigned: false, evaluation: null, versionWarnings: [], reasonTexts };
 
-    // Shared with dashboard.get (one evaluation per data change); copied before trimming its verdicts.
+    // Shared with dashboard.get (one evaluation per data change), so copied with its own verdicts.
+    // The shared evaluation builds its verdicts only when they are read: 'none' never reads them.
     const shared = trackEvaluation(ctx.db, track.id, resolved.catalog, engineContext(track, today)).evaluation;
-    const evaluation = { ...shared };
-    if (input.verdicts === 'none') evaluation.entries = [];
-    else if (input.verdicts === 'exceptions') evaluation.entries = shared.entries.filter((v) => !v.counts || v.flags.length > 0);
+    const verdicts =
+      input.verdicts === 'none' ? [] : input.verdicts === 'exceptions' ? shared.entries.filter((v) => !v.counts || v.flags.length > 0) : shared.entries;
+    const evaluation = withVerdicts(shared, verdicts);
     return {
       track,
       catalog: toDocument(ctx.db, resolved).summary,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog, canStartOn, currentCatalogFor, validUntil, versionWarnings } from '../../../shared/catalog/builtin';
 import { academicToCe, evaluateEducation } from '../../../shared/engine/education';
-import { evaluate, type Evaluation } from '../../../shared/engine/evaluate';
+import { evaluate, withVerdicts, type Evaluation } from '../../../shared/engine/evaluate';
 import { ctx, d, entry, makeCatalog, n } from './engine-fixtures';
 
 const verdict = (r: Evaluation, id: number) => r.entries.find((v) => v.id === id)!;
@@ -416,5 +416,46 @@ describe('structured education', () => {
   it('converts academic credit: 12 CE per quarter credit, 16 per semester credit', () => {
     expect(academicToCe('quarter', 1)).toBe(12);
     expect(academicToCe('semester', 2)).toBe(32);
+  });
+});
+
+describe('the order of a day and the verdicts', () => {
+  const cat = makeCatalog();
+
+  it('orders a busy day by time performed (untimed last), then time logged, then id, whatever the input order', () => {
+    // 400 entries on one day: few distinct minutes (many ties), a quarter untimed, and times logged
+    // that repeat, so each tie-break is needed.
+    const times = ['07:05', '07:05', '09:30', '12:00', '23:59', '00:00', null];
+    const log = Array.from({ length: 400 }, (_, i) =>
+      entry('2025-03-03', 'routine-head', { performedAt: times[(i * 7) % times.length]!, createdAt: `2025-03-03T2${i % 3}:00:00.000Z` }),
+    );
+    const minute = (t: string | null) => (t === null ? 24 * 60 : Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+    const expected = [...log]
+      .sort((a, b) => minute(a.performedAt) - minute(b.performedAt) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || a.id - b.id)
+      .map((e) => e.id);
+    const shuffled = [...log].sort((a, b) => ((a.id * 7919) % 401) - ((b.id * 7919) % 401));
+    expect(evaluate(cat, shuffled, ctx()).entries.map((v) => v.id)).toEqual(expected);
+    expect(evaluate(cat, [...log].reverse(), ctx()).entries.map((v) => v.id)).toEqual(expected);
+  });
+
+  it('builds the verdicts when they are first read, and a copy, a structured clone or JSON carries them', () => {
+    const log = [entry('2025-03-03', 'routine-head'), entry('2025-03-03', 'not-listed'), entry('2099-01-01', 'routine-head')];
+    const r = evaluate(cat, log, ctx());
+    expect(Object.getOwnPropertyDescriptor(r, 'entries')!.get).toBeTypeOf('function');
+    // A copy with other verdicts leaves the original's unbuilt.
+    expect(withVerdicts(r, []).entries).toEqual([]);
+    expect(Object.getOwnPropertyDescriptor(r, 'entries')!.get).toBeTypeOf('function');
+    const expected = [
+      { id: log[0]!.id, counts: true, reason: null, flags: [], validThrough: null },
+      { id: log[1]!.id, counts: false, reason: 'not-in-catalog', flags: [], validThrough: null },
+      { id: log[2]!.id, counts: false, reason: 'in-future', flags: [], validThrough: null },
+    ];
+    expect(structuredClone(r).entries).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(r)).entries).toEqual(expected);
+    expect({ ...r }.entries).toEqual(expected);
+    // Once read, a plain property that can be replaced.
+    expect(Object.getOwnPropertyDescriptor(r, 'entries')!.value).toEqual(expected);
+    r.entries = [];
+    expect(r.entries).toEqual([]);
   });
 });
