@@ -3,12 +3,19 @@
 //
 //   child cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
 //   child rss <dataDir>    a working session; peak resident memory (MB), and the RSS after each step
+//   child backup <dataDir> [maxRuns]  manual backups (backups.create) one after another: their summary (ms)
+//   child engine <size>    bench/engine.ts's evaluate() timings for one track of <size> entries
 // bench/lib/spawn.ts bundles this file with esbuild and runs it with plain node.
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { openBackend } from '../../electron/core/backend';
+import { benchEngine } from '../engine';
 import { BENCH_NOW } from './dataset';
 import { call, dashboardData, has, logOneEntry } from './backend';
+import { sampleAsync } from './stats';
 
-const [mode, dataDir] = process.argv.slice(2);
+const [mode, dataDir, runs] = process.argv.slice(2);
+const maxRuns = Number(runs ?? 15);
 
 async function cold(): Promise<void> {
   // Everything is imported by now (as in Electron's main bundle); the clock starts at the open.
@@ -70,8 +77,33 @@ async function rss(): Promise<void> {
   console.log(JSON.stringify({ mb: maxRss / (1024 * 1024), idleMb: idleRss / (1024 * 1024), done }));
 }
 
+/**
+ * The backup as the app takes it: its own backend process, the data folder's daily backup already
+ * there. The manual backups made here are removed afterwards, so the folder stays as a user's would.
+ */
+async function backup(): Promise<void> {
+  const backend = openBackend({ dataDir: dataDir!, host: 'preview', appVersion: 'bench', now: () => BENCH_NOW });
+  await backend.ready;
+  try {
+    // No warm-up: the day's first backup was taken when the catalog was assigned.
+    const s = await sampleAsync(async () => call(backend.dispatch, 'backups.create', undefined), { warmup: 0, minRuns: Math.min(3, maxRuns), maxRuns, budgetMs: 12_000 });
+    console.log(JSON.stringify(s));
+  } finally {
+    backend.close();
+    const dir = path.join(dataDir!, 'backups');
+    for (const f of readdirSync(dir).filter((f) => f.includes('-manual'))) rmSync(path.join(dir, f), { force: true });
+  }
+}
+
+function engine(): void {
+  console.log(JSON.stringify(benchEngine([Number(dataDir)])[0]));
+}
+
 const idleRss = process.memoryUsage().rss;
-(mode === 'cold' ? cold() : rss()).catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+const modes: Record<string, () => Promise<void> | void> = { cold, rss, backup, engine };
+Promise.resolve()
+  .then(() => modes[mode!]!())
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

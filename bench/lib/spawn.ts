@@ -21,8 +21,9 @@ function bundle(): string {
   return BUNDLE;
 }
 
-export function runChild<T>(mode: 'cold' | 'rss', dataDir: string): T {
-  const out = execFileSync(process.execPath, ['--expose-gc', bundle(), mode, dataDir], {
+/** Runs `child <mode> <args>` (child.ts lists the modes and their arguments). */
+export function runChild<T>(mode: 'cold' | 'rss' | 'backup' | 'engine', ...args: string[]): T {
+  const out = execFileSync(process.execPath, ['--expose-gc', bundle(), mode, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
