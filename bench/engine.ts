@@ -1,49 +1,10 @@
 // evaluate() timings for 1k, 10k and 100k synthetic entries: median and p95 over repeated runs.
-// Run: npx tsx bench/engine.ts (Node 22 on PATH). Figures, not assertions: see docs/requirements-engine.md.
-import { builtinCatalog } from '../shared/catalog/builtin';
-import { evaluate } from '../shared/engine/evaluate';
-import { SYNTH_CONTEXT, synthEntries } from './synth';
+// Run: npx tsx bench/engine.ts (Node 22 on PATH). The measuring code is bench/lib/engine.ts.
+import { benchEngine } from './lib/engine';
 
-export interface EngineBenchRow {
-  entries: number;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  /** evaluate() and then reading every verdict (built on first read): median. */
-  withVerdictsMs: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-export function benchEngine(sizes: readonly number[] = [1_000, 10_000, 100_000]): EngineBenchRow[] {
-  const catalog = builtinCatalog('example-ct-like')!;
-  return sizes.map((size) => {
-    const entries = synthEntries(size);
-    const runs = size >= 100_000 ? 30 : 100;
-    for (let i = 0; i < 5; i++) evaluate(catalog, entries, SYNTH_CONTEXT); // warm-up (JIT)
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      evaluate(catalog, entries, SYNTH_CONTEXT);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const withVerdicts: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      if (evaluate(catalog, entries, SYNTH_CONTEXT).entries.length !== size) throw new Error('verdicts lost');
-      withVerdicts.push(performance.now() - t0);
-    }
-    withVerdicts.sort((a, b) => a - b);
-    return { entries: size, runs, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), withVerdictsMs: percentile(withVerdicts, 0.5) };
-  });
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log('evaluate() on the example catalog (daily cap 9, 24-month window)');
-  for (const r of benchEngine()) {
-    console.log(`${String(r.entries).padStart(7)} entries  median ${r.medianMs.toFixed(2).padStart(7)} ms  p95 ${r.p95Ms.toFixed(2).padStart(7)} ms  (${r.runs} runs); reading every verdict too: median ${r.withVerdictsMs.toFixed(2)} ms`);
-  }
+console.log('evaluate() on the example catalog (daily cap 9, 24-month window)');
+for (const r of benchEngine()) {
+  console.log(
+    `${String(r.entries).padStart(7)} entries  median ${r.medianMs.toFixed(2).padStart(7)} ms  p95 ${r.p95Ms.toFixed(2).padStart(7)} ms  (${r.runs} runs); reading every verdict too: median ${r.withVerdictsMs.toFixed(2)} ms`,
+  );
 }

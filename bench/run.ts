@@ -16,7 +16,7 @@ import { databasePath } from '../electron/core/paths';
 import { countEntries, entryPageSql } from '../electron/core/tables/entries';
 import { builtinCatalog } from '../shared/catalog/builtin';
 import { evaluate } from '../shared/engine/evaluate';
-import { benchEngine, type EngineBenchRow } from './engine';
+import { benchEngine, type EngineBenchRow } from './lib/engine';
 import { LOG_QUERY_CASES } from './log-queries';
 import {
   assignBenchCatalog,

@@ -9,7 +9,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend } from '../../electron/core/backend';
-import { benchEngine } from '../engine';
+import { benchEngine } from './engine';
 import { BENCH_NOW } from './dataset';
 import { call, dashboardData, has, logOneEntry } from './backend';
 import { sampleAsync } from './stats';
