@@ -90,7 +90,7 @@ const ROWS = {
   dashboardOneTrack: { id: 'dashboard-100k-one-track', what: 'dashboard.get after a change (bench/dashboard.ts)', size: '100k (1 track)', target: ms(30) },
   dashboardOneTrackHit: { id: 'dashboard-100k-one-track-repeat', what: 'dashboard.get repeated, no change (bench/dashboard.ts)', size: '100k (1 track)' },
   import100k: { id: 'csv-import-100k', what: `CSV import of ${k(SIZE.program)} rows`, size: `${k(SIZE.program)} rows`, target: { kind: 'ratio' as const, value: 3, baseline: 'raw insert' } },
-  backup100k: { id: 'backup-100k', what: 'backup (online backup API, verified)', size: label.program, target: ms(1_000) },
+  backup100k: { id: 'backup-100k', what: 'backup (a checkpointed file copy, verified)', size: label.program, target: ms(1_000) },
   cold100k: { id: 'cold-start-100k', what: 'open + migrate + first dashboard (fresh process)', size: label.program, target: ms(300) },
   update100k: { id: 'cold-start-update-100k', what: 'the same, first start after an update (1 migration pending)', size: label.program },
   rss100k: { id: 'peak-rss-100k', what: 'backend peak RSS (fresh process, working session)', size: label.program, unit: 'MB' as const, target: { kind: 'max' as const, value: 250, unit: 'MB' as const } },

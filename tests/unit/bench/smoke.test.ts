@@ -26,7 +26,7 @@ describe('npm run bench (smoke mode)', () => {
       'dashboard data for a track',
       'dashboard.get after a change (bench/dashboard.ts)',
       'CSV import of 500 rows',
-      'backup (online backup API, verified)',
+      'backup (a checkpointed file copy, verified)',
       'open + migrate + first dashboard (fresh process)',
       'the same, first start after an update',
       'backend peak RSS',
