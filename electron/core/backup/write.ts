@@ -96,7 +96,8 @@ function discard(partial: string): void {
  * A copy of the database file with every committed change, if one can be made by a plain file copy:
  * the log must fold into the file completely. The copy runs synchronously, so no write of this
  * process can come between the checkpoint and the copy (the app is the file's only process:
- * electron/main takes a single-instance lock). False when the checkpoint could not complete.
+ * electron/main takes a single-instance lock). False when the checkpoint could not complete or the
+ * system refused the copy.
  */
 export function copyCheckpointed(db: DB, partial: string): boolean {
   if (db.inTransaction || db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
@@ -111,7 +112,14 @@ export function copyCheckpointed(db: DB, partial: string): boolean {
     db.pragma(`busy_timeout = ${timeout}`);
   }
   if (!result || result.busy !== 0 || result.log !== result.checkpointed) return false;
-  copyFileSync(db.name, partial, constants.COPYFILE_EXCL);
+  try {
+    copyFileSync(db.name, partial, constants.COPYFILE_EXCL);
+  } catch {
+    // A copy the system refuses (on Windows a file open for writing may not be shareable for
+    // copying) is no reason to fail the backup: the online backup API reads through SQLite.
+    rmSync(partial, { force: true });
+    return false;
+  }
   return true;
 }
 

@@ -2,11 +2,12 @@
 // SQLite's online backup when another connection's snapshot keeps the log from folding. Either way
 // the backup holds every committed change, and nothing else.
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../../electron/core/backend';
 import { backupsDir } from '../../../../../electron/core/backup/files';
+import { copyCheckpointed } from '../../../../../electron/core/backup/write';
 import { databasePath } from '../../../../../electron/core/paths';
 import type { BackupInfo } from '../../../../../shared/ipc/backups';
 import { dumpDb, dumpFile, seedLog } from '../../../../helpers/db-dump';
@@ -64,6 +65,16 @@ describe('writing a backup', () => {
     expect((reader.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n).toBe(seen);
     reader.exec('COMMIT');
     reader.close();
+    backend.close();
+  });
+
+  it('reports a copy the system refuses, so the online backup can take over', async () => {
+    const dir = tempDir();
+    const backend = open(dir);
+    await backend.ready;
+    await seedLog(backend, 3);
+    expect(copyCheckpointed(backend.db, path.join(dir, 'no-such-folder', 'copy.partial'))).toBe(false);
+    expect(existsSync(path.join(dir, 'no-such-folder'))).toBe(false);
     backend.close();
   });
 });
