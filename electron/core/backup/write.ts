@@ -96,10 +96,13 @@ function discard(partial: string): void {
  * A copy of the database file with every committed change, if one can be made by a plain file copy:
  * the log must fold into the file completely. The copy runs synchronously, so no write of this
  * process can come between the checkpoint and the copy (the app is the file's only process:
- * electron/main takes a single-instance lock). False when the checkpoint could not complete or the
- * system refused the copy.
+ * electron/main takes a single-instance lock). False on Windows, when the checkpoint could not
+ * complete, or when the system refused the copy.
  */
 export function copyCheckpointed(db: DB, partial: string): boolean {
+  // Windows copies a file only when no handle has it open for writing (CopyFile's documented rule),
+  // and the app's own connection does: there the online backup API is the way.
+  if (process.platform === 'win32') return false;
   if (db.inTransaction || db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
   // TRUNCATE waits for readers through the busy handler: with a reader's snapshot open, that is the
   // whole busy timeout on the main thread. Not waiting at all, the online backup serves instead.
@@ -115,8 +118,8 @@ export function copyCheckpointed(db: DB, partial: string): boolean {
   try {
     copyFileSync(db.name, partial, constants.COPYFILE_EXCL);
   } catch {
-    // A copy the system refuses (on Windows a file open for writing may not be shareable for
-    // copying) is no reason to fail the backup: the online backup API reads through SQLite.
+    // A copy the system refuses is no reason to fail the backup: the online backup API reads
+    // through SQLite instead.
     rmSync(partial, { force: true });
     return false;
   }
