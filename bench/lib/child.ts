@@ -4,7 +4,7 @@
 //   child cold <dataDir>   open + migrate + first dashboard of track 1 (ms)
 //   child rss <dataDir>    a working session; peak resident memory (MB), and the RSS after each step
 //   child backup <dataDir> [maxRuns]  manual backups (backups.create) one after another: their summary (ms)
-//   child engine <size>    bench/engine.ts's evaluate() timings for one track of <size> entries
+//   child engine <size>    benchEngine (bench/lib/engine.ts): evaluate() timings for one track of <size> entries
 // bench/lib/spawn.ts bundles this file with esbuild and runs it with plain node.
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
