@@ -231,10 +231,14 @@ export function reasonText(reason: NotCountingReason, catalog: Catalog): string 
 
 const UNTIMED = 24 * 60;
 
-/** Minutes after midnight of an 'HH:MM' time; untimed entries sort after timed ones in their day. */
+/**
+ * Minutes after midnight of an 'HH:MM' time, 0..UNTIMED - 1; untimed entries (and a time that is not
+ * HH:MM, which the contract refuses) sort after timed ones in their day.
+ */
 function minutesOf(t: string | null): number {
   if (t === null || t.length < 5) return UNTIMED;
-  return (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48);
+  const m = (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48);
+  return m >= 0 && m < UNTIMED ? m : UNTIMED;
 }
 
 /** An entry's flags as bits (judgeDay), and each combination as one shared list, in this order. */
@@ -403,17 +407,49 @@ function inLoggedOrder(list: readonly EngineEntry[], from: number, to: number): 
 }
 
 /**
- * Judges one day's entries (already in the deterministic order). `countedBefore[j]` is how many
- * entries of the capped procedure `rules.capped[j]` counted on earlier days.
+ * What judging reads of a day's entries, one slot per entry in the day's order, in columns: read
+ * from the entry objects once (readFacts), so judging never goes back to them.
  */
-function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], countedBefore: Int32Array): DayResult {
-  const { procs, procIndex, windowStart, windowMonths, locked, dailyCap, perQc, perPatient } = rules;
+interface Facts {
+  ids: Float64Array;
+  /** Index in Rules.procs; -1: no procedure, or one the catalog does not list. */
+  procs: Int32Array;
+  /** The same-patient marker; NaN: none. */
+  markers: Float64Array;
+  /** 1: simulated. */
+  simulated: Uint8Array;
+}
+
+function newFacts(n: number): Facts {
+  return { ids: new Float64Array(n), procs: new Int32Array(n), markers: new Float64Array(n), simulated: new Uint8Array(n) };
+}
+
+function readFacts(rules: Rules, e: EngineEntry, facts: Facts, at: number): void {
+  facts.ids[at] = e.id;
+  facts.procs[at] = e.procedureId === null ? -1 : (rules.procIndex.get(e.procedureId) ?? -1);
+  facts.markers[at] = e.patientMarker ?? Number.NaN;
+  facts.simulated[at] = e.simulated ? 1 : 0;
+}
+
+/** The facts of a day's entries, already in the deterministic order (a day an edit touched). */
+function factsOf(rules: Rules, list: readonly EngineEntry[]): Facts {
+  const facts = newFacts(list.length);
+  for (let k = 0; k < list.length; k++) readFacts(rules, list[k]!, facts, k);
+  return facts;
+}
+
+/**
+ * Judges one day's entries (their facts, in the deterministic order). `countedBefore[j]` is how
+ * many entries of the capped procedure `rules.capped[j]` counted on earlier days.
+ */
+function judgeDay(rules: Rules, day: string, facts: Facts, countedBefore: Int32Array): DayResult {
+  const { procs, windowStart, windowMonths, locked, dailyCap, perQc, perPatient } = rules;
   // Laid out as DayResult.counters says: performed at pi, counted at P + pi, reason r at 2P + r.
   const P = procs.length;
   const counters = new Int32Array(2 * P + NOT_COUNTING_REASONS.length);
-  const ids = new Float64Array(list.length);
-  const reasons = new Int8Array(list.length);
-  const flagBits = new Uint8Array(list.length);
+  const n = facts.ids.length;
+  const reasons = new Int8Array(n);
+  const flagBits = new Uint8Array(n);
   const expiring: ExpiringEntry[] = [];
   let uncatalogued = 0;
   let beforeMqsa = 0;
@@ -429,10 +465,11 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
   let patientCount: Map<number, number> | null = null;
   let qcCount: Map<number, number> | null = null;
 
-  for (let k = 0; k < list.length; k++) {
-    const e = list[k]!;
-    const pi = e.procedureId === null ? -1 : (procIndex.get(e.procedureId) ?? -1);
-    const marker = e.patientMarker;
+  for (let k = 0; k < n; k++) {
+    const pi = facts.procs[k]!;
+    const marker = facts.markers[k]!;
+    const hasMarker = marker === marker; // not NaN
+    const simulated = facts.simulated[k] === 1;
     const proc = pi < 0 ? null : procs[pi]!;
     if (proc) counters[pi]!++;
     const isQc = proc !== null && proc.qcTest;
@@ -441,41 +478,40 @@ function judgeDay(rules: Rules, day: string, list: readonly EngineEntry[], count
     let reason = dayReason;
     if (reason < 0) {
       if (!proc && rules.catalogComplete) reason = NOT_IN_CATALOG;
-      else if (e.simulated && proc !== null && proc.simulationAllowed === false) reason = SIMULATION_NOT_ALLOWED;
+      else if (simulated && proc !== null && proc.simulationAllowed === false) reason = SIMULATION_NOT_ALLOWED;
       else if (expired) reason = EXPIRED;
       else if (isQc && perQc !== null && (qcCount?.get(pi) ?? 0) >= perQc) reason = OVER_QC;
-      else if (!isQc && perPatient !== null && marker !== null && (patientCount?.get(marker) ?? 0) >= perPatient) reason = OVER_PATIENT;
+      else if (!isQc && perPatient !== null && hasMarker && (patientCount?.get(marker) ?? 0) >= perPatient) reason = OVER_PATIENT;
       else if (proc !== null && proc.maxCounted !== null && countedBefore[rules.cappedSlot[pi]!]! + counters[P + pi]! >= proc.maxCounted.value) reason = OVER_MAX;
       else if (dayCount >= capToday) reason = OVER_DAILY_CAP;
     }
 
-    ids[k] = e.id;
     reasons[k] = reason;
     if (reason < 0) {
       // Accepted: only now does the entry take its place in every cap.
       dayCount++;
       if (isQc) (qcCount ??= new Map()).set(pi, (qcCount.get(pi) ?? 0) + 1);
-      else if (marker !== null) (patientCount ??= new Map()).set(marker, (patientCount.get(marker) ?? 0) + 1);
+      else if (hasMarker) (patientCount ??= new Map()).set(marker, (patientCount.get(marker) ?? 0) + 1);
       let bits = 0;
       if (proc) counters[P + pi]!++;
       else {
         uncatalogued++;
         bits |= FLAG_BIT.uncatalogued;
       }
-      if (e.simulated && (proc?.simulationAllowed ?? null) === null) bits |= FLAG_BIT['simulation-rule-unknown'];
+      if (simulated && (proc?.simulationAllowed ?? null) === null) bits |= FLAG_BIT['simulation-rule-unknown'];
       if (beforeMqsaDay) {
         bits |= FLAG_BIT['before-mqsa'];
         beforeMqsa++;
       }
       flagBits[k] = bits;
       if (daysLeft <= 90) {
-        expiring.push({ entryId: e.id, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
+        expiring.push({ entryId: facts.ids[k]!, performedOn: day, validThrough: validThrough!, daysLeft, within: daysLeft <= 30 ? 30 : daysLeft <= 60 ? 60 : 90 });
       }
     } else {
       counters[2 * P + reason]!++;
     }
   }
-  return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, ids, reasons, flagBits, verdicts: null, expiring, validThrough };
+  return { day, counters, counted: counters.subarray(P, 2 * P), uncatalogued, beforeMqsa, ids: facts.ids, reasons, flagBits, verdicts: null, expiring, validThrough };
 }
 
 /** A day's verdicts, built on first use and kept with the day's result. */
@@ -493,12 +529,176 @@ function dayVerdicts(d: DayResult): EntryVerdict[] {
 interface DayState {
   day: string;
   entries: EngineEntry[];
+  /** What judging reads of `entries`, in the same order; null while the day is dirty. */
+  facts: Facts | null;
   /** The entries changed since the day was last judged (the order is then unknown too). */
   dirty: boolean;
   /** The capped procedures' counts from earlier days this result was judged with. */
   countedBefore: Int32Array;
   result: DayResult | null;
 }
+
+/**
+ * The entries grouped by day, days ascending, each day's entries already in the deterministic order
+ * and its facts read (so the days start clean: judged, not sorted, on the first evaluation).
+ *
+ * A full evaluation is bound by memory, not arithmetic: going back to 100,000 entry objects day by
+ * day (they sit in memory in the order given, for a log read from the database) cost more than all
+ * the judging. So each object is read once, in the order given, into typed arrays: its day, minute,
+ * time logged (LoggedKeys) and facts. Two stable counting sorts (by minute, then by day) order the
+ * positions without a comparison; only entries that share a day and a minute are then compared, by
+ * time logged and id. Then the facts are gathered in that order, one stretch per day.
+ */
+function inDayOrder(rules: Rules, entries: readonly EngineEntry[]): DayState[] {
+  const n = entries.length;
+  const dayOf = new Int32Array(n);
+  const minuteOf = new Int32Array(n);
+  const facts = newFacts(n);
+  const logged = new LoggedKeys(n);
+  const dayIndex = new Map<string, number>();
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    let d = dayIndex.get(e.performedOn);
+    if (d === undefined) {
+      d = names.length;
+      dayIndex.set(e.performedOn, d);
+      names.push(e.performedOn);
+    }
+    dayOf[i] = d;
+    minuteOf[i] = minutesOf(e.performedAt);
+    logged.read(e.createdAt, i);
+    readFacts(rules, e, facts, i);
+  }
+  // Day indices in first-seen order become ranks in date order.
+  const sortedNames = names.slice().sort();
+  const rank = new Int32Array(names.length);
+  for (let r = 0; r < sortedNames.length; r++) rank[dayIndex.get(sortedNames[r]!)!] = r;
+  for (let i = 0; i < n; i++) dayOf[i] = rank[dayOf[i]!]!;
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = i;
+  const order = countingSort(countingSort(positions, minuteOf, UNTIMED + 1), dayOf, names.length);
+
+  // Entries that share a day and a minute: by time logged, then id.
+  for (let i = 0; i < n; ) {
+    const day = dayOf[order[i]!]!;
+    const minute = minuteOf[order[i]!]!;
+    let j = i + 1;
+    while (j < n && dayOf[order[j]!] === day && minuteOf[order[j]!] === minute) j++;
+    if (j - i > 1) logged.sort(order, i, j, facts.ids, entries);
+    i = j;
+  }
+
+  // The facts in that order; each day holds views of its stretch.
+  const all = newFacts(n);
+  const days: DayState[] = new Array(sortedNames.length);
+  for (let i = 0, r = 0; i < n; r++) {
+    let j = i + 1;
+    while (j < n && dayOf[order[j]!] === r) j++;
+    const list: EngineEntry[] = new Array(j - i);
+    for (let k = i; k < j; k++) {
+      const p = order[k]!;
+      list[k - i] = entries[p]!;
+      all.ids[k] = facts.ids[p]!;
+      all.procs[k] = facts.procs[p]!;
+      all.markers[k] = facts.markers[p]!;
+      all.simulated[k] = facts.simulated[p]!;
+    }
+    const dayFacts = { ids: all.ids.subarray(i, j), procs: all.procs.subarray(i, j), markers: all.markers.subarray(i, j), simulated: all.simulated.subarray(i, j) };
+    days[r] = { day: sortedNames[r]!, entries: list, facts: dayFacts, dirty: false, countedBefore: EMPTY, result: null };
+    i = j;
+  }
+  return days;
+}
+
+/** `positions` stably reordered by `keyOf[position]`, each key in 0..size-1. */
+function countingSort(positions: Int32Array, keyOf: Int32Array, size: number): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < positions.length; i++) start[keyOf[positions[i]!]! + 1]!++;
+  for (let k = 0; k < size; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    out[start[keyOf[p]!]!++] = p;
+  }
+  return out;
+}
+
+/**
+ * The time logged of each entry as two numbers, the date (YYYYMMDD) and the time (HHMMSSmmm), read
+ * in inDayOrder's one pass. For the canonical ISO instant 'YYYY-MM-DDTHH:MM:SS.sssZ' (what the app
+ * writes) the digits sit at fixed places, so comparing the numbers compares the strings; any other
+ * form is marked (date -1) and compared as a string, from the entry.
+ */
+class LoggedKeys {
+  private readonly dates: Int32Array;
+  private readonly times: Int32Array;
+
+  constructor(n: number) {
+    this.dates = new Int32Array(n);
+    this.times = new Int32Array(n);
+  }
+
+  read(t: string, at: number): void {
+    let date = -1;
+    let time = 0;
+    if (t.length === 24 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45 && t.charCodeAt(10) === 84 && t.charCodeAt(13) === 58 && t.charCodeAt(16) === 58 && t.charCodeAt(19) === 46 && t.charCodeAt(23) === 90) {
+      // A character that is not a digit makes `bad` negative.
+      let bad = 0;
+      date = 0;
+      for (const k of DATE_DIGITS) {
+        const c = t.charCodeAt(k) - 48;
+        bad |= c | (9 - c);
+        date = date * 10 + c;
+      }
+      for (const k of TIME_DIGITS) {
+        const c = t.charCodeAt(k) - 48;
+        bad |= c | (9 - c);
+        time = time * 10 + c;
+      }
+      if (bad < 0) date = -1;
+    }
+    this.dates[at] = date;
+    this.times[at] = time;
+  }
+
+  /**
+   * Puts `order[from..to)` (positions of entries that share a day and a minute) in the order of
+   * their time logged, then id. The runs are short (mostly a day's untimed entries) and often
+   * already in order, so an insertion sort, unless a run is long.
+   */
+  sort(order: Int32Array, from: number, to: number, ids: Float64Array, entries: readonly EngineEntry[]): void {
+    if (to - from > 64) {
+      const run = Array.from(order.subarray(from, to)).sort((a, b) => (this.before(a, b, ids, entries) ? -1 : this.before(b, a, ids, entries) ? 1 : 0));
+      order.set(run, from);
+      return;
+    }
+    for (let k = from + 1; k < to; k++) {
+      const p = order[k]!;
+      let m = k - 1;
+      while (m >= from && this.before(p, order[m]!, ids, entries)) {
+        order[m + 1] = order[m]!;
+        m--;
+      }
+      order[m + 1] = p;
+    }
+  }
+
+  private before(a: number, b: number, ids: Float64Array, entries: readonly EngineEntry[]): boolean {
+    const da = this.dates[a]!;
+    const db = this.dates[b]!;
+    let c: number;
+    if (da < 0 || db < 0) {
+      const ta = entries[a]!.createdAt;
+      const tb = entries[b]!.createdAt;
+      c = ta === tb ? 0 : ta < tb ? -1 : 1;
+    } else c = da - db || this.times[a]! - this.times[b]!;
+    return c < 0 || (c === 0 && ids[a]! < ids[b]!);
+  }
+}
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18, 20, 21, 22];
 
 /**
  * The engine, kept current entry by entry. Days are independent except through the per-procedure
@@ -529,13 +729,9 @@ export class TrackEvaluator {
   ) {
     this.rules = rulesOf(catalog, context);
     this.sums = { counters: new Int32Array(2 * this.rules.procs.length + NOT_COUNTING_REASONS.length), uncatalogued: 0, beforeMqsa: 0 };
-    for (const e of entries) {
-      const d = this.days.get(e.performedOn);
-      if (d) d.entries.push(e);
-      else this.days.set(e.performedOn, { day: e.performedOn, entries: [e], dirty: true, countedBefore: EMPTY, result: null });
-    }
+    for (const d of inDayOrder(this.rules, entries)) this.days.set(d.day, d);
     this.count = entries.length;
-    this.order = [...this.days.keys()].sort();
+    this.order = [...this.days.keys()];
     this.from = this.order[0] ?? null;
     this.until = this.order.at(-1) ?? null;
   }
@@ -561,7 +757,7 @@ export class TrackEvaluator {
     if (after) {
       let d = this.days.get(after.performedOn);
       if (!d) {
-        this.days.set(after.performedOn, (d = { day: after.performedOn, entries: [], dirty: true, countedBefore: EMPTY, result: null }));
+        this.days.set(after.performedOn, (d = { day: after.performedOn, entries: [], facts: null, dirty: true, countedBefore: EMPTY, result: null }));
         this.order.splice(lowerBound(this.order, d.day), 0, d.day);
       }
       d.entries.push(after);
@@ -572,6 +768,7 @@ export class TrackEvaluator {
 
   private touch(d: DayState): void {
     d.dirty = true;
+    d.facts = null;
     this.cached = null;
     if (this.from === null || d.day < this.from) this.from = d.day;
     if (this.until === null || d.day > this.until) this.until = d.day;
@@ -600,11 +797,12 @@ export class TrackEvaluator {
       } else {
         if (d.dirty) {
           sortDay(d.entries);
+          d.facts = factsOf(this.rules, d.entries);
           d.dirty = false;
         }
         d.countedBefore = capped.length === 0 ? EMPTY : running.slice();
         if (d.result) addTo(this.sums, d.result, -1);
-        d.result = judgeDay(this.rules, d.day, d.entries, d.countedBefore);
+        d.result = judgeDay(this.rules, d.day, d.facts!, d.countedBefore);
         addTo(this.sums, d.result, 1);
       }
       for (let j = 0; j < capped.length; j++) running[j]! += d.result!.counted[capped[j]!]!;

@@ -38,7 +38,8 @@ const validIds = ['routine-head', 'orbits', 'sinuses', 'phantom', 'repeat-analys
 const entryOn = (onDays: string[], noisy = true) => fc.record({
   performedOn: fc.constantFrom(...onDays),
   performedAt: fc.option(fc.constantFrom('08:00', '09:30', '09:30', '14:00'), { nil: null }),
-  createdAt: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z', '2026-01-02T00:00:00.000Z'),
+  // The app's own ISO instants, and forms an import could bring (compared as strings).
+  createdAt: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z', '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:01Z', '2026-01-01 00:00:00'),
   procedureId: noisy ? fc.option(fc.constantFrom(...validIds, 'knee'), { nil: null }) : fc.constantFrom(...validIds, 'routine-head', 'routine-head'),
   simulated: noisy ? fc.boolean() : fc.constant(false),
   patientMarker: fc.option(fc.constantFrom(1, 2, 3), { nil: null }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog, canStartOn, currentCatalogFor, validUntil, versionWarnings } from '../../../shared/catalog/builtin';
 import { academicToCe, evaluateEducation } from '../../../shared/engine/education';
-import { evaluate, withVerdicts, type Evaluation } from '../../../shared/engine/evaluate';
+import { evaluate, TrackEvaluator, withVerdicts, type Evaluation } from '../../../shared/engine/evaluate';
 import { ctx, d, entry, makeCatalog, n } from './engine-fixtures';
 
 const verdict = (r: Evaluation, id: number) => r.entries.find((v) => v.id === id)!;
@@ -423,11 +423,13 @@ describe('the order of a day and the verdicts', () => {
   const cat = makeCatalog();
 
   it('orders a busy day by time performed (untimed last), then time logged, then id, whatever the input order', () => {
-    // 400 entries on one day: few distinct minutes (many ties), a quarter untimed, and times logged
-    // that repeat, so each tie-break is needed.
+    // 400 entries on one day: few distinct minutes (many ties), a seventh untimed, and times logged
+    // that repeat, so each tie-break is needed. Most times logged are the app's own ISO instants;
+    // some are other forms (an import's, SQLite's), which are compared as strings.
     const times = ['07:05', '07:05', '09:30', '12:00', '23:59', '00:00', null];
+    const logged = (i: number) => [`2025-03-03T2${i % 3}:00:00.000Z`, '2025-03-03T20:00:00Z', '2025-03-03 21:00:00', `2025-03-03T2${i % 2}:00:00.00xZ`][i % 7 < 4 ? 0 : i % 4]!;
     const log = Array.from({ length: 400 }, (_, i) =>
-      entry('2025-03-03', 'routine-head', { performedAt: times[(i * 7) % times.length]!, createdAt: `2025-03-03T2${i % 3}:00:00.000Z` }),
+      entry('2025-03-03', 'routine-head', { performedAt: times[(i * 5) % times.length]!, createdAt: logged(i) }),
     );
     const minute = (t: string | null) => (t === null ? 24 * 60 : Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
     const expected = [...log]
@@ -436,6 +438,10 @@ describe('the order of a day and the verdicts', () => {
     const shuffled = [...log].sort((a, b) => ((a.id * 7919) % 401) - ((b.id * 7919) % 401));
     expect(evaluate(cat, shuffled, ctx()).entries.map((v) => v.id)).toEqual(expected);
     expect(evaluate(cat, [...log].reverse(), ctx()).entries.map((v) => v.id)).toEqual(expected);
+    // Kept current entry by entry, the evaluator orders the day its own way, to the same result.
+    const kept = new TrackEvaluator(cat, ctx());
+    for (const e of shuffled) kept.replace(null, e);
+    expect(kept.evaluation().entries.map((v) => v.id)).toEqual(expected);
   });
 
   it('builds the verdicts when they are first read, and a copy, a structured clone or JSON carries them', () => {
