@@ -363,50 +363,6 @@ const OVER_MAX = NOT_COUNTING_REASONS.indexOf('over-max-counted');
 const OVER_DAILY_CAP = NOT_COUNTING_REASONS.indexOf('over-daily-cap');
 
 /**
- * Puts a day's entries in the deterministic order: time performed (untimed last), time logged, id.
- * The day is sorted on one number per entry (its minute, then its position) by the typed array's
- * native sort, much faster than a sort that calls back into JavaScript; only entries that share a
- * minute (the untimed ones, mostly) are then ordered by time logged and id.
- */
-function sortDay(list: EngineEntry[]): void {
-  const n = list.length;
-  if (n < 2) return;
-  const keys = new Float64Array(n);
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    keys[i] = minutesOf(list[i]!.performedAt) * POSITION_SPAN + i;
-    if (i > 0 && keys[i]! < keys[i - 1]!) sorted = false;
-  }
-  if (!sorted) keys.sort();
-  const from = sorted ? list : list.slice();
-  for (let i = 0; i < n; ) {
-    // Entries i..j-1 share a minute.
-    const minute = Math.floor(keys[i]! / POSITION_SPAN);
-    let j = i + 1;
-    while (j < n && keys[j]! < (minute + 1) * POSITION_SPAN) j++;
-    for (let k = i; k < j; k++) list[k] = from[keys[k]! % POSITION_SPAN]!;
-    if (j - i > 1 && !inLoggedOrder(list, i, j)) {
-      const run = list.slice(i, j).sort(byLoggedThenId);
-      for (let k = i; k < j; k++) list[k] = run[k - i]!;
-    }
-    i = j;
-  }
-}
-
-/** Room for a day's positions below the minute in sortDay's keys (exact in a double up to 2^53). */
-const POSITION_SPAN = 2 ** 32;
-
-function byLoggedThenId(a: EngineEntry, b: EngineEntry): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id - b.id;
-}
-
-function inLoggedOrder(list: readonly EngineEntry[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (byLoggedThenId(list[k - 1]!, list[k]!) > 0) return false;
-  return true;
-}
-
-/**
  * What judging reads of a day's entries, one slot per entry in the day's order, in columns: read
  * from the entry objects once (readFacts), so judging never goes back to them.
  */
@@ -429,13 +385,6 @@ function readFacts(rules: Rules, e: EngineEntry, facts: Facts, at: number): void
   facts.procs[at] = e.procedureId === null ? -1 : (rules.procIndex.get(e.procedureId) ?? -1);
   facts.markers[at] = e.patientMarker ?? Number.NaN;
   facts.simulated[at] = e.simulated ? 1 : 0;
-}
-
-/** The facts of a day's entries, already in the deterministic order (a day an edit touched). */
-function factsOf(rules: Rules, list: readonly EngineEntry[]): Facts {
-  const facts = newFacts(list.length);
-  for (let k = 0; k < list.length; k++) readFacts(rules, list[k]!, facts, k);
-  return facts;
 }
 
 /**
@@ -539,8 +488,9 @@ interface DayState {
 }
 
 /**
- * The entries grouped by day, days ascending, each day's entries already in the deterministic order
- * and its facts read (so the days start clean: judged, not sorted, on the first evaluation).
+ * The entries grouped by day, days ascending, each day's entries in the deterministic order (time
+ * performed, untimed last; time logged; id) and their facts read, ready to be judged. A full
+ * evaluation passes every entry; a day an edit touched passes that day's.
  *
  * A full evaluation is bound by memory, not arithmetic: going back to 100,000 entry objects day by
  * day (they sit in memory in the order given, for a log read from the database) cost more than all
@@ -796,8 +746,10 @@ export class TrackEvaluator {
         if (d.day > until) break;
       } else {
         if (d.dirty) {
-          sortDay(d.entries);
-          d.facts = factsOf(this.rules, d.entries);
+          // The day's entries in order and their facts, the way a full evaluation reads them.
+          const [fresh] = inDayOrder(this.rules, d.entries);
+          d.entries = fresh!.entries;
+          d.facts = fresh!.facts;
           d.dirty = false;
         }
         d.countedBefore = capped.length === 0 ? EMPTY : running.slice();

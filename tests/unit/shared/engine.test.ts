@@ -438,7 +438,7 @@ describe('the order of a day and the verdicts', () => {
     const shuffled = [...log].sort((a, b) => ((a.id * 7919) % 401) - ((b.id * 7919) % 401));
     expect(evaluate(cat, shuffled, ctx()).entries.map((v) => v.id)).toEqual(expected);
     expect(evaluate(cat, [...log].reverse(), ctx()).entries.map((v) => v.id)).toEqual(expected);
-    // Kept current entry by entry, the evaluator orders the day its own way, to the same result.
+    // Kept current entry by entry (the day re-ordered after each entry), the same order.
     const kept = new TrackEvaluator(cat, ctx());
     for (const e of shuffled) kept.replace(null, e);
     expect(kept.evaluation().entries.map((v) => v.id)).toEqual(expected);
